@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { catalogueCopy } from '../support/catalogue';
+
+/** Runs a bin/ command the way `npm run` does (tsx, no type-check), returning its exit code and output. */
+function run(script: string, args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', `${script}.ts`), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
+
+describe('validate command', () => {
+  it('accepts the default catalogue', () => {
+    const r = run('validate', []);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^valid: 5 regions \(dev-use1, staging-usw2, prod-use1, prod-weu, prod-apse1\)/);
+  });
+
+  it('lists every problem of a bad file, exit 1, no stack trace', () => {
+    const r = run('validate', ['--regions', '__tests__/fixtures/bad-catalogue.yaml']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('validate: invalid catalogue __tests__/fixtures/bad-catalogue.yaml');
+    expect(lines).toHaveLength(18);
+    noStackTrace(r.stderr);
+  });
+
+  it('rejects an unknown flag in one line', () => {
+    const r = run('validate', ['--region', 'x.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^validate: Unknown option '--region'.*\(see --help\)$/);
+  });
+
+  it('checks a JSON catalogue with the same schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-validate-'));
+    const file = join(dir, 'regions.json');
+    const c = catalogueCopy();
+    (c.regions[0] as any).wave = -1;
+    writeFileSync(file, JSON.stringify(c));
+    const r = run('validate', ['--regions', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('dev-use1.wave: Too small: expected number to be >=0 (got -1)');
+  });
+});
+
+describe('synth command', () => {
+  it('writes every stack of a YAML catalogue', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-synth-'));
+    const file = join(dir, 'regions.yaml');
+    writeFileSync(file, stringify(catalogueCopy()));
+    const out = join(dir, 'out');
+    const r = run('synth', ['--regions', file, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual([
+      'bootstrap', 'dev-us-east-1', 'global', 'prod-ap-southeast-1', 'prod-us-east-1', 'prod-westeurope', 'staging-us-west-2',
+    ]);
+  });
+
+  it('writes nothing for an invalid catalogue and keeps the previous output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-synth-'));
+    const out = join(dir, 'out');
+    expect(run('synth', ['--out', out]).code).toBe(0);
+    const before = readFileSync(join(out, 'stacks', 'global', 'cdk.tf.json'), 'utf8');
+
+    const r = run('synth', ['--regions', '__tests__/fixtures/bad-catalogue.yaml', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('synth: invalid catalogue __tests__/fixtures/bad-catalogue.yaml');
+    noStackTrace(r.stderr);
+    expect(readFileSync(join(out, 'stacks', 'global', 'cdk.tf.json'), 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
+
+    const fresh = join(dir, 'never');
+    expect(run('synth', ['--regions', '__tests__/fixtures/bad-catalogue.yaml', '--out', fresh]).code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+  });
+});
+
+describe('stacks command', () => {
+  it('lists every stack with cloud, region, environment and wave as JSON', () => {
+    const r = run('stacks', ['--json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout);
+    expect(rows.map((x: { stack: string }) => x.stack)).toEqual([
+      'global', 'dev-us-east-1', 'staging-us-west-2', 'prod-us-east-1', 'prod-ap-southeast-1', 'prod-westeurope',
+    ]);
+    expect(rows.find((x: { stack: string }) => x.stack === 'prod-westeurope')).toEqual({
+      stack: 'prod-westeurope', kind: 'region', cloud: 'azure', region: 'westeurope', environment: 'prod', wave: 3,
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { defaultCatalogue } from '../../regions/catalogue';
+import { loadCatalogueFile } from '../../regions/load';
+import { stackNameOf } from '../../regions/schema';
+import { catalogueCopy, problemsOf } from '../support/catalogue';
+
+describe('default catalogue', () => {
+  it('models the fleet of the seed documents', () => {
+    const c = defaultCatalogue();
+    const fleet = c.regions.map((r) => [stackNameOf(r), r.cloud, r.wave, r.artifactory?.role ?? '-']);
+    expect(fleet).toEqual([
+      ['dev-us-east-1', 'aws', 0, '-'],
+      ['staging-us-west-2', 'aws', 1, '-'],
+      ['prod-us-east-1', 'aws', 2, 'primary'],
+      ['prod-westeurope', 'azure', 3, 'replica'],
+      ['prod-ap-southeast-1', 'aws', 3, 'replica'],
+    ]);
+  });
+
+  it('has no sandbox setting anywhere', () => {
+    const c = defaultCatalogue();
+    expect(c.global.sandbox).toBeUndefined();
+    expect(c.regions.filter((r) => r.sandbox !== undefined)).toEqual([]);
+  });
+
+  it('fills defaults from the schema', () => {
+    const c = defaultCatalogue();
+    const prodEu = c.regions.find((r) => r.id === 'prod-weu')!;
+    expect(prodEu.network.natGateways).toBe('one-per-zone');
+    expect(prodEu.cluster.publicAccessCidrs).toEqual([]);
+    expect(prodEu.state).toMatchObject({ backend: 'azurerm', keyPrefix: 'kore' });
+  });
+});
+
+describe('catalogue validation', () => {
+  // GIVEN the default catalogue with one mistake, THEN exactly the expected line is reported.
+  const cases: [string, (c: any) => void, string | string[]][] = [
+    ['unknown cloud', (c) => (c.regions[0].cloud = 'gcp'), 'dev-use1.cloud: unknown cloud; expected "aws" or "azure" (got "gcp")'],
+    ['unknown region', (c) => (c.regions[0].region = 'us-east-9'), 'dev-use1.region: not a known aws region (got "us-east-9")'],
+    ['azure region on aws', (c) => (c.regions[1].region = 'westeurope'), 'staging-usw2.region: not a known aws region (got "westeurope")'],
+    ['malformed CIDR', (c) => (c.regions[0].network.cidr = '10.10.0.0/33'), 'dev-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.10.0.0/33")'],
+    ['host bits in CIDR', (c) => (c.regions[0].network.cidr = '10.10.0.1/16'), 'dev-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.10.0.1/16")'],
+    ['network too small', (c) => (c.regions[0].network.cidr = '10.10.0.0/24'), 'dev-use1.network.cidr: network must be /20 or larger (got "10.10.0.0/24")'],
+    ['overlapping CIDRs', (c) => (c.regions[4].network.cidr = '10.20.0.0/20'), 'prod-apse1.network.cidr: overlaps staging-usw2 (10.20.0.0/16); regions must stay routable to each other (got "10.20.0.0/20")'],
+    ['duplicate id', (c) => (c.regions[4].id = 'prod-use1'), 'prod-use1.id: duplicate id (also regions[2]) (got "prod-use1")'],
+    ['duplicate stack name', (c) => (c.regions[4].region = 'us-east-1'), 'prod-apse1.region: duplicate stack name prod-us-east-1 (also regions[2]) (got "us-east-1")'],
+    ['too many zones', (c) => (c.regions[4].network.zoneCount = 4), 'prod-apse1.network.zoneCount: ap-southeast-1 has only 3 availability zones (got 4)'],
+    ['prod wave not after staging', (c) => (c.regions[2].wave = 1), 'prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 1) (got 1)'],
+    ['no Artifactory primary', (c) => delete c.regions[2].artifactory, 'catalogue.regions: exactly one entry needs artifactory.role "primary", found none'],
+    ['two Artifactory primaries', (c) => (c.regions[4].artifactory.role = 'primary'), 'prod-apse1.artifactory.role: second Artifactory primary (the first is regions[2]); exactly one is allowed (got "primary")'],
+    // min > max always puts desired out of range too; both are reported.
+    ['min > max', (c) => (c.regions[0].cluster.nodePools.general.minSize = 5), [
+      'dev-use1.cluster.nodePools.general.minSize: minSize is greater than maxSize 4 (got 5)',
+      'dev-use1.cluster.nodePools.general.desiredSize: desiredSize is below minSize 5 (got 2)',
+    ]],
+    ['desired > max', (c) => (c.regions[0].cluster.nodePools.general.desiredSize = 9), 'dev-use1.cluster.nodePools.general.desiredSize: desiredSize is above maxSize 4 (got 9)'],
+    ['empty instance types', (c) => (c.regions[0].cluster.nodePools.general.instanceTypes = []), 'dev-use1.cluster.nodePools.general.instanceTypes: at least one instance type is required'],
+    ['no node pools', (c) => (c.regions[0].cluster.nodePools = {}), 'dev-use1.cluster.nodePools: at least one node pool is required'],
+    ['unsupported Kubernetes version', (c) => (c.regions[0].cluster.kubernetesVersion = '1.25'), 'dev-use1.cluster.kubernetesVersion: unsupported on EKS; supported: 1.29, 1.30, 1.31, 1.32, 1.33 (got "1.25")'],
+    ['open public endpoint', (c) => (c.regions[0].cluster.publicAccessCidrs = ['0.0.0.0/0']), 'dev-use1.cluster.publicAccessCidrs.0: an allow-list may not contain the whole internet (got "0.0.0.0/0")'],
+    ['typo in a field name', (c) => (c.regions[0].netwrok = {}), 'dev-use1.netwrok: unknown field (typo?)'],
+    ['missing field', (c) => delete c.regions[0].dns, 'dev-use1.dns: is required'],
+    ['bad environment', (c) => (c.regions[0].environment = 'qa'), 'dev-use1.environment: environment must be dev, staging or prod (got "qa")'],
+    ['bad AWS account', (c) => (c.regions[0].account = '1234'), 'dev-use1.account: an AWS account id is 12 digits (got "1234")'],
+    ['bad Azure subscription', (c) => (c.regions[3].account = 'sub-1'), 'prod-weu.account: an Azure subscription id is a UUID (got "sub-1")'],
+    ['azure without tenant', (c) => delete c.regions[3].tenantId, 'prod-weu.tenantId: azure entries need the Entra ID tenant id'],
+    ['s3 state for azure', (c) => (c.regions[3].state = c.regions[2].state), 'prod-weu.state.backend: an azure entry keeps its state in azurerm (got "s3")'],
+    ['unknown state backend', (c) => (c.regions[0].state.backend = 'gcs'), 'dev-use1.state.backend: state.backend must be "s3" or "azurerm" (got "gcs")'],
+    ['zone outside the domain', (c) => (c.regions[0].dns.zone = 'dev.example.org'), 'dev-use1.dns.zone: must be a sub-zone of the catalogue domain kore.example.com (got "dev.example.org")'],
+    ['AKS pool with two sizes', (c) => (c.regions[3].cluster.nodePools.general.instanceTypes = ['a', 'b']), 'prod-weu.cluster.nodePools.general.instanceTypes: an AKS node pool has exactly one VM size'],
+    ['non-loopback sandbox', (c) => (c.regions[0].sandbox = { awsEndpoint: 'https://10.0.0.5:4566' }), 'dev-use1.sandbox.awsEndpoint: sandbox endpoints must be loopback URLs (got "https://10.0.0.5:4566")'],
+    ['missing owner tag', (c) => delete c.regions[0].tags.owner, 'dev-use1.tags.owner: is required'],
+  ];
+
+  it.each(cases)('%s', (_name, breakIt, expected) => {
+    const c = catalogueCopy();
+    breakIt(c);
+    expect(problemsOf(c)).toEqual(Array.isArray(expected) ? expected : [expected]);
+  });
+
+  it('reports every problem of a file at once, one line each, naming the entry and field', () => {
+    expect(() => loadCatalogueFile('__tests__/fixtures/bad-catalogue.yaml')).toThrow(/17 problems/);
+    let problems: readonly string[] = [];
+    try {
+      loadCatalogueFile('__tests__/fixtures/bad-catalogue.yaml');
+    } catch (e) {
+      problems = (e as { problems: string[] }).problems;
+    }
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'dev-use1.cloud: unknown cloud; expected "aws" or "azure" (got "gcp")',
+        'staging-usw2.network.zoneCount: us-west-2 has only 4 availability zones (got 7)',
+        'prod-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.300.0.0/16")',
+        'prod-use1.netwrok: unknown field (typo?)',
+        'staging-usw2.network.cidr: overlaps dev-use1 (10.10.0.0/16); regions must stay routable to each other (got "10.10.128.0/17")',
+        'prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 2) (got 1)',
+      ]),
+    );
+    for (const line of problems) expect(line).toMatch(/^[a-z0-9-]+(\.[A-Za-z0-9-]+)+: \S/);
+  });
+
+  it('names unreadable and unparsable files', () => {
+    expect(() => loadCatalogueFile('/nonexistent/regions.yaml')).toThrow('/nonexistent/regions.yaml: 1 problem\ncannot read the file (ENOENT)');
+    expect(() => loadCatalogueFile('__tests__/fixtures/not-yaml.yaml')).toThrow(/not-yaml.yaml: 1 problem\nnot valid YAML: /);
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * The cdktf app entry (`cdktf synth`, `cdktf deploy <stack>`): builds every stack from the region catalogue.
+ * cdktf passes no arguments, so another catalogue is chosen with $KORE_REGIONS. `npm run synth` is the same with
+ * flags and an all-or-nothing output directory.
+ */
+import { App } from 'cdktf';
+import { resolveCatalogue } from './cli/catalogue-source';
+import { runCli } from './cli/errors';
+import { addCatalogueStacks } from './stacks/app';
+
+void runCli('main', () => {
+  // Validate before constructing anything: an invalid catalogue writes nothing.
+  const catalogue = resolveCatalogue();
+  const app = new App();
+  addCatalogueStacks(app, catalogue);
+  app.synth();
+  return 0;
+});

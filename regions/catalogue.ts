@@ -1,0 +1,28 @@
+import { devUsEast1 } from './entries/dev-us-east-1';
+import { prodApSoutheast1 } from './entries/prod-ap-southeast-1';
+import { prodUsEast1 } from './entries/prod-us-east-1';
+import { prodWesteurope } from './entries/prod-westeurope';
+import { stagingUsWest2 } from './entries/staging-us-west-2';
+import { parseCatalogue } from './load';
+import type { Catalogue, CatalogueInput } from './schema';
+
+/**
+ * The fleet: dev and staging on AWS, a production canary in us-east-1 (Artifactory primary), then production
+ * Europe on AKS and production Asia on EKS (Artifactory replicas) in the next wave.
+ */
+export const DEFAULT_CATALOGUE: CatalogueInput = {
+  domain: 'kore.example.com',
+  global: {
+    cloud: 'aws',
+    region: 'us-east-1',
+    account: '333333333333',
+    tags: { owner: 'platform-team', costCenter: 'eng-prod' },
+    state: { backend: 's3', bucket: 'kore-tfstate-333333333333-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' },
+  },
+  regions: [devUsEast1, stagingUsWest2, prodUsEast1, prodWesteurope, prodApSoutheast1],
+};
+
+/** The default catalogue, validated. */
+export function defaultCatalogue(): Catalogue {
+  return parseCatalogue(DEFAULT_CATALOGUE, 'default catalogue');
+}

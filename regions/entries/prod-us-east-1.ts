@@ -1,0 +1,34 @@
+import type { RegionEntryInput } from '../schema';
+
+/** Production canary: AWS us-east-1, the first production wave; hosts the Artifactory primary. */
+export const prodUsEast1: RegionEntryInput = {
+  id: 'prod-use1',
+  cloud: 'aws',
+  region: 'us-east-1',
+  account: '333333333333',
+  environment: 'prod',
+  wave: 2,
+  network: { cidr: '10.30.0.0/16', zoneCount: 3, natGateways: 'one-per-zone', interfaceEndpoints: ['ecr', 'sts'] },
+  cluster: {
+    kubernetesVersion: '1.31',
+    nodePools: {
+      system: {
+        instanceTypes: ['m6i.large'],
+        minSize: 2,
+        desiredSize: 3,
+        maxSize: 3,
+        labels: { 'kore.io/pool': 'system' },
+        taints: [{ key: 'CriticalAddonsOnly', value: 'true', effect: 'NoSchedule' }],
+      },
+      general: { instanceTypes: ['m6i.xlarge', 'm5.xlarge'], minSize: 3, desiredSize: 3, maxSize: 12, diskSizeGb: 100 },
+    },
+    access: {
+      platform: { principal: 'arn:aws:iam::333333333333:role/platform-admins', policy: 'cluster-admin' },
+      developers: { principal: 'arn:aws:iam::333333333333:role/developers', policy: 'view', namespaces: ['production'] },
+    },
+  },
+  dns: { zone: 'prod-use1.kore.example.com' },
+  artifactory: { role: 'primary' },
+  tags: { owner: 'platform-team', costCenter: 'eng-prod' },
+  state: { backend: 's3', bucket: 'kore-tfstate-333333333333-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' },
+};

@@ -1,0 +1,27 @@
+import type { RegionEntryInput } from '../schema';
+
+/** Production Europe: Azure westeurope (AKS), second production wave; an Artifactory replica for EU clusters. */
+export const prodWesteurope: RegionEntryInput = {
+  id: 'prod-weu',
+  cloud: 'azure',
+  region: 'westeurope',
+  account: '4b1f2c3d-0000-4000-8000-000000000001',
+  tenantId: '7e2a9c10-0000-4000-8000-0000000000aa',
+  environment: 'prod',
+  wave: 3,
+  network: { cidr: '10.40.0.0/16', zoneCount: 3 },
+  cluster: {
+    kubernetesVersion: '1.31',
+    nodePools: {
+      system: { instanceTypes: ['Standard_D4s_v5'], minSize: 2, desiredSize: 3, maxSize: 3 },
+      general: { instanceTypes: ['Standard_D8s_v5'], minSize: 3, desiredSize: 3, maxSize: 12, diskSizeGb: 128 },
+    },
+    access: {
+      platform: { principal: '0c6f1e4a-0000-4000-8000-0000000000b1', policy: 'cluster-admin' },
+    },
+  },
+  dns: { zone: 'prod-weu.kore.example.com' },
+  artifactory: { role: 'replica' },
+  tags: { owner: 'platform-team', costCenter: 'eng-prod' },
+  state: { backend: 'azurerm', resourceGroup: 'kore-tfstate', storageAccount: 'koretfstateprodweu', container: 'tfstate' },
+};

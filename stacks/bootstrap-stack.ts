@@ -1,0 +1,66 @@
+import { LocalBackend, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { regionalAwsProvider } from '../lib/providers/aws-provider';
+import { regionalAzureProvider } from '../lib/providers/azure-provider';
+import { standardTags } from '../lib/private/naming';
+import { AwsStateStore } from '../lib/state/aws-state-store';
+import { AzureStateStore } from '../lib/state/azure-state-store';
+import type { Catalogue } from '../regions/schema';
+import { stateStoresOf } from './state-stores';
+
+export const BOOTSTRAP_STACK_NAME = 'bootstrap';
+
+export interface BootstrapStackProps {
+  readonly catalogue: Catalogue;
+  /**
+   * Role assumed in each AWS account to create its state store.
+   * @default 'OrganizationAccountAccessRole' (what AWS Organizations creates in member accounts)
+   */
+  readonly awsBootstrapRoleName?: string;
+}
+
+/**
+ * Creates the state stores every other stack's backend points at. It keeps local state by necessity (the stores do
+ * not exist yet); commit nothing of it, and run it once per new account or region.
+ */
+export class BootstrapStack extends TerraformStack {
+  constructor(scope: Construct, props: BootstrapStackProps) {
+    super(scope, BOOTSTRAP_STACK_NAME);
+    new LocalBackend(this, { path: 'bootstrap.tfstate' });
+    const roleName = props.awsBootstrapRoleName ?? 'OrganizationAccountAccessRole';
+    const tags = standardTags(props.catalogue.global.tags, { stack: BOOTSTRAP_STACK_NAME });
+
+    for (const store of stateStoresOf(props.catalogue)) {
+      if (store.backend === 's3') {
+        const provider = regionalAwsProvider(this, `aws-${store.key}`, {
+          alias: store.key,
+          region: store.region,
+          accountId: store.account,
+          assumeRoleArn: `arn:aws:iam::${store.account}:role/${roleName}`,
+          tags,
+          sandbox: store.sandboxUrl ? { url: store.sandboxUrl } : undefined,
+        });
+        new AwsStateStore(this, `StateStore-${store.key}`, {
+          provider,
+          bucketName: store.bucket,
+          lockTableName: store.lockTable,
+          tlsOnlyPolicy: !store.sandboxUrl,
+        });
+      } else {
+        const provider = regionalAzureProvider(this, `azurerm-${store.key}`, {
+          alias: store.key,
+          subscriptionId: store.subscriptionId,
+          tenantId: store.tenantId,
+        });
+        new AzureStateStore(this, `StateStore-${store.key}`, {
+          provider,
+          resourceGroupName: store.resourceGroup,
+          storageAccountName: store.storageAccount,
+          containerName: store.container,
+          location: store.location,
+          tags,
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { regionalAwsProvider } from '../lib/providers/aws-provider';
+import { regionalAzureProvider } from '../lib/providers/azure-provider';
+import { standardTags } from '../lib/private/naming';
+import { configureRemoteState } from '../lib/state/remote-state';
+import type { Catalogue, RegionEntry } from '../regions/schema';
+import { stackNameOf } from '../regions/schema';
+
+export interface RegionStackProps {
+  /** The catalogue entry this stack deploys. */
+  readonly entry: RegionEntry;
+  /** The whole catalogue, for what spans regions (domain, peers). */
+  readonly catalogue: Catalogue;
+}
+
+/** One region × environment: its own state, providers, network and cluster. Composes only. */
+export class RegionStack extends TerraformStack {
+  public readonly entry: RegionEntry;
+
+  constructor(scope: Construct, props: RegionStackProps) {
+    const { entry } = props;
+    const name = stackNameOf(entry);
+    super(scope, name);
+    this.entry = entry;
+    const sandbox = entry.sandbox ? { url: entry.sandbox.awsEndpoint } : undefined;
+    const tags = standardTags(entry.tags, { environment: entry.environment, 'kore-region': entry.id, stack: name });
+
+    configureRemoteState(this, { state: entry.state, stackName: name, subscriptionId: entry.cloud === 'azure' ? entry.account : undefined, sandbox });
+    if (entry.cloud === 'aws') {
+      regionalAwsProvider(this, 'aws', { region: entry.region, accountId: entry.account, tags, sandbox });
+    } else {
+      regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
+    }
+  }
+}
