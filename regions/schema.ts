@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AKS_KUBERNETES_VERSIONS, EKS_KUBERNETES_VERSIONS } from '../lib/cluster/kubernetes-versions';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../lib/private/cidr';
+import { CLOUDWATCH_RETENTION_DAYS } from '../lib/private/cloudwatch';
 import { isKnownRegion, zoneCapacity } from './cloud-regions';
 
 /*
@@ -17,6 +18,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const name = (what: string) =>
   z.string().regex(NAME, `${what} must be lowercase letters, digits and dashes, starting with a letter`).max(40);
+
+const retentionDays = z
+  .number()
+  .refine((d) => CLOUDWATCH_RETENTION_DAYS.includes(d), `CloudWatch retention must be one of ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`);
 
 const ipv4Cidr = z.string().refine(isIpv4Cidr, 'not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits)');
 
@@ -110,7 +115,7 @@ export const regionEntrySchema = z.strictObject({
     zoneCount: z.number().int().min(1).max(6),
     natGateways: z.enum(['none', 'single', 'one-per-zone']).default('one-per-zone'),
     interfaceEndpoints: z.array(z.enum(['ecr', 'sts'])).default([]),
-    flowLogRetentionDays: z.number().int().min(1).max(3653).default(90),
+    flowLogRetentionDays: retentionDays.default(90),
   }),
   cluster: z.strictObject({
     kubernetesVersion: z.string().regex(/^1\.\d+$/, 'Kubernetes version must look like 1.31'),
@@ -122,7 +127,7 @@ export const regionEntrySchema = z.strictObject({
       .record(name('node pool name'), nodePool)
       .refine((pools) => Object.keys(pools).length > 0, 'at least one node pool is required'),
     access: z.record(name('access grant name'), accessGrant).default({}),
-    logRetentionDays: z.number().int().min(1).max(3653).default(90),
+    logRetentionDays: retentionDays.default(90),
   }),
   dns: z.strictObject({
     /** The region's delegated sub-zone, e.g. `use1.kore.example.com`; must sit inside the catalogue domain. */

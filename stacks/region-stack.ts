@@ -1,5 +1,9 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { EksCluster } from '../lib/cluster/eks-cluster';
+import { AwsNetwork } from '../lib/network/aws-network';
+import { INetwork } from '../lib/network/network';
+import { ICluster } from '../lib/cluster/cluster';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { standardTags } from '../lib/private/naming';
@@ -17,6 +21,9 @@ export interface RegionStackProps {
 /** One region × environment: its own state, providers, network and cluster. Composes only. */
 export class RegionStack extends TerraformStack {
   public readonly entry: RegionEntry;
+  /** The region's network; undefined until the Azure constructs exist for Azure entries. */
+  public readonly network?: INetwork;
+  public readonly cluster?: ICluster;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { entry } = props;
@@ -29,6 +36,28 @@ export class RegionStack extends TerraformStack {
     configureRemoteState(this, { state: entry.state, stackName: name, subscriptionId: entry.cloud === 'azure' ? entry.account : undefined, sandbox });
     if (entry.cloud === 'aws') {
       regionalAwsProvider(this, 'aws', { region: entry.region, accountId: entry.account, tags, sandbox });
+      const network = new AwsNetwork(this, 'Network', {
+        name: `kore-${entry.id}`,
+        region: entry.region,
+        cidr: entry.network.cidr,
+        zoneCount: entry.network.zoneCount,
+        natGateways: entry.network.natGateways,
+        interfaceEndpoints: entry.network.interfaceEndpoints,
+        flowLogRetentionDays: entry.network.flowLogRetentionDays,
+      });
+      this.network = network;
+      this.cluster = new EksCluster(this, 'Cluster', {
+        network,
+        clusterName: `kore-${entry.id}`,
+        kubernetesVersion: entry.cluster.kubernetesVersion,
+        nodePools: entry.cluster.nodePools,
+        publicAccessCidrs: entry.cluster.publicAccessCidrs,
+        access: entry.cluster.access,
+        logRetentionDays: entry.cluster.logRetentionDays,
+        accessEntries: entry.sandbox ? entry.sandbox.eksAccessEntries : true,
+        addons: entry.sandbox ? entry.sandbox.eksAddons : true,
+        emulatorQuirks: entry.sandbox !== undefined,
+      });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
     }

@@ -40,6 +40,8 @@ export async function startMoto(timeoutMs = 30_000): Promise<MotoServer> {
   const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port), '--ssl'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
+    // Serve the AWS managed policies, so that attaching one with a wrong name fails here as it would in AWS.
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {

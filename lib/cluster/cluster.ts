@@ -1,0 +1,91 @@
+import { IConstruct } from 'constructs';
+
+/** A taint on every node of a pool. */
+export interface NodeTaint {
+  readonly key: string;
+  /** @default - no value */
+  readonly value?: string;
+  readonly effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+/** A pool of worker nodes, cloud-neutral. */
+export interface NodePoolProps {
+  /** EC2 instance types (AWS) or a single VM size (Azure). */
+  readonly instanceTypes: readonly string[];
+  readonly minSize: number;
+  readonly desiredSize: number;
+  readonly maxSize: number;
+  /** @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** @default [] */
+  readonly taints?: readonly NodeTaint[];
+  /**
+   * Root / OS disk size.
+   * @default 50
+   */
+  readonly diskSizeGb?: number;
+}
+
+/** Who may use the cluster and how; `namespaces` narrows the grant to those namespaces. */
+export interface AccessGrant {
+  /** IAM principal ARN (AWS) or Entra ID group object id (Azure). */
+  readonly principal: string;
+  readonly policy: 'cluster-admin' | 'admin' | 'edit' | 'view';
+  /** @default - cluster-wide */
+  readonly namespaces?: readonly string[];
+}
+
+/** How a kubernetes or helm provider authenticates to a cluster without a stored secret where the cloud allows. */
+export interface KubernetesProviderAuth {
+  readonly host: string;
+  /** Base64-decoded cluster CA certificate (PEM). */
+  readonly clusterCaCertificate: string;
+  /** A short-lived token command (EKS). */
+  readonly exec?: { readonly apiVersion: string; readonly command: string; readonly args: readonly string[] };
+}
+
+/** A managed Kubernetes cluster: EKS on AWS, AKS on Azure. */
+export interface ICluster extends IConstruct {
+  readonly cloud: 'aws' | 'azure';
+  readonly clusterName: string;
+  /** API server URL (a Terraform reference). */
+  readonly endpoint: string;
+  /** Base64 cluster CA (a Terraform reference). */
+  readonly certificateAuthorityData: string;
+  /** OIDC issuer URL for workload identity / IRSA (a Terraform reference). */
+  readonly oidcIssuerUrl: string;
+  readonly kubernetesVersion: string;
+  /** Names of the node pools. */
+  readonly nodePoolNames: readonly string[];
+  /** What the kubernetes and helm providers need to talk to this cluster. */
+  readonly kubernetesAuth: KubernetesProviderAuth;
+}
+
+/**
+ * Checks shared by every cluster implementation; throws a one-line error naming the prop.
+ * @param prefix the prop path of the pool, e.g. `nodePools.general`
+ */
+export function validateNodePool(prefix: string, pool: NodePoolProps): void {
+  if (pool.instanceTypes.length === 0 || pool.instanceTypes.some((t) => t.trim() === '')) {
+    throw new Error(`${prefix}.instanceTypes: at least one non-empty instance type is required (got ${JSON.stringify(pool.instanceTypes)})`);
+  }
+  for (const key of ['minSize', 'desiredSize', 'maxSize'] as const) {
+    if (!Number.isInteger(pool[key]) || pool[key] < 0) throw new Error(`${prefix}.${key}: must be a whole number ≥ 0 (got ${pool[key]})`);
+  }
+  if (pool.maxSize < 1) throw new Error(`${prefix}.maxSize: must be at least 1 (got ${pool.maxSize})`);
+  if (!(pool.minSize <= pool.desiredSize && pool.desiredSize <= pool.maxSize)) {
+    throw new Error(`${prefix}: needs minSize ≤ desiredSize ≤ maxSize (got ${pool.minSize} / ${pool.desiredSize} / ${pool.maxSize})`);
+  }
+  if (pool.diskSizeGb !== undefined && (pool.diskSizeGb < 20 || pool.diskSizeGb > 16384)) {
+    throw new Error(`${prefix}.diskSizeGb: must be 20-16384 (got ${pool.diskSizeGb})`);
+  }
+}
+
+/** Checks an access grant; cluster-admin cannot be namespace-scoped on either cloud. */
+export function validateAccessGrant(prefix: string, grant: AccessGrant): void {
+  if (grant.principal.trim() === '') throw new Error(`${prefix}.principal: must not be empty`);
+  if (grant.policy === 'cluster-admin' && grant.namespaces !== undefined) {
+    throw new Error(`${prefix}.namespaces: cluster-admin is cluster-wide; use "admin" for namespace administrators (got ${JSON.stringify(grant.namespaces)})`);
+  }
+  if (grant.namespaces !== undefined && grant.namespaces.length === 0) throw new Error(`${prefix}.namespaces: omit it for cluster-wide access, or name at least one`);
+}

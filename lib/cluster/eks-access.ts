@@ -1,0 +1,32 @@
+import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+import { Construct } from 'constructs';
+import { AccessGrant } from './cluster';
+
+const POLICY: Record<AccessGrant['policy'], string> = {
+  'cluster-admin': 'AmazonEKSClusterAdminPolicy',
+  admin: 'AmazonEKSAdminPolicy',
+  edit: 'AmazonEKSEditPolicy',
+  view: 'AmazonEKSViewPolicy',
+};
+
+export interface EksAccessProps extends AccessGrant {
+  readonly clusterName: string;
+}
+
+/**
+ * An EKS access entry for an IAM principal and its access policy, cluster-wide or scoped to namespaces (the seeds
+ * give developers their own namespace only).
+ */
+export class EksAccess extends Construct {
+  constructor(scope: Construct, id: string, props: EksAccessProps) {
+    super(scope, id);
+    const entry = new EksAccessEntry(this, 'Entry', { clusterName: props.clusterName, principalArn: props.principal, type: 'STANDARD' });
+    new EksAccessPolicyAssociation(this, 'Policy', {
+      clusterName: props.clusterName,
+      principalArn: entry.principalArn,
+      policyArn: `arn:aws:eks::aws:cluster-access-policy/${POLICY[props.policy]}`,
+      accessScope: props.namespaces ? { type: 'namespace', namespaces: [...props.namespaces] } : { type: 'cluster' },
+    });
+  }
+}
