@@ -31,6 +31,13 @@ describe('default catalogue', () => {
   });
 });
 
+describe('generated benchmark catalogue', () => {
+  it('is valid at 50 entries, so that npm run bench measures a real fleet', () => {
+    const { generatedCatalogue } = require('../../bench/generated-catalogue');
+    expect(problemsOf(generatedCatalogue(50))).toEqual([]);
+  });
+});
+
 describe('catalogue validation', () => {
   // GIVEN the default catalogue with one mistake, THEN exactly the expected line is reported.
   const cases: [string, (c: any) => void, string | string[]][] = [

@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: synth wall time (median of several in-process runs) and peak memory, for the default catalogue
+ * and a generated 50-entry catalogue. Each case runs in a fresh process so that its peak RSS is its own.
+ * Targets live here, not in timed tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+interface CaseResult {
+  name: string;
+  stacks: number;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  peakRssMb: number;
+}
+
+const cases: [string, number][] = [
+  ['default', 7],
+  ['generated-50', 5],
+];
+
+const rows: CaseResult[] = [];
+for (const [name, runs] of cases) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'synth-case.ts'), name, String(runs)], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(`bench: case ${name} failed: ${r.stderr.trim().split('\n').pop()}\n`);
+    process.exit(1);
+  }
+  rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+}
+
+process.stdout.write('synth (in-process, median of N runs; peak RSS of the whole case process)\n');
+process.stdout.write('case            stacks  runs  median ms  min ms  max ms  peak RSS MB\n');
+for (const r of rows) {
+  process.stdout.write(
+    `${r.name.padEnd(16)}${String(r.stacks).padStart(6)}${String(r.runs).padStart(6)}${String(r.medianMs).padStart(11)}${String(r.minMs).padStart(8)}${String(r.maxMs).padStart(8)}${String(r.peakRssMb).padStart(13)}\n`,
+  );
+}
