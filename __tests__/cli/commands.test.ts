@@ -93,3 +93,18 @@ describe('stacks command', () => {
     });
   });
 });
+
+describe('plan-report command', () => {
+  it.each([
+    [['--fail-on', 'delete'], 'plan-report: --fail-on must be destroy or replace (got "delete")'],
+    [['--concurrency', '0'], 'plan-report: --concurrency must be a whole number from 1 to 16 (got "0")'],
+    [['--plan-json', '/nonexistent/p.json'], 'plan-report: --plan-json /nonexistent/p.json: cannot read the file (ENOENT)'],
+    [['--stacks', 'prod-mars-1', '--cdktf-out', '/nonexistent'], /^plan-report: --stacks prod-mars-1: matches no stack \(have: global, dev-us-east-1/],
+    [['--bogus'], /^plan-report: Unknown option '--bogus'/],
+  ])('%j fails in one line with exit 1', (args, message) => {
+    const r = run('plan-report', args);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(message);
+  });
+});

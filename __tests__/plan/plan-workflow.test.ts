@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { COMMENT_MARKER } from '../../cli/plan/render-markdown';
+import { listStacks } from '../../cli/stacks';
+import { defaultCatalogue } from '../../regions/catalogue';
+
+describe('PR plan workflow', () => {
+  const wf = parse(readFileSync('.github/workflows/plan.yml', 'utf8'));
+
+  it('runs on pull requests with OIDC and permission to comment', () => {
+    expect(Object.keys(wf.on)).toEqual(['pull_request']);
+    expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
+  });
+
+  it('plans one matrix job per stack listed by `npm run stacks -- --json`, which lists every catalogue stack', () => {
+    const list = wf.jobs.stacks.steps.find((s: any) => s.id === 'list').run;
+    expect(list).toContain('npm run --silent stacks -- --json');
+    expect(wf.jobs.plan.strategy.matrix.include).toBe('${{ fromJSON(needs.stacks.outputs.matrix) }}');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'stacks.ts'), '--json'], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    const listed = JSON.parse(r.stdout).map((s: any) => s.stack).sort();
+    const expected = listStacks(defaultCatalogue()).map((s) => s.stack).sort();
+    expect(listed).toEqual(expected);
+    expect(listed).toHaveLength(defaultCatalogue().regions.length + 1);
+  });
+
+  it('uses cloud credentials through OIDC, never stored keys', () => {
+    const text = readFileSync('.github/workflows/plan.yml', 'utf8');
+    expect(text).not.toMatch(/AWS_SECRET_ACCESS_KEY|ARM_CLIENT_SECRET|secrets\./);
+    const uses = wf.jobs.plan.steps.map((s: any) => s.uses).filter(Boolean);
+    expect(uses).toEqual(expect.arrayContaining(['aws-actions/configure-aws-credentials@v4', 'azure/login@v2']));
+  });
+
+  it('renders the report and updates a single comment found by the report marker', () => {
+    const steps = wf.jobs.report.steps;
+    expect(steps.find((s: any) => s.name === 'plan report').run).toContain('npm run plan-report -- "${args[@]}" --out reports');
+    const script = steps.find((s: any) => s.uses === 'actions/github-script@v7').with.script;
+    expect(script).toContain(`const marker = '${COMMENT_MARKER}'`);
+    expect(script).toContain('updateComment');
+    expect(steps.find((s: any) => s.uses === 'actions/upload-artifact@v4').with).toEqual({ name: 'plan-report', path: 'reports/' });
+  });
+});

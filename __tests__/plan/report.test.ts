@@ -1,0 +1,142 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePlanJson } from '../../cli/plan/plan-json';
+import { planReportCommand, stackNameFromFile } from '../../cli/plan/plan-report-command';
+import { COMMENT_LIMIT, COMMENT_MARKER, renderMarkdown } from '../../cli/plan/render-markdown';
+import { buildReport, failOnMatches } from '../../cli/plan/report';
+import { realTerraform } from '../../cli/terraform';
+import { plan, rc } from '../support/plans';
+
+const SECRET = 'pa55w0rd-do-not-leak';
+
+const mixed = plan(
+  [
+    rc('aws_vpc_endpoint.sts', ['create'], { after: { service_name: 'sts' } }),
+    rc('aws_cloudwatch_log_group.flow', ['update'], { before: { retention_in_days: 90 }, after: { retention_in_days: 30 } }),
+    rc('aws_subnet.private_a', ['delete', 'create'], { before: { cidr_block: '10.0.0.0/24' }, after: { cidr_block: '10.0.1.0/24' }, replace_paths: [['cidr_block']] }, { action_reason: 'replace_because_cannot_update' }),
+    rc('aws_db_instance.main', ['delete', 'create'], { before: { engine_version: '15', password: SECRET }, after: { engine_version: '16', password: SECRET }, before_sensitive: { password: true }, after_sensitive: { password: true }, replace_paths: [['engine_version']] }, { action_reason: 'replace_because_cannot_update' }),
+    rc('aws_route.nat', ['delete']),
+    rc('aws_s3_bucket.logs', ['delete']),
+    rc('aws_iam_role.r', ['no-op']),
+    rc('data.aws_caller_identity.me', ['read'], {}, { mode: 'data' }),
+  ],
+  { db_password: { actions: ['update'], before: SECRET, after: `${SECRET}2`, before_sensitive: true, after_sensitive: true } },
+);
+
+describe('buildReport', () => {
+  const report = buildReport([
+    { stack: 'prod-us-east-1', wave: 2, plan: mixed },
+    { stack: 'dev-us-east-1', wave: 0, plan: plan([]) },
+    { stack: 'prod-westeurope', wave: 3, error: 'terraform init failed: Error: bad credentials' },
+  ]);
+
+  it('counts each action kind, skipping no-ops and reads', () => {
+    expect(report.stacks.map((s) => [s.stack, s.counts])).toEqual([
+      ['dev-us-east-1', { add: 0, change: 0, replace: 0, destroy: 0 }],
+      ['prod-us-east-1', { add: 1, change: 1, replace: 2, destroy: 2 }],
+      ['prod-westeurope', { add: 0, change: 0, replace: 0, destroy: 0 }],
+    ]);
+    expect(report.totals).toEqual({ add: 1, change: 1, replace: 2, destroy: 2 });
+    expect(report.stacks[2]).toMatchObject({ status: 'error', error: 'terraform init failed: Error: bad credentials' });
+  });
+
+  it('flags destroys and replacements of critical resources with what forces them', () => {
+    expect(report.warnings).toEqual([
+      { stack: 'prod-us-east-1', address: 'aws_subnet.private_a', action: 'replace', reason: 'network: everything inside it is replaced or cut off', replacePaths: ['cidr_block'], actionReason: 'replace_because_cannot_update' },
+      { stack: 'prod-us-east-1', address: 'aws_db_instance.main', action: 'replace', reason: 'database: data loss', replacePaths: ['engine_version'], actionReason: 'replace_because_cannot_update' },
+      { stack: 'prod-us-east-1', address: 'aws_s3_bucket.logs', action: 'destroy', reason: 'storage: data loss', replacePaths: [], actionReason: undefined },
+    ]);
+  });
+
+  it('renders a PR comment: marker, wave table, ⚠ section, collapsible details, masked secrets', () => {
+    const md = renderMarkdown(report);
+    expect(md.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(md).toContain('## Terraform plan: 3 stacks — 1 to add, 1 to change, 2 to replace, 2 to destroy, 1 failed');
+    expect(md).toContain('| 2 | `prod-us-east-1` | 1 | 1 | 2 | 2 | ⚠ |');
+    expect(md).toContain('| 0 | `dev-us-east-1` | 0 | 0 | 0 | 0 | no changes |');
+    expect(md).toContain('| 3 | `prod-westeurope` | 0 | 0 | 0 | 0 | ❌ plan failed |');
+    expect(md).toContain('- **replace** `aws_db_instance.main` in `prod-us-east-1` — database: data loss — forced by `engine_version` (replace_because_cannot_update)');
+    expect(md).toContain('<details><summary>prod-us-east-1: 1 add, 1 change, 2 replace, 2 destroy</summary>');
+    expect(md).toContain('  - `retention_in_days`: `90` → `30`');
+    expect(md).toContain('- output `db_password`: update (sensitive)');
+    expect(md).not.toContain(SECRET);
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+  });
+
+  it('stays under the comment limit by shortening details, never the ⚠ section', () => {
+    const many = Array.from({ length: 5000 }, (_, i) =>
+      rc(`aws_route53_record.r${i}`, ['update'], { before: { ttl: 60, records: [`10.0.${i % 250}.1`] }, after: { ttl: 300, records: [`10.1.${i % 250}.1`] } }),
+    );
+    const critical = Array.from({ length: 40 }, (_, i) => rc(`aws_eks_node_group.pool${i}`, ['delete', 'create'], { replace_paths: [['instance_types']] }));
+    const big = buildReport([{ stack: 'prod-us-east-1', wave: 2, plan: plan([...many, ...critical]) }]);
+    const md = renderMarkdown(big);
+    expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(md).toContain('Details are shortened to fit a PR comment');
+    for (let i = 0; i < 40; i++) expect(md).toContain(`- **replace** \`aws_eks_node_group.pool${i}\``);
+  });
+
+  it('fails on destroy for any destroy or replacement, on replace only for replacements', () => {
+    expect(failOnMatches(report, 'destroy')).toBe(true);
+    expect(failOnMatches(report, 'replace')).toBe(true);
+    const onlyDestroy = buildReport([{ stack: 's', plan: plan([rc('aws_route.x', ['delete'])]) }]);
+    expect(failOnMatches(onlyDestroy, 'destroy')).toBe(true);
+    expect(failOnMatches(onlyDestroy, 'replace')).toBe(false);
+    expect(failOnMatches(onlyDestroy, undefined)).toBe(false);
+  });
+});
+
+describe('parsePlanJson', () => {
+  it.each([
+    ['', 'p.json: empty file (expected `terraform show -json <planfile>` output)'],
+    ['{"format_version":"1.2","resource_changes":[', /^p\.json: not valid JSON, possibly truncated \(/],
+    ['[1]', 'p.json: not a JSON object'],
+    ['{"values":{}}', 'p.json: no format_version: not `terraform show -json` output of a plan'],
+    ['{"format_version":"2.0","planned_values":{}}', 'p.json: unsupported plan format_version 2.0 (this tool reads 1.x)'],
+    ['{"format_version":"1.0","values":{}}', 'p.json: this is a state, not a plan (no planned_values or resource_changes); run `terraform show -json <planfile>`'],
+    ['{"format_version":"1.2","planned_values":{},"resource_changes":[{"address":"a"}]}', 'p.json: resource_changes[0] has no address or change.actions'],
+  ])('rejects %j with one line naming the file', (text, message) => {
+    expect(() => parsePlanJson(text, 'p.json')).toThrow(message);
+  });
+});
+
+describe('plan-report command with saved plans', () => {
+  const logs: string[] = [];
+  const deps = { runner: realTerraform, log: (l: string) => logs.push(l) };
+
+  function files(dir: string, plans: Record<string, unknown>): string[] {
+    return Object.entries(plans).map(([name, content]) => {
+      const f = join(dir, name);
+      writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content));
+      return f;
+    });
+  }
+
+  it('writes the Markdown and JSON reports and exits 0, or 3 when --fail-on matches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-pr-'));
+    const inputs = files(dir, { 'prod-us-east-1.tfplan.json': mixed, 'dev-us-east-1.json': plan([]) });
+    const out = join(dir, 'out');
+    expect(await planReportCommand({ planJson: inputs, out }, deps)).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['plan-report.json', 'plan-report.md']);
+    const json = JSON.parse(readFileSync(join(out, 'plan-report.json'), 'utf8'));
+    expect(json.stacks.map((s: any) => [s.stack, s.wave])).toEqual([['dev-us-east-1', 0], ['prod-us-east-1', 2]]);
+    expect(readFileSync(join(out, 'plan-report.md'), 'utf8')).not.toContain(SECRET);
+    expect(readFileSync(join(out, 'plan-report.json'), 'utf8')).not.toContain(SECRET);
+    expect(await planReportCommand({ planJson: inputs, out, failOn: 'replace' }, deps)).toBe(3);
+  });
+
+  it('names a truncated plan file and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-pr-'));
+    const [good, bad] = files(dir, { 'a.json': plan([]), 'b.json': JSON.stringify(mixed).slice(0, 300) });
+    const out = join(dir, 'out');
+    await expect(planReportCommand({ planJson: [good, `prod-us-east-1=${bad}`], out }, deps)).rejects.toThrow(
+      new RegExp(`^--plan-json ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON, possibly truncated`),
+    );
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('derives stack names from file names', () => {
+    expect(stackNameFromFile('plans/prod-us-east-1.tfplan.json')).toBe('prod-us-east-1');
+    expect(stackNameFromFile('global.json')).toBe('global');
+  });
+});

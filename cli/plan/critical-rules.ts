@@ -1,0 +1,58 @@
+/**
+ * Resource types whose destroy or replacement a reviewer must see before merging: they hold data, serve traffic,
+ * or other stacks depend on them. A rule is data (cdk-nag style): add a type here, not a branch in the report.
+ */
+export interface CriticalRule {
+  readonly id: string;
+  /** Why losing one hurts, shown in the ⚠ section. */
+  readonly reason: string;
+  readonly types: readonly string[];
+}
+
+export const CRITICAL_RULES: readonly CriticalRule[] = [
+  {
+    id: 'database',
+    reason: 'database: data loss',
+    types: ['aws_db_instance', 'aws_rds_cluster', 'aws_rds_cluster_instance', 'aws_dynamodb_table', 'aws_elasticache_replication_group', 'azurerm_postgresql_flexible_server', 'azurerm_postgresql_flexible_server_database', 'azurerm_mssql_database', 'azurerm_cosmosdb_account'],
+  },
+  {
+    id: 'storage',
+    reason: 'storage: data loss',
+    types: ['aws_s3_bucket', 'aws_efs_file_system', 'aws_ebs_volume', 'azurerm_storage_account', 'azurerm_storage_container', 'azurerm_managed_disk'],
+  },
+  {
+    id: 'cluster',
+    reason: 'Kubernetes cluster: every workload on it goes down',
+    types: ['aws_eks_cluster', 'azurerm_kubernetes_cluster'],
+  },
+  {
+    id: 'node-pool',
+    reason: 'node pool: workloads are evicted',
+    types: ['aws_eks_node_group', 'azurerm_kubernetes_cluster_node_pool'],
+  },
+  {
+    id: 'dns-zone',
+    reason: 'DNS zone: name servers change, delegations break',
+    types: ['aws_route53_zone', 'azurerm_dns_zone', 'azurerm_private_dns_zone'],
+  },
+  {
+    id: 'encryption-key',
+    reason: 'encryption key: data encrypted with it becomes unreadable',
+    types: ['aws_kms_key', 'azurerm_key_vault', 'azurerm_key_vault_key'],
+  },
+  {
+    id: 'network',
+    reason: 'network: everything inside it is replaced or cut off',
+    types: ['aws_vpc', 'aws_subnet', 'aws_nat_gateway', 'aws_eip', 'azurerm_virtual_network', 'azurerm_subnet', 'azurerm_public_ip'],
+  },
+  {
+    id: 'identity',
+    reason: 'identity: workloads and people lose access',
+    types: ['aws_iam_openid_connect_provider', 'azurerm_user_assigned_identity'],
+  },
+];
+
+/** The rule a resource type falls under, if any. */
+export function criticalRuleFor(type: string): CriticalRule | undefined {
+  return CRITICAL_RULES.find((r) => r.types.includes(type));
+}

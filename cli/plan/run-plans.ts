@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { mapLimit } from '../concurrency';
+import type { TerraformRunner } from '../terraform';
+import { parsePlanJson, PlanJson } from './plan-json';
+
+export interface RunPlansOptions {
+  /** cdktf output directory (holds `stacks/<name>/cdk.tf.json`). */
+  readonly outdir: string;
+  readonly stacks: readonly string[];
+  readonly runner: TerraformRunner;
+  /** Environment for terraform (credentials, TF_CLI_CONFIG_FILE). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** @default 2 */
+  readonly concurrency?: number;
+  /** Per terraform command. @default 20 minutes */
+  readonly timeoutMs?: number;
+  /** How long to wait for a state lock held by someone else. @default '120s' */
+  readonly lockTimeout?: string;
+  /** Called when a stack starts and finishes, for progress lines. */
+  readonly onProgress?: (event: { stack: string; phase: 'start' | 'done'; ok?: boolean; ms?: number }) => void;
+}
+
+export interface StackPlanResult {
+  readonly stack: string;
+  readonly plan?: PlanJson;
+  readonly error?: string;
+}
+
+/**
+ * init → plan -out → show -json for each stack, a bounded number at once. A failing stack yields an error for
+ * that stack only; the others carry on.
+ */
+export function runPlans(options: RunPlansOptions): Promise<StackPlanResult[]> {
+  const timeoutMs = options.timeoutMs ?? 20 * 60_000;
+  const lock = `-lock-timeout=${options.lockTimeout ?? '120s'}`;
+  return mapLimit(options.stacks, options.concurrency ?? 2, async (stack) => {
+    const cwd = join(options.outdir, 'stacks', stack);
+    const started = Date.now();
+    options.onProgress?.({ stack, phase: 'start' });
+    const finish = (result: StackPlanResult) => {
+      options.onProgress?.({ stack, phase: 'done', ok: !result.error, ms: Date.now() - started });
+      return result;
+    };
+    if (!existsSync(join(cwd, 'cdk.tf.json'))) return finish({ stack, error: `no synthesized stack at ${cwd}` });
+    const run = (args: string[]) => options.runner.run(args, { cwd, env: options.env, timeoutMs });
+    const steps: [string, string[]][] = [
+      ['init', ['init', '-input=false', lock]],
+      ['plan', ['plan', '-input=false', lock, '-out=plan-report.tfplan']],
+    ];
+    for (const [name, args] of steps) {
+      const r = await run(args);
+      if (r.code !== 0) return finish({ stack, error: `terraform ${name} ${r.timedOut ? 'timed out' : 'failed'}: ${firstError(r.stderr || r.stdout)}` });
+    }
+    const shown = await run(['show', '-json', 'plan-report.tfplan']);
+    if (shown.code !== 0) return finish({ stack, error: `terraform show failed: ${firstError(shown.stderr)}` });
+    try {
+      return finish({ stack, plan: parsePlanJson(shown.stdout, `${stack} plan`) });
+    } catch (e) {
+      return finish({ stack, error: (e as Error).message });
+    }
+  });
+}
+
+/** The first "Error: …" line of terraform's output, or its first non-empty line. */
+export function firstError(text: string): string {
+  const lines = text.split('\n').map((l) => l.replace(/^[│╷╵\s]+/, '').trim()).filter(Boolean);
+  const error = lines.find((l) => l.startsWith('Error:'));
+  return (error ?? lines[0] ?? 'no output').slice(0, 400);
+}
