@@ -108,3 +108,24 @@ describe('plan-report command', () => {
     expect(r.stderr.trim()).toMatch(message);
   });
 });
+
+describe('drift-check command', () => {
+  it.each([
+    [['--concurrency', 'two'], 'drift-check: --concurrency must be a whole number from 1 to 16 (got "two")'],
+    [['--timeout', '5'], 'drift-check: --timeout must be a whole number from 10 to 86400 (got "5")'],
+    [['--lock-timeout=-1'], /^drift-check: --lock-timeout must be a whole number from 0 to 3600/],
+    [['--stacks', 'nope-*', '--cdktf-out', '/nonexistent'], /^drift-check: --stacks nope-\*: matches no stack/],
+    [['--regions', '__tests__/fixtures/bad-catalogue.yaml'], /^drift-check: invalid catalogue __tests__\/fixtures\/bad-catalogue.yaml$/m],
+  ])('%j fails with a clear message and exit 1', (args, message) => {
+    const r = run('drift-check', args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    noStackTrace(r.stderr);
+  });
+
+  it('documents its exit codes in --help', () => {
+    const r = run('drift-check', ['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Exit codes: 1 if any stack errored, else 2 if any drifted, else 0.');
+  });
+});

@@ -67,8 +67,8 @@ describe('AwsNetwork', () => {
 
   it('closes the default security group', () => {
     const [sg] = listOf(json, 'aws_default_security_group');
-    expect(sg.ingress).toBeUndefined();
-    expect(sg.egress).toBeUndefined();
+    expect(sg.ingress).toEqual([]);
+    expect(sg.egress).toEqual([]);
   });
 
   it('adds the S3 gateway endpoint on every private and isolated route table, and interface endpoints', () => {

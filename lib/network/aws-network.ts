@@ -95,8 +95,14 @@ export class AwsNetwork extends Construct implements INetwork {
     });
     this.networkId = this.vpc.id;
 
-    // The default security group allows all traffic between its members; owning it with no rules closes that.
-    new DefaultSecurityGroup(this, 'DefaultSecurityGroup', { vpcId: this.vpc.id, tags: { Name: `${props.name}-default-closed` } });
+    // The default security group allows all traffic between its members; owning it with explicitly empty rule
+    // lists closes that, and makes Terraform remove any rule added to it by hand.
+    new DefaultSecurityGroup(this, 'DefaultSecurityGroup', {
+      vpcId: this.vpc.id,
+      ingress: [],
+      egress: [],
+      tags: { Name: `${props.name}-default-closed` },
+    });
 
     const subnets = new Map<string, Subnet>();
     for (const p of planned) {

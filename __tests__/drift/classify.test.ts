@@ -1,0 +1,125 @@
+import { classifyStack } from '../../cli/drift/classify';
+import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown } from '../../cli/drift/render';
+import type { StackDriftResult } from '../../cli/drift/run-drift';
+import { plan, rc } from '../support/plans';
+
+const withDrift = (drift: ReturnType<typeof rc>[]) => ({ ...plan([]), resource_drift: drift });
+
+describe('classifyStack', () => {
+  it('is clean when nothing drifted and nothing is pending', () => {
+    expect(classifyStack(withDrift([]), plan([rc('aws_vpc.v', ['no-op'])]))).toEqual({ status: 'clean', drifted: [], pending: [] });
+  });
+
+  it('reports drift the normal plan would revert, attribute by attribute', () => {
+    const drift = rc('aws_vpc.v', ['update'], { before: { tags: { Name: 'a' }, id: 'vpc-1' }, after: { tags: { Name: 'b', extra: 'x' }, id: 'vpc-1' } });
+    const revert = rc('aws_vpc.v', ['update'], { before: { tags: { Name: 'b', extra: 'x' } }, after: { tags: { Name: 'a' } } });
+    expect(classifyStack(withDrift([drift]), plan([revert]))).toEqual({
+      status: 'drifted',
+      drifted: [
+        {
+          address: 'aws_vpc.v',
+          type: 'aws_vpc',
+          action: 'update',
+          attributes: [
+            { path: 'tags.Name', before: '"a"', after: '"b"', sensitive: false },
+            { path: 'tags.extra', before: 'null', after: '"x"', sensitive: false },
+          ],
+        },
+      ],
+      pending: [],
+    });
+  });
+
+  it('ignores attributes other resources of the configuration set (the normal plan leaves them alone)', () => {
+    const catchUp = rc('aws_route_table.t', ['update'], { before: { route: [] }, after: { route: [{ cidr_block: '0.0.0.0/0' }] } });
+    const role = rc('aws_iam_role.r', ['update'], { before: { managed_policy_arns: [], tags: { a: '1' } }, after: { managed_policy_arns: ['arn:p'], tags: { a: '2' } } });
+    const revertTagOnly = rc('aws_iam_role.r', ['update'], { before: { tags: { a: '2' } }, after: { tags: { a: '1' } } });
+    const result = classifyStack(withDrift([catchUp, role]), plan([rc('aws_route_table.t', ['no-op']), revertTagOnly]));
+    expect(result.drifted).toEqual([{ address: 'aws_iam_role.r', type: 'aws_iam_role', action: 'update', attributes: [{ path: 'tags.a', before: '"1"', after: '"2"', sensitive: false }] }]);
+  });
+
+  it('ignores values that only moved between null, {} and []', () => {
+    const noise = rc('aws_subnet.s', ['update'], { before: { tags: null }, after: { tags: {} } });
+    expect(classifyStack(withDrift([noise]), plan([rc('aws_subnet.s', ['no-op'])])).status).toBe('clean');
+  });
+
+  it('reports a resource deleted outside Terraform', () => {
+    const gone = rc('aws_route.r', ['delete'], { before: { id: 'r-1' }, after: null });
+    expect(classifyStack(withDrift([gone]), plan([rc('aws_route.r', ['create'])]))).toEqual({
+      status: 'drifted',
+      drifted: [{ address: 'aws_route.r', type: 'aws_route', action: 'delete', attributes: [] }],
+      pending: [],
+    });
+  });
+
+  it('calls changes to resources that did not drift pending, not drift', () => {
+    const result = classifyStack(withDrift([]), plan([rc('aws_cloudwatch_log_group.g', ['update']), rc('aws_vpc_endpoint.e', ['create'])]));
+    expect(result).toEqual({
+      status: 'pending-changes',
+      drifted: [],
+      pending: [
+        { address: 'aws_cloudwatch_log_group.g', action: 'update' },
+        { address: 'aws_vpc_endpoint.e', action: 'create' },
+      ],
+    });
+  });
+
+  it('masks sensitive values in drifted attributes', () => {
+    const drift = rc('aws_ssm_parameter.p', ['update'], { before: { value: 'old-secret' }, after: { value: 'new-secret' }, before_sensitive: { value: true }, after_sensitive: { value: true } });
+    const revert = rc('aws_ssm_parameter.p', ['update'], { before: { value: 'new-secret' }, after: { value: 'old-secret' }, before_sensitive: { value: true }, after_sensitive: { value: true } });
+    const result = classifyStack(withDrift([drift]), plan([revert]));
+    expect(result.drifted[0].attributes).toEqual([{ path: 'value', before: '(sensitive)', after: '(sensitive)', sensitive: true }]);
+    expect(JSON.stringify(result)).not.toMatch(/secret/);
+  });
+});
+
+describe('drift reports', () => {
+  const results: StackDriftResult[] = [
+    { stack: 'global', status: 'clean', durationMs: 1200, drifted: [], pending: [] },
+    {
+      stack: 'dev-us-east-1', status: 'drifted', durationMs: 30500, pending: [],
+      drifted: [
+        { address: 'aws_vpc.v', type: 'aws_vpc', action: 'update', attributes: [{ path: 'tags.Name', before: '"a"', after: '"b<c>"', sensitive: false }] },
+        { address: 'aws_route.r', type: 'aws_route', action: 'delete', attributes: [] },
+      ],
+    },
+    { stack: 'prod-us-east-1', status: 'error', durationMs: 5000, drifted: [], pending: [], error: 'terraform init failed: Error: Error acquiring the state lock' },
+    { stack: 'staging-us-west-2', status: 'pending-changes', durationMs: 9000, drifted: [], pending: [{ address: 'aws_vpc_endpoint.e', action: 'create' }] },
+  ];
+  const report = buildDriftReport(results, new Date('2026-11-22T02:00:00Z'));
+
+  it('exits 1 on any error, else 2 on any drift, else 0', () => {
+    expect(driftExitCode(report)).toBe(1);
+    expect(driftExitCode(buildDriftReport(results.filter((r) => r.status !== 'error')))).toBe(2);
+    expect(driftExitCode(buildDriftReport(results.filter((r) => r.status === 'clean' || r.status === 'pending-changes')))).toBe(0);
+  });
+
+  it('summarizes with schema version 1', () => {
+    expect(report).toMatchObject({ schemaVersion: 1, generatedAt: '2026-11-22T02:00:00.000Z', summary: { clean: 1, drifted: 1, 'pending-changes': 1, error: 1 } });
+  });
+
+  it('renders one status line per stack, then details', () => {
+    const md = renderDriftMarkdown(report);
+    expect(md.split('\n').slice(0, 6)).toEqual([
+      '## Drift check 2026-11-22T02:00:00.000Z: 1 drifted, 1 errors, 1 with pending changes, 1 clean',
+      '',
+      '- ✅ `global` clean (1.2s)',
+      '- ⚠️ `dev-us-east-1` drifted: 2 resources changed outside Terraform (30.5s)',
+      '- ❌ `prod-us-east-1` error: terraform init failed: Error: Error acquiring the state lock (5.0s)',
+      '- 🕓 `staging-us-west-2` pending changes: 1 not applied (9.0s)',
+    ]);
+    expect(md).toContain('- `aws_vpc.v` changed outside Terraform:\n  - `tags.Name`: `"a"` → `"b<c>"`');
+    expect(md).toContain('- `aws_route.r` deleted outside Terraform');
+    expect(md).toContain('- `aws_vpc_endpoint.e`: create pending (configuration not applied yet)');
+  });
+
+  it('renders JUnit with a test case per stack: drift fails, errors error, XML escaped', () => {
+    const xml = renderDriftJunit(report);
+    expect(xml).toContain('<testsuites name="drift-check" tests="4" failures="1" errors="1" time="45.700">');
+    expect(xml).toContain('<testcase classname="drift-check" name="global" time="1.200"/>');
+    expect(xml).toContain('<failure type="drift" message="2 resources changed outside Terraform">aws_vpc.v: tags.Name\naws_route.r: deleted</failure>');
+    expect(xml).toContain('<error type="error" message="terraform init failed: Error: Error acquiring the state lock"/>');
+    expect(xml).toContain('<system-out>aws_vpc_endpoint.e: create pending</system-out>');
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(4);
+  });
+});

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { listStacks } from '../../cli/stacks';
+import { defaultCatalogue } from '../../regions/catalogue';
+
+describe('nightly drift workflow', () => {
+  const text = readFileSync('.github/workflows/drift-check.yml', 'utf8');
+  const wf = parse(text);
+
+  it('runs nightly and on manual dispatch', () => {
+    expect(wf.on.schedule).toEqual([{ cron: '17 2 * * *' }]);
+    expect(wf.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('generates one job per stack from the catalogue listing, which lists every stack', () => {
+    expect(wf.jobs.stacks.steps.find((s: any) => s.id === 'list').run).toContain('npm run --silent stacks -- --json');
+    expect(wf.jobs.drift.strategy.matrix.include).toBe('${{ fromJSON(needs.stacks.outputs.matrix) }}');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'stacks.ts'), '--json'], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    const rows = JSON.parse(r.stdout);
+    expect(rows.map((s: any) => s.stack).sort()).toEqual(listStacks(defaultCatalogue()).map((s) => s.stack).sort());
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['cloud', 'environment', 'kind', 'region', 'stack', 'wave']);
+  });
+
+  it('uses OIDC federation, not stored keys', () => {
+    expect(wf.permissions['id-token']).toBe('write');
+    expect(text).not.toMatch(/AWS_SECRET_ACCESS_KEY|ARM_CLIENT_SECRET|secrets\./);
+  });
+
+  it('runs the drift check per stack, fails on drift or error (its exit code), and uploads the reports', () => {
+    const steps = wf.jobs.drift.steps;
+    const run = steps.find((s: any) => s.name === 'drift check');
+    expect(run.run).toBe('npm run drift-check -- --stacks "${{ matrix.stack }}" --out "reports/${{ matrix.stack }}" --timeout 1500');
+    expect(run['continue-on-error']).toBeUndefined();
+    const upload = steps.find((s: any) => s.uses === 'actions/upload-artifact@v4');
+    expect(upload.if).toBe('always()');
+    expect(upload.with.path).toBe('reports/${{ matrix.stack }}/');
+  });
+});

@@ -1,0 +1,88 @@
+import type { DriftStatus } from './classify';
+import type { StackDriftResult } from './run-drift';
+
+/** The drift report, `drift-report.json`. Bump `schemaVersion` on any incompatible change (README documents it). */
+export interface DriftReport {
+  readonly schemaVersion: 1;
+  readonly generatedAt: string;
+  readonly summary: Record<DriftStatus, number>;
+  readonly stacks: StackDriftResult[];
+}
+
+export function buildDriftReport(results: readonly StackDriftResult[], now = new Date()): DriftReport {
+  const summary: Record<DriftStatus, number> = { clean: 0, drifted: 0, 'pending-changes': 0, error: 0 };
+  for (const r of results) summary[r.status]++;
+  return { schemaVersion: 1, generatedAt: now.toISOString(), summary, stacks: [...results] };
+}
+
+/** Exit codes: 1 if any stack errored, else 2 if any drifted, else 0. */
+export function driftExitCode(report: DriftReport): number {
+  if (report.summary.error > 0) return 1;
+  if (report.summary.drifted > 0) return 2;
+  return 0;
+}
+
+const ICON: Record<DriftStatus, string> = { clean: '✅', drifted: '⚠️', 'pending-changes': '🕓', error: '❌' };
+
+/** Ready to paste into an issue or chat: one status line per stack, then details. Values are already masked. */
+export function renderDriftMarkdown(report: DriftReport): string {
+  const s = report.summary;
+  const lines = [
+    `## Drift check ${report.generatedAt}: ${s.drifted} drifted, ${s.error} errors, ${s['pending-changes']} with pending changes, ${s.clean} clean`,
+    '',
+  ];
+  for (const r of report.stacks) {
+    const what =
+      r.status === 'drifted' ? `drifted: ${r.drifted.length} resource${r.drifted.length === 1 ? '' : 's'} changed outside Terraform`
+        : r.status === 'pending-changes' ? `pending changes: ${r.pending.length} not applied`
+          : r.status === 'error' ? `error: ${r.error}`
+            : 'clean';
+    lines.push(`- ${ICON[r.status]} \`${r.stack}\` ${what} (${(r.durationMs / 1000).toFixed(1)}s)`);
+  }
+  const detailed = report.stacks.filter((r) => r.drifted.length > 0 || r.pending.length > 0);
+  if (detailed.length > 0) lines.push('', '### Details');
+  for (const r of detailed) {
+    lines.push('', `#### ${r.stack}`);
+    for (const d of r.drifted) {
+      if (d.action === 'delete') {
+        lines.push(`- \`${d.address}\` deleted outside Terraform`);
+        continue;
+      }
+      lines.push(`- \`${d.address}\` changed outside Terraform:`);
+      for (const a of d.attributes) lines.push(`  - \`${a.path}\`: \`${a.before}\` → \`${a.after}\``);
+    }
+    for (const p of r.pending) lines.push(`- \`${p.address}\`: ${p.action} pending (configuration not applied yet)`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** JUnit XML, one test case per stack: drift is a failure, an error is an error. */
+export function renderDriftJunit(report: DriftReport): string {
+  const total = report.stacks.reduce((t, r) => t + r.durationMs, 0) / 1000;
+  const cases = report.stacks.map((r) => {
+    const open = `    <testcase classname="drift-check" name="${xml(r.stack)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
+    if (r.status === 'drifted') {
+      const body = r.drifted.map((d) => `${d.address}: ${d.action === 'delete' ? 'deleted' : d.attributes.map((a) => a.path).join(', ')}`).join('\n');
+      return `${open}>\n      <failure type="drift" message="${xml(`${r.drifted.length} resources changed outside Terraform`)}">${xml(body)}</failure>\n    </testcase>`;
+    }
+    if (r.status === 'error') return `${open}>\n      <error type="error" message="${xml(r.error ?? '')}"/>\n    </testcase>`;
+    if (r.status === 'pending-changes') {
+      return `${open}>\n      <system-out>${xml(r.pending.map((p) => `${p.address}: ${p.action} pending`).join('\n'))}</system-out>\n    </testcase>`;
+    }
+    return `${open}/>`;
+  });
+  const attrs = `tests="${report.stacks.length}" failures="${report.summary.drifted}" errors="${report.summary.error}" time="${total.toFixed(3)}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="drift-check" ${attrs}>`,
+    `  <testsuite name="drift-check" ${attrs} timestamp="${report.generatedAt}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'cdktf';
+import { parseCatalogue } from '../../regions/load';
+import type { CatalogueInput } from '../../regions/schema';
+import { addCatalogueStacks } from '../../stacks/app';
+import { realTerraform, TerraformResult } from '../terraform';
+import { MotoServer, startMoto } from './moto-server';
+import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirror';
+
+/**
+ * One local AWS emulator, a Terraform CLI config that installs the AWS provider from the local mirror, and a
+ * scratch directory: what the integration tests and the drift demo deploy sandbox stacks into.
+ */
+export class SandboxSession {
+  public moto!: MotoServer;
+  public readonly dir: string;
+  public env: NodeJS.ProcessEnv = {};
+
+  constructor(prefix = 'kore-sandbox-') {
+    this.dir = mkdtempSync(join(tmpdir(), prefix));
+  }
+
+  async start(): Promise<void> {
+    const mirror = requireProviderMirror();
+    this.moto = await startMoto();
+    const cliConfig = writeTerraformCliConfig(join(this.dir, 'tf'), mirror);
+    this.env = {
+      // The machine may point TF_CLI_CONFIG_FILE at a file that does not exist; ours always wins.
+      TF_CLI_CONFIG_FILE: cliConfig,
+      TF_DATA_DIR: undefined,
+      TF_PLUGIN_CACHE_DIR: undefined,
+      // The emulator accepts any credentials; these are placeholders, not secrets.
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_SESSION_TOKEN: undefined,
+      AWS_PROFILE: undefined,
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+  }
+
+  async stop(keepDir = false): Promise<void> {
+    await this.moto?.stop();
+    if (!keepDir) rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Validates and synthesizes a catalogue into `<dir>/<name>`; returns each stack's directory. */
+  synth(catalogue: CatalogueInput, name = 'out'): Record<string, string> {
+    const outdir = join(this.dir, name);
+    const app = new App({ outdir });
+    addCatalogueStacks(app, parseCatalogue(catalogue, 'sandbox catalogue'));
+    app.synth();
+    return Object.fromEntries(app.node.children.map((c) => [c.node.id, join(outdir, 'stacks', c.node.id)]));
+  }
+
+  /** Runs terraform in a stack directory with the sandbox environment. */
+  tf(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<TerraformResult> {
+    return realTerraform.run(args, { cwd, env: { ...this.env, ...extra.env }, input: extra.input, timeoutMs: extra.timeoutMs ?? 600_000 });
+  }
+
+  /** Runs terraform; throws with terraform's own error text when it exits non-zero. */
+  async tfOk(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number } = {}): Promise<TerraformResult> {
+    const result = await this.tf(cwd, args, extra);
+    if (result.code !== 0) {
+      throw new Error(`terraform ${args.join(' ')} exited ${result.code} in ${cwd}:\n${result.stderr || result.stdout}`.slice(0, 6000));
+    }
+    return result;
+  }
+
+  /** init + apply of a stack. */
+  async apply(stackDir: string): Promise<void> {
+    await this.tfOk(stackDir, ['init', '-input=false']);
+    await this.tfOk(stackDir, ['apply', '-input=false', '-auto-approve']);
+  }
+
+  /** The bootstrap stack: afterwards the emulator has the state bucket and lock table. */
+  bootstrap(stackDir: string): Promise<void> {
+    return this.apply(stackDir);
+  }
+}
