@@ -226,6 +226,10 @@ function crossChecks(raw: unknown, ctx: Ctx): void {
     if (version && /^1\.\d+$/.test(version) && (cloud === 'aws' || cloud === 'azure') && !supported.includes(version)) {
       issue(at('cluster', 'kubernetesVersion'), `unsupported on ${cloud === 'aws' ? 'EKS' : 'AKS'}; supported: ${supported.join(', ')}`);
     }
+    const retention = int(cluster.logRetentionDays);
+    if (cloud === 'azure' && retention !== undefined && (retention < 30 || retention > 730)) {
+      issue(at('cluster', 'logRetentionDays'), 'Log Analytics keeps 30 to 730 days');
+    }
     if (isObj(cluster.nodePools)) {
       for (const [poolName, pool] of Object.entries(cluster.nodePools)) {
         if (!isObj(pool)) continue;

@@ -1,7 +1,9 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { AksCluster } from '../lib/cluster/aks-cluster';
 import { EksCluster } from '../lib/cluster/eks-cluster';
 import { AwsNetwork } from '../lib/network/aws-network';
+import { AzureNetwork } from '../lib/network/azure-network';
 import { INetwork } from '../lib/network/network';
 import { ICluster } from '../lib/cluster/cluster';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
@@ -21,9 +23,8 @@ export interface RegionStackProps {
 /** One region × environment: its own state, providers, network and cluster. Composes only. */
 export class RegionStack extends TerraformStack {
   public readonly entry: RegionEntry;
-  /** The region's network; undefined until the Azure constructs exist for Azure entries. */
-  public readonly network?: INetwork;
-  public readonly cluster?: ICluster;
+  public readonly network: INetwork;
+  public readonly cluster: ICluster;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { entry } = props;
@@ -60,6 +61,27 @@ export class RegionStack extends TerraformStack {
       });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
+      const network = new AzureNetwork(this, 'Network', {
+        name: `kore-${entry.id}`,
+        location: entry.region,
+        cidr: entry.network.cidr,
+        zoneCount: entry.network.zoneCount,
+        natGateway: entry.network.natGateways !== 'none',
+        tags,
+      });
+      this.network = network;
+      this.cluster = new AksCluster(this, 'Cluster', {
+        network,
+        clusterName: `kore-${entry.id}`,
+        location: entry.region,
+        kubernetesVersion: entry.cluster.kubernetesVersion,
+        tenantId: entry.tenantId!,
+        nodePools: entry.cluster.nodePools,
+        publicAccessCidrs: entry.cluster.publicAccessCidrs,
+        access: entry.cluster.access,
+        logRetentionDays: entry.cluster.logRetentionDays,
+        tags,
+      });
     }
   }
 }

@@ -87,7 +87,9 @@ describe('EksCluster', () => {
     });
     const system = Object.values(groups).find((g: any) => g.node_group_name_prefix === 'system-') as any;
     expect(system.taint).toEqual([{ key: 'CriticalAddonsOnly', value: 'true', effect: 'NO_SCHEDULE' }]);
-    expect(system.depends_on).toHaveLength(3);
+    // the role's three policies and the NAT routes of the three private zones: nodes must reach ECR to join
+    expect(system.depends_on.filter((d: string) => d.startsWith('aws_iam_role_policy_attachment.'))).toHaveLength(3);
+    expect(system.depends_on.filter((d: string) => /^aws_route\.Network_Route-private-us-east-1[abc]-nat_/.test(d))).toHaveLength(3);
   });
 
   it('requires IMDSv2 and encrypted gp3 root volumes through a launch template per pool', () => {

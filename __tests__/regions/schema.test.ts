@@ -75,6 +75,7 @@ describe('catalogue validation', () => {
     ['zone outside the domain', (c) => (c.regions[0].dns.zone = 'dev.example.org'), 'dev-use1.dns.zone: must be a sub-zone of the catalogue domain kore.example.com (got "dev.example.org")'],
     ['AKS pool with two sizes', (c) => (c.regions[3].cluster.nodePools.general.instanceTypes = ['a', 'b']), 'prod-weu.cluster.nodePools.general.instanceTypes: an AKS node pool has exactly one VM size'],
     ['non-loopback sandbox', (c) => (c.regions[0].sandbox = { awsEndpoint: 'https://10.0.0.5:4566' }), 'dev-use1.sandbox.awsEndpoint: sandbox endpoints must be loopback URLs (got "https://10.0.0.5:4566")'],
+    ['AKS log retention out of range', (c) => (c.regions[3].cluster.logRetentionDays = 14), 'prod-weu.cluster.logRetentionDays: Log Analytics keeps 30 to 730 days (got 14)'],
     ['missing owner tag', (c) => delete c.regions[0].tags.owner, 'dev-use1.tags.owner: is required'],
   ];
 

@@ -167,7 +167,7 @@ export class EksCluster extends Construct implements ICluster {
         namePrefix: props.clusterName,
         nodeRoleArn: nodeRole.arn,
         subnetIds,
-        dependsOn: nodePolicies,
+        dependsOn: [...nodePolicies, ...props.network.egress],
         emulatorQuirks: props.emulatorQuirks,
       });
     }

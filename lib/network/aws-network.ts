@@ -74,6 +74,7 @@ export class AwsNetwork extends Construct implements INetwork {
   public readonly vpc: Vpc;
   /** Route tables of private and isolated tiers (gateway endpoints attach here). */
   public readonly privateRouteTableIds: string[] = [];
+  public readonly egress: Route[] = [];
   private readonly subnetsByTier = new Map<string, NetworkSubnet[]>();
 
   constructor(scope: Construct, id: string, props: AwsNetworkProps) {
@@ -152,7 +153,9 @@ export class AwsNetwork extends Construct implements INetwork {
       for (const zone of this.zones) {
         const table = new RouteTable(this, `RouteTable-${tier}-${zone}`, { vpcId: this.vpc.id, tags: { Name: `${props.name}-${tier}-${zone}` } });
         const nat = nats.get(zone) ?? nats.get(this.zones[0]);
-        if (nat) new Route(this, `Route-${tier}-${zone}-nat`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+        if (nat) {
+          this.egress.push(new Route(this, `Route-${tier}-${zone}-nat`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id }));
+        }
         new RouteTableAssociation(this, `RouteTableAssociation-${tier}-${zone}`, { routeTableId: table.id, subnetId: subnets.get(`${tier}/${zone}`)!.id });
         this.privateRouteTableIds.push(table.id);
       }

@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** What a subnet tier is for; decides routing (AWS) and default NSG rules (Azure). */
@@ -55,6 +56,11 @@ export interface INetwork extends IConstruct {
   readonly zones: readonly string[];
   /** Names of the subnet tiers. */
   readonly tierNames: readonly string[];
+  /**
+   * What must exist before workloads in private subnets reach the internet (NAT gateways, their routes or subnet
+   * associations). Nodes that boot before it cannot pull images and never join.
+   */
+  readonly egress: readonly ITerraformDependable[];
   /**
    * Subnets of a tier, one per zone, in zone order.
    * @throws when the tier does not exist (the message lists the tiers that do).

@@ -1,0 +1,331 @@
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { INetwork } from '../network/network';
+import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
+import { AccessGrant, ICluster, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
+import { AKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The Entra ID application of the AKS API server: kubelogin asks tokens for it. */
+export const AKS_SERVER_APP_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
+
+const ROLE: Record<AccessGrant['policy'], string> = {
+  'cluster-admin': 'Azure Kubernetes Service RBAC Cluster Admin',
+  admin: 'Azure Kubernetes Service RBAC Admin',
+  edit: 'Azure Kubernetes Service RBAC Writer',
+  view: 'Azure Kubernetes Service RBAC Reader',
+};
+
+/** The weekly window in which AKS may upgrade the cluster. */
+export interface MaintenanceWindow {
+  readonly dayOfWeek: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
+  /** `HH:MM`, UTC. */
+  readonly startTime: string;
+  /** 4-24 hours. */
+  readonly durationHours: number;
+}
+
+export interface AksClusterProps {
+  /** An Azure network; nodes go into its `subnetTier` subnet and egress through its NAT gateway. */
+  readonly network: INetwork;
+  /** Cluster name (1-63 letters, digits, dashes). */
+  readonly clusterName: string;
+  /** Azure region. */
+  readonly location: string;
+  /** Kubernetes minor version, e.g. `1.31`. */
+  readonly kubernetesVersion: string;
+  /** Entra ID tenant for Azure RBAC. */
+  readonly tenantId: string;
+  /** Node pools keyed by name (1-12 lowercase letters or digits); each has exactly one VM size. */
+  readonly nodePools: Readonly<Record<string, NodePoolProps>>;
+  /**
+   * The pool that becomes the system (default) node pool, reserved for critical add-ons.
+   * @default 'system'
+   */
+  readonly systemPoolName?: string;
+  /** @default 'private' */
+  readonly subnetTier?: string;
+  /**
+   * CIDRs allowed to reach a public API server.
+   * @default [] - a private cluster
+   */
+  readonly publicAccessCidrs?: readonly string[];
+  /**
+   * Entra ID groups (object ids) mapped to Azure RBAC roles, cluster-wide or per namespace.
+   * @default {}
+   */
+  readonly access?: Readonly<Record<string, AccessGrant>>;
+  /**
+   * Network policy engine (Azure CNI overlay powered by Cilium, or Calico).
+   * @default 'cilium'
+   */
+  readonly networkPolicy?: 'cilium' | 'calico';
+  /** @default '192.168.0.0/16' - pod IPs of the overlay, never routed in the VNet */
+  readonly podCidr?: string;
+  /** @default '172.16.0.0/16' */
+  readonly serviceCidr?: string;
+  /**
+   * Managed OS disk type of every pool.
+   * @default 'Managed'
+   */
+  readonly osDiskType?: 'Managed' | 'Ephemeral';
+  /** @default 'patch' */
+  readonly upgradeChannel?: 'patch' | 'stable' | 'rapid' | 'node-image';
+  /** @default Sunday 02:00 UTC for 4 hours */
+  readonly maintenanceWindow?: MaintenanceWindow;
+  /**
+   * Retention of the Log Analytics workspace that receives control-plane diagnostics.
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+  /** @default 'Standard' (uptime SLA) */
+  readonly skuTier?: 'Free' | 'Standard' | 'Premium';
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Control-plane log categories sent to Log Analytics. */
+export const AKS_DIAGNOSTIC_CATEGORIES = ['kube-apiserver', 'kube-audit-admin', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler', 'guard'];
+
+/**
+ * An AKS cluster: a system pool reserved for critical add-ons plus user pools keyed by name, Entra ID with Azure
+ * RBAC and no local accounts, OIDC issuer and workload identity, a private API server unless an allow-list is
+ * given, Azure CNI overlay with a network policy engine and egress through the NAT gateway, Key Vault secrets
+ * provider, Azure Policy, diagnostics to Log Analytics, automatic upgrades in a maintenance window, and managed
+ * identities throughout.
+ */
+export class AksCluster extends Construct implements ICluster {
+  public readonly cloud = 'azure' as const;
+  public readonly clusterName: string;
+  public readonly endpoint: string;
+  public readonly certificateAuthorityData: string;
+  public readonly oidcIssuerUrl: string;
+  public readonly kubernetesVersion: string;
+  public readonly nodePoolNames: readonly string[];
+  public readonly kubernetesAuth: KubernetesProviderAuth;
+  public readonly cluster: KubernetesCluster;
+  public readonly workspace: LogAnalyticsWorkspace;
+
+  constructor(scope: Construct, id: string, props: AksClusterProps) {
+    super(scope, id);
+    const systemPoolName = props.systemPoolName ?? 'system';
+    const subnetTier = props.subnetTier ?? 'private';
+    const podCidr = props.podCidr ?? '192.168.0.0/16';
+    const serviceCidr = props.serviceCidr ?? '172.16.0.0/16';
+    validate(props, systemPoolName, subnetTier, podCidr, serviceCidr);
+    const tags = { ...props.tags };
+    const [subnet] = props.network.subnets(subnetTier);
+    const osDiskType = props.osDiskType ?? 'Managed';
+    const publicCidrs = [...(props.publicAccessCidrs ?? [])];
+    const window = props.maintenanceWindow ?? { dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4 };
+
+    this.clusterName = props.clusterName;
+    this.kubernetesVersion = props.kubernetesVersion;
+    this.nodePoolNames = Object.keys(props.nodePools);
+
+    const group = new ResourceGroup(this, 'ResourceGroup', { name: `${props.clusterName}-cluster`, location: props.location, tags });
+    this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {
+      name: `${props.clusterName}-logs`,
+      location: props.location,
+      resourceGroupName: group.name,
+      sku: 'PerGB2018',
+      retentionInDays: props.logRetentionDays ?? 30,
+      tags,
+    });
+    const identity = new UserAssignedIdentity(this, 'ControlPlaneIdentity', { name: `${props.clusterName}-control-plane`, location: props.location, resourceGroupName: group.name, tags });
+    // The control plane joins nodes and load balancers to the subnet; nothing broader than that subnet.
+    const subnetRole = new RoleAssignment(this, 'ControlPlaneSubnetRole', {
+      scope: subnet.subnetId,
+      roleDefinitionName: 'Network Contributor',
+      principalId: identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+
+    const system = props.nodePools[systemPoolName];
+    const admins = Object.values(props.access ?? {}).filter((g) => g.policy === 'cluster-admin').map((g) => g.principal);
+    this.cluster = new KubernetesCluster(this, 'Cluster', {
+      name: props.clusterName,
+      location: props.location,
+      resourceGroupName: group.name,
+      dnsPrefix: props.clusterName,
+      kubernetesVersion: props.kubernetesVersion,
+      skuTier: props.skuTier ?? 'Standard',
+      nodeResourceGroup: `${props.clusterName}-nodes`,
+      identity: { type: 'UserAssigned', identityIds: [identity.id] },
+      localAccountDisabled: true,
+      roleBasedAccessControlEnabled: true,
+      azureActiveDirectoryRoleBasedAccessControl: { azureRbacEnabled: true, tenantId: props.tenantId, adminGroupObjectIds: admins.length > 0 ? admins : undefined },
+      oidcIssuerEnabled: true,
+      workloadIdentityEnabled: true,
+      privateClusterEnabled: publicCidrs.length === 0,
+      apiServerAccessProfile: publicCidrs.length > 0 ? { authorizedIpRanges: publicCidrs } : undefined,
+      networkProfile: {
+        networkPlugin: 'azure',
+        networkPluginMode: 'overlay',
+        networkPolicy: props.networkPolicy ?? 'cilium',
+        // Cilium as the policy engine requires the Cilium data plane.
+        networkDataPlane: (props.networkPolicy ?? 'cilium') === 'cilium' ? 'cilium' : 'azure',
+        outboundType: 'userAssignedNATGateway',
+        podCidr,
+        serviceCidr,
+        dnsServiceIp: dnsServiceIp(serviceCidr),
+        loadBalancerSku: 'standard',
+      },
+      defaultNodePool: {
+        name: systemPoolName,
+        vmSize: system.instanceTypes[0],
+        autoScalingEnabled: true,
+        minCount: system.minSize,
+        maxCount: system.maxSize,
+        nodeCount: system.desiredSize,
+        zones: [...props.network.zones],
+        vnetSubnetId: subnet.subnetId,
+        onlyCriticalAddonsEnabled: true,
+        osDiskSizeGb: system.diskSizeGb ?? 128,
+        osDiskType,
+        nodeLabels: { 'kore.io/node-pool': systemPoolName, ...system.labels },
+        // Changes that recreate the default pool rotate through a temporary pool instead of recreating the cluster.
+        temporaryNameForRotation: `${systemPoolName.slice(0, 8)}tmp`,
+        upgradeSettings: { maxSurge: '33%' },
+        tags,
+      },
+      keyVaultSecretsProvider: { secretRotationEnabled: true },
+      azurePolicyEnabled: true,
+      omsAgent: { logAnalyticsWorkspaceId: this.workspace.id, msiAuthForMonitoringEnabled: true },
+      automaticUpgradeChannel: props.upgradeChannel ?? 'patch',
+      nodeOsUpgradeChannel: 'NodeImage',
+      maintenanceWindowAutoUpgrade: {
+        frequency: 'Weekly',
+        interval: 1,
+        dayOfWeek: window.dayOfWeek,
+        startTime: window.startTime,
+        duration: window.durationHours,
+        utcOffset: '+00:00',
+      },
+      maintenanceWindowNodeOs: {
+        frequency: 'Weekly',
+        interval: 1,
+        dayOfWeek: window.dayOfWeek,
+        startTime: window.startTime,
+        duration: window.durationHours,
+        utcOffset: '+00:00',
+      },
+      tags,
+      // userAssignedNATGateway egress requires the NAT gateway on the subnet before the cluster exists.
+      dependsOn: [subnetRole, ...props.network.egress],
+    });
+
+    const kubeConfig = this.cluster.kubeConfig.get(0);
+    this.endpoint = kubeConfig.host;
+    this.certificateAuthorityData = kubeConfig.clusterCaCertificate;
+    this.oidcIssuerUrl = this.cluster.oidcIssuerUrl;
+    this.kubernetesAuth = {
+      host: this.endpoint,
+      clusterCaCertificate: Fn.base64decode(this.certificateAuthorityData),
+      // Local accounts are off: the kubeconfig holds no credentials; kubelogin gets an Entra token per run.
+      exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'kubelogin', args: ['get-token', '--login', 'azurecli', '--server-id', AKS_SERVER_APP_ID] },
+    };
+
+    new MonitorDiagnosticSetting(this, 'Diagnostics', {
+      name: `${props.clusterName}-control-plane`,
+      targetResourceId: this.cluster.id,
+      logAnalyticsWorkspaceId: this.workspace.id,
+      logAnalyticsDestinationType: 'Dedicated',
+      enabledLog: AKS_DIAGNOSTIC_CATEGORIES.map((category) => ({ category })),
+      enabledMetric: [{ category: 'AllMetrics' }],
+    });
+
+    for (const [name, pool] of Object.entries(props.nodePools)) {
+      if (name === systemPoolName) continue;
+      new KubernetesClusterNodePool(this, `NodePool-${name}`, {
+        name,
+        kubernetesClusterId: this.cluster.id,
+        mode: 'User',
+        vmSize: pool.instanceTypes[0],
+        autoScalingEnabled: true,
+        minCount: pool.minSize,
+        maxCount: pool.maxSize,
+        nodeCount: pool.desiredSize,
+        zones: [...props.network.zones],
+        vnetSubnetId: subnet.subnetId,
+        osDiskSizeGb: pool.diskSizeGb ?? 128,
+        osDiskType,
+        nodeLabels: { 'kore.io/node-pool': name, ...pool.labels },
+        nodeTaints: (pool.taints ?? []).map(taintString),
+        temporaryNameForRotation: `${name.slice(0, 8)}tmp`,
+        upgradeSettings: { maxSurge: '33%' },
+        tags,
+      });
+    }
+
+    for (const [name, grant] of Object.entries(props.access ?? {})) {
+      const scopes = grant.namespaces ? grant.namespaces.map((ns) => ({ key: ns, scope: `${this.cluster.id}/namespaces/${ns}` })) : [{ key: 'cluster', scope: this.cluster.id }];
+      for (const { key, scope } of scopes) {
+        new RoleAssignment(this, `Access-${name}-${key}`, { scope, roleDefinitionName: ROLE[grant.policy], principalId: grant.principal, principalType: 'Group' });
+      }
+    }
+  }
+}
+
+/** `key=value:Effect`, the form AKS takes taints in. */
+function taintString(t: NodeTaint): string {
+  return `${t.key}${t.value !== undefined ? `=${t.value}` : ''}:${t.effect}`;
+}
+
+/** The tenth address of the service range, the conventional cluster DNS address. */
+function dnsServiceIp(serviceCidr: string): string {
+  const { base } = parseIpv4Cidr(serviceCidr);
+  const ip = base + 10;
+  return [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.');
+}
+
+function validate(props: AksClusterProps, systemPoolName: string, subnetTier: string, podCidr: string, serviceCidr: string): void {
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/.test(props.clusterName)) throw new Error(`clusterName: 1-63 letters, digits or dashes (got "${props.clusterName}")`);
+  if (!AKS_KUBERNETES_VERSIONS.includes(props.kubernetesVersion)) {
+    throw new Error(`kubernetesVersion: AKS supports ${AKS_KUBERNETES_VERSIONS.join(', ')} (got "${props.kubernetesVersion}")`);
+  }
+  if (props.network.cloud !== 'azure') throw new Error(`network: AKS needs an Azure network (got ${props.network.cloud})`);
+  if (!props.network.tierNames.includes(subnetTier)) {
+    throw new Error(`subnetTier: the network has no tier "${subnetTier}" (it has ${props.network.tierNames.join(', ')})`);
+  }
+  if (!UUID.test(props.tenantId)) throw new Error(`tenantId: not a UUID (got "${props.tenantId}")`);
+  const system = props.nodePools[systemPoolName];
+  if (!system) throw new Error(`nodePools: needs the system pool "${systemPoolName}" (got ${Object.keys(props.nodePools).join(', ') || 'none'})`);
+  if (system.minSize < 1) throw new Error(`nodePools.${systemPoolName}.minSize: the system pool needs at least one node (got ${system.minSize})`);
+  for (const [name, pool] of Object.entries(props.nodePools)) {
+    if (!/^[a-z][a-z0-9]{0,11}$/.test(name)) throw new Error(`nodePools: AKS pool names are 1-12 lowercase letters or digits (got "${name}")`);
+    validateNodePool(`nodePools.${name}`, pool);
+    if (pool.instanceTypes.length !== 1) throw new Error(`nodePools.${name}.instanceTypes: an AKS pool has exactly one VM size (got ${JSON.stringify(pool.instanceTypes)})`);
+  }
+  for (const cidr of props.publicAccessCidrs ?? []) {
+    if (!isIpv4Cidr(cidr)) throw new Error(`publicAccessCidrs: not an IPv4 network (got "${cidr}")`);
+    if (cidr.endsWith('/0')) throw new Error(`publicAccessCidrs: the API server is never open to the whole internet (got "${cidr}")`);
+  }
+  for (const [name, cidr] of [['podCidr', podCidr], ['serviceCidr', serviceCidr]] as const) {
+    if (!isIpv4Cidr(cidr)) throw new Error(`${name}: not an IPv4 network (got "${cidr}")`);
+    if (isIpv4Cidr(props.network.cidr) && cidrsOverlap(cidr, props.network.cidr)) throw new Error(`${name}: ${cidr} overlaps the VNet ${props.network.cidr}`);
+  }
+  if (cidrsOverlap(podCidr, serviceCidr)) throw new Error(`serviceCidr: ${serviceCidr} overlaps podCidr ${podCidr}`);
+  for (const [name, grant] of Object.entries(props.access ?? {})) {
+    validateAccessGrant(`access.${name}`, grant);
+    if (!UUID.test(grant.principal)) throw new Error(`access.${name}.principal: an Entra ID group object id (UUID) (got "${grant.principal}")`);
+  }
+  const window = props.maintenanceWindow;
+  if (window) {
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(window.startTime)) throw new Error(`maintenanceWindow.startTime: HH:MM in UTC (got "${window.startTime}")`);
+    if (!Number.isInteger(window.durationHours) || window.durationHours < 4 || window.durationHours > 24) {
+      throw new Error(`maintenanceWindow.durationHours: 4 to 24 (got ${window.durationHours})`);
+    }
+  }
+  const retention = props.logRetentionDays;
+  if (retention !== undefined && (!Number.isInteger(retention) || retention < 30 || retention > 730)) {
+    throw new Error(`logRetentionDays: Log Analytics keeps 30 to 730 days (got ${retention})`);
+  }
+}
