@@ -10,7 +10,10 @@ export interface StackListing {
   readonly cloud: 'aws' | 'azure';
   readonly region: string;
   readonly environment: string;
-  /** Rollout wave; the global stack goes first (-1), bootstrap is never part of a rollout (-2). */
+  /**
+   * Rollout wave. The global stack comes after every region (it delegates to their sub-zones); bootstrap is
+   * never part of a rollout (-1).
+   */
   readonly wave: number;
 }
 
@@ -19,8 +22,9 @@ export interface StackListing {
  * listed only when asked: it keeps local state and is not run by pipelines.
  */
 export function listStacks(catalogue: Catalogue, includeBootstrap = false): StackListing[] {
+  const lastWave = Math.max(...catalogue.regions.map((e) => e.wave));
   const rows: StackListing[] = [
-    { stack: GLOBAL_STACK_NAME, kind: 'global', cloud: 'aws', region: catalogue.global.region, environment: 'global', wave: -1 },
+    { stack: GLOBAL_STACK_NAME, kind: 'global', cloud: 'aws', region: catalogue.global.region, environment: 'global', wave: lastWave + 1 },
     ...catalogue.regions.map((e) => ({
       stack: stackNameOf(e),
       kind: 'region' as const,
@@ -31,7 +35,7 @@ export function listStacks(catalogue: Catalogue, includeBootstrap = false): Stac
     })),
   ];
   if (includeBootstrap) {
-    rows.push({ stack: BOOTSTRAP_STACK_NAME, kind: 'bootstrap', cloud: 'aws', region: catalogue.global.region, environment: 'global', wave: -2 });
+    rows.push({ stack: BOOTSTRAP_STACK_NAME, kind: 'bootstrap', cloud: 'aws', region: catalogue.global.region, environment: 'global', wave: -1 });
   }
   return rows.sort((a, b) => a.wave - b.wave || a.stack.localeCompare(b.stack));
 }

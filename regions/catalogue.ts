@@ -20,6 +20,10 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
     state: { backend: 's3', bucket: 'kore-tfstate-333333333333-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' },
   },
   regions: [devUsEast1, stagingUsWest2, prodUsEast1, prodWesteurope, prodApSoutheast1],
+  globalNames: {
+    // Pull images from the nearest healthy Artifactory: the reason the team self-hosts replicas.
+    artifactory: { healthCheckPath: '/artifactory/api/system/ping', regions: ['prod-use1', 'prod-weu', 'prod-apse1'] },
+  },
 };
 
 /** The default catalogue, validated. */

@@ -73,3 +73,34 @@ export function zoneNames(cloud: Cloud, region: string, count: number): string[]
   if (cloud === 'aws') return [...AWS_REGION_ZONES[region]].slice(0, count).map((letter) => `${region}${letter}`);
   return Array.from({ length: count }, (_, i) => String(i + 1));
 }
+
+/**
+ * The nearest AWS region to each Azure region, for Route53 latency records that point at Azure endpoints
+ * (Route53 measures latency against AWS regions only).
+ */
+export const NEAREST_AWS_REGION: Readonly<Record<string, string>> = {
+  westeurope: 'eu-central-1',
+  northeurope: 'eu-west-1',
+  germanywestcentral: 'eu-central-1',
+  francecentral: 'eu-west-3',
+  uksouth: 'eu-west-2',
+  ukwest: 'eu-west-2',
+  swedencentral: 'eu-north-1',
+  switzerlandnorth: 'eu-central-1',
+  eastus: 'us-east-1',
+  eastus2: 'us-east-1',
+  centralus: 'us-east-2',
+  northcentralus: 'us-east-2',
+  westus: 'us-west-1',
+  westus2: 'us-west-2',
+  westus3: 'us-west-2',
+  southeastasia: 'ap-southeast-1',
+  eastasia: 'ap-southeast-1',
+  japaneast: 'ap-northeast-1',
+  australiaeast: 'ap-southeast-2',
+};
+
+/** The AWS region Route53 measures an endpoint's latency against. */
+export function latencyRegionOf(cloud: Cloud, region: string): string {
+  return cloud === 'aws' ? region : NEAREST_AWS_REGION[region];
+}

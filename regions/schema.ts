@@ -143,11 +143,21 @@ export const globalEntrySchema = z.strictObject({
   cloud: z.literal('aws', { error: 'the global stack runs on aws (Route53 parent zone)' }),
 });
 
+const globalName = z.strictObject({
+  /** HTTPS path the per-region health checks request. */
+  healthCheckPath: z.string().regex(/^\/\S*$/, 'must start with /'),
+  /** Catalogue entry ids serving the name; each gets `<name>.<its dns.zone>` as its regional name. */
+  regions: z.array(name('region id')).min(1),
+  port: z.number().int().min(1).max(65535).default(443),
+});
+
 export const catalogueSchema = z
   .strictObject({
     /** The parent DNS zone owned by the global stack. */
     domain: z.string().regex(DNS_NAME, 'not a DNS name'),
     global: globalEntrySchema,
+    /** Names under the domain that route users to the nearest healthy region, keyed by label. */
+    globalNames: z.record(z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'one DNS label'), globalName).default({}),
     regions: z.array(regionEntrySchema).min(1, 'the catalogue needs at least one region'),
   })
   .superRefine(crossChecks, { when: () => true });
@@ -157,6 +167,7 @@ export type CatalogueInput = z.input<typeof catalogueSchema>;
 export type RegionEntry = z.infer<typeof regionEntrySchema>;
 export type RegionEntryInput = z.input<typeof regionEntrySchema>;
 export type GlobalEntry = z.infer<typeof globalEntrySchema>;
+export type GlobalNameSpec = z.infer<typeof globalName>;
 export type NodePoolSpec = z.infer<typeof nodePool>;
 export type AccessGrantSpec = z.infer<typeof accessGrant>;
 export type StateSpec = z.infer<typeof state>;
@@ -272,6 +283,15 @@ function crossChecks(raw: unknown, ctx: Ctx): void {
         const stagingId = str((regions[lastStaging.i] as Loose).id) ?? `regions[${lastStaging.i}]`;
         issue(['regions', prod.i, 'wave'], `prod must roll out after staging (${stagingId} is wave ${lastStaging.wave})`);
       }
+    }
+  }
+
+  if (isObj(raw.globalNames)) {
+    for (const [label, spec] of Object.entries(raw.globalNames)) {
+      if (!isObj(spec) || !Array.isArray(spec.regions)) continue;
+      spec.regions.forEach((rid, i) => {
+        if (typeof rid === 'string' && !ids.has(rid)) issue(['globalNames', label, 'regions', i], 'no catalogue entry has this id');
+      });
     }
   }
 

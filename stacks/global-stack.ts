@@ -1,27 +1,57 @@
-import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { IDnsZone } from '../lib/dns/dns-zone';
+import { GlobalName } from '../lib/dns/global-name';
+import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { standardTags } from '../lib/private/naming';
 import { configureRemoteState } from '../lib/state/remote-state';
+import { latencyRegionOf } from '../regions/cloud-regions';
 import type { Catalogue } from '../regions/schema';
 
 export const GLOBAL_STACK_NAME = 'global';
 
 export interface GlobalStackProps {
   readonly catalogue: Catalogue;
+  /** Each region's sub-zone, by catalogue entry id: delegated from the parent zone. */
+  readonly regionZones: Readonly<Record<string, IDnsZone>>;
 }
 
-/** What spans every region: the parent DNS zone. Composes only. */
+/**
+ * What spans every region: the parent DNS zone, the delegation of each region's sub-zone (on either cloud), and
+ * the global names that route users to the nearest healthy region. It reads the sub-zones' name servers from the
+ * region stacks' state, so it is applied after them. Composes only.
+ */
 export class GlobalStack extends TerraformStack {
+  public readonly parentZone: Route53DnsZone;
+
   constructor(scope: Construct, props: GlobalStackProps) {
     super(scope, GLOBAL_STACK_NAME);
-    const { global, domain } = props.catalogue;
+    const { catalogue } = props;
+    const { global, domain } = catalogue;
     const tags = standardTags(global.tags, { environment: 'global', stack: GLOBAL_STACK_NAME });
     const sandbox = global.sandbox ? { url: global.sandbox.awsEndpoint } : undefined;
     configureRemoteState(this, { state: global.state, stackName: GLOBAL_STACK_NAME, sandbox });
     regionalAwsProvider(this, 'aws', { region: global.region, accountId: global.account, tags, sandbox });
-    const zone = new Route53Zone(this, 'ParentZone', { name: domain, comment: 'Parent zone; regions are delegated sub-zones' });
-    new TerraformOutput(this, 'parent_zone_id', { value: zone.zoneId });
+
+    this.parentZone = new Route53DnsZone(this, 'ParentZone', { zoneName: domain, comment: 'Parent zone; regions are delegated sub-zones' });
+    for (const entry of catalogue.regions) {
+      const zone = props.regionZones[entry.id];
+      if (zone) this.parentZone.addDelegation(zone);
+    }
+    for (const [label, spec] of Object.entries(catalogue.globalNames)) {
+      new GlobalName(this, `GlobalName-${label}`, {
+        zone: this.parentZone,
+        name: label,
+        healthCheckPath: spec.healthCheckPath,
+        port: spec.port,
+        endpoints: spec.regions.map((id) => {
+          const entry = catalogue.regions.find((r) => r.id === id)!;
+          return { id, target: `${label}.${entry.dns.zone}`, latencyRegion: latencyRegionOf(entry.cloud, entry.region) };
+        }),
+      });
+    }
+    new TerraformOutput(this, 'parent_zone_id', { value: this.parentZone.zoneId });
+    new TerraformOutput(this, 'parent_zone_name_servers', { value: this.parentZone.nameServers });
   }
 }

@@ -2,6 +2,9 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AksCluster } from '../lib/cluster/aks-cluster';
 import { EksCluster } from '../lib/cluster/eks-cluster';
+import { AzureDnsZone } from '../lib/dns/azure-dns-zone';
+import { IDnsZone } from '../lib/dns/dns-zone';
+import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
 import { AwsNetwork } from '../lib/network/aws-network';
 import { AzureNetwork } from '../lib/network/azure-network';
 import { INetwork } from '../lib/network/network';
@@ -25,6 +28,8 @@ export class RegionStack extends TerraformStack {
   public readonly entry: RegionEntry;
   public readonly network: INetwork;
   public readonly cluster: ICluster;
+  /** The region's delegated sub-zone; the global stack delegates to it. */
+  public readonly dnsZone: IDnsZone;
 
   constructor(scope: Construct, props: RegionStackProps) {
     const { entry } = props;
@@ -59,6 +64,7 @@ export class RegionStack extends TerraformStack {
         addons: entry.sandbox ? entry.sandbox.eksAddons : true,
         emulatorQuirks: entry.sandbox !== undefined,
       });
+      this.dnsZone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, comment: `Region ${entry.id}, delegated from the parent zone` });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
       const network = new AzureNetwork(this, 'Network', {
@@ -82,6 +88,9 @@ export class RegionStack extends TerraformStack {
         logRetentionDays: entry.cluster.logRetentionDays,
         tags,
       });
+      this.dnsZone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
     }
+    // Who owns the zone, readable with dig; regional service names (ingress) are added by external-dns in-cluster.
+    this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });
   }
 }

@@ -85,9 +85,11 @@ describe('stacks command', () => {
     const r = run('stacks', ['--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
+    // global delegates to the regions' sub-zones, so it rolls out after them
     expect(rows.map((x: { stack: string }) => x.stack)).toEqual([
-      'global', 'dev-us-east-1', 'staging-us-west-2', 'prod-us-east-1', 'prod-ap-southeast-1', 'prod-westeurope',
+      'dev-us-east-1', 'staging-us-west-2', 'prod-us-east-1', 'prod-ap-southeast-1', 'prod-westeurope', 'global',
     ]);
+    expect(rows.at(-1)).toMatchObject({ stack: 'global', wave: 4 });
     expect(rows.find((x: { stack: string }) => x.stack === 'prod-westeurope')).toEqual({
       stack: 'prod-westeurope', kind: 'region', cloud: 'azure', region: 'westeurope', environment: 'prod', wave: 3,
     });
@@ -99,7 +101,7 @@ describe('plan-report command', () => {
     [['--fail-on', 'delete'], 'plan-report: --fail-on must be destroy or replace (got "delete")'],
     [['--concurrency', '0'], 'plan-report: --concurrency must be a whole number from 1 to 16 (got "0")'],
     [['--plan-json', '/nonexistent/p.json'], 'plan-report: --plan-json /nonexistent/p.json: cannot read the file (ENOENT)'],
-    [['--stacks', 'prod-mars-1', '--cdktf-out', '/nonexistent'], /^plan-report: --stacks prod-mars-1: matches no stack \(have: global, dev-us-east-1/],
+    [['--stacks', 'prod-mars-1', '--cdktf-out', '/nonexistent'], /^plan-report: --stacks prod-mars-1: matches no stack \(have: dev-us-east-1, /],
     [['--bogus'], /^plan-report: Unknown option '--bogus'/],
   ])('%j fails in one line with exit 1', (args, message) => {
     const r = run('plan-report', args);

@@ -89,6 +89,25 @@ describeIntegration('foundation on the emulator', () => {
     expect(zones).toHaveLength(1);
     expect(state.serial).toBeGreaterThanOrEqual(1);
   }, 600_000);
+
+  it('applied the global DNS: parent zone, delegation to the region sub-zone, latency record with health check; re-plan empty', async () => {
+    const dir = stacks.global;
+    const replan = await sandbox.tf(dir, ['plan', '-input=false', '-detailed-exitcode']);
+    expect(replan.stdout).toMatch(/No changes\./);
+    expect(replan.code).toBe(0);
+
+    const resources = JSON.parse((await sandbox.tfOk(dir, ['state', 'pull'])).stdout).resources;
+    const records = resources.filter((r: any) => r.type === 'aws_route53_record').map((r: any) => r.instances[0].attributes);
+    const regionZone = JSON.parse((await sandbox.tfOk(stacks['dev-us-east-1'], ['state', 'pull'])).stdout).resources.find((r: any) => r.type === 'aws_route53_zone').instances[0].attributes;
+    const ns = records.find((r: any) => r.type === 'NS');
+    expect(ns.name).toBe('use1.sandbox.kore.test');
+    expect([...ns.records].sort()).toEqual([...regionZone.name_servers].sort());
+    const latency = records.find((r: any) => r.set_identifier === 'sandbox-use1');
+    expect(latency).toMatchObject({ name: 'api.sandbox.kore.test', type: 'CNAME', records: ['api.use1.sandbox.kore.test'], latency_routing_policy: [{ region: 'us-east-1' }] });
+    const check = resources.find((r: any) => r.type === 'aws_route53_health_check').instances[0].attributes;
+    expect(latency.health_check_id).toBe(check.id);
+    expect(check).toMatchObject({ type: 'HTTPS', fqdn: 'api.use1.sandbox.kore.test', resource_path: '/healthz', port: 443 });
+  }, 300_000);
 });
 
 async function waitFor(check: () => boolean, timeoutMs: number, describeState: () => string): Promise<void> {

@@ -48,7 +48,11 @@ describe('catalogue validation', () => {
     ['host bits in CIDR', (c) => (c.regions[0].network.cidr = '10.10.0.1/16'), 'dev-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.10.0.1/16")'],
     ['network too small', (c) => (c.regions[0].network.cidr = '10.10.0.0/24'), 'dev-use1.network.cidr: network must be /20 or larger (got "10.10.0.0/24")'],
     ['overlapping CIDRs', (c) => (c.regions[4].network.cidr = '10.20.0.0/20'), 'prod-apse1.network.cidr: overlaps staging-usw2 (10.20.0.0/16); regions must stay routable to each other (got "10.20.0.0/20")'],
-    ['duplicate id', (c) => (c.regions[4].id = 'prod-use1'), 'prod-use1.id: duplicate id (also regions[2]) (got "prod-use1")'],
+    // renaming prod-apse1 also leaves the artifactory global name pointing at an id that no longer exists
+    ['duplicate id', (c) => (c.regions[4].id = 'prod-use1'), [
+      'prod-use1.id: duplicate id (also regions[2]) (got "prod-use1")',
+      'globalNames.artifactory.regions.2: no catalogue entry has this id (got "prod-apse1")',
+    ]],
     ['duplicate stack name', (c) => (c.regions[4].region = 'us-east-1'), 'prod-apse1.region: duplicate stack name prod-us-east-1 (also regions[2]) (got "us-east-1")'],
     ['too many zones', (c) => (c.regions[4].network.zoneCount = 4), 'prod-apse1.network.zoneCount: ap-southeast-1 has only 3 availability zones (got 4)'],
     ['prod wave not after staging', (c) => (c.regions[2].wave = 1), 'prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 1) (got 1)'],
@@ -76,6 +80,8 @@ describe('catalogue validation', () => {
     ['AKS pool with two sizes', (c) => (c.regions[3].cluster.nodePools.general.instanceTypes = ['a', 'b']), 'prod-weu.cluster.nodePools.general.instanceTypes: an AKS node pool has exactly one VM size'],
     ['non-loopback sandbox', (c) => (c.regions[0].sandbox = { awsEndpoint: 'https://10.0.0.5:4566' }), 'dev-use1.sandbox.awsEndpoint: sandbox endpoints must be loopback URLs (got "https://10.0.0.5:4566")'],
     ['AKS log retention out of range', (c) => (c.regions[3].cluster.logRetentionDays = 14), 'prod-weu.cluster.logRetentionDays: Log Analytics keeps 30 to 730 days (got 14)'],
+    ['global name for an unknown region', (c) => (c.globalNames.artifactory.regions[1] = 'prod-mars'), 'globalNames.artifactory.regions.1: no catalogue entry has this id (got "prod-mars")'],
+    ['global name without health path slash', (c) => (c.globalNames.artifactory.healthCheckPath = 'ping'), 'globalNames.artifactory.healthCheckPath: must start with / (got "ping")'],
     ['missing owner tag', (c) => delete c.regions[0].tags.owner, 'dev-use1.tags.owner: is required'],
   ];
 

@@ -54,5 +54,6 @@ export function sandboxCatalogue(options: SandboxCatalogueOptions): CatalogueInp
         ...options.region,
       },
     ],
+    globalNames: { api: { healthCheckPath: '/healthz', regions: ['sandbox-use1'] } },
   };
 }

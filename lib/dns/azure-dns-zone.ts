@@ -1,0 +1,67 @@
+import { DnsARecord } from '@cdktf/provider-azurerm/lib/dns-a-record';
+import { DnsAaaaRecord } from '@cdktf/provider-azurerm/lib/dns-aaaa-record';
+import { DnsCnameRecord } from '@cdktf/provider-azurerm/lib/dns-cname-record';
+import { DnsNsRecord } from '@cdktf/provider-azurerm/lib/dns-ns-record';
+import { DnsTxtRecord } from '@cdktf/provider-azurerm/lib/dns-txt-record';
+import { DnsZone } from '@cdktf/provider-azurerm/lib/dns-zone';
+import { Construct } from 'constructs';
+import { DEFAULT_TTL, delegationName, DnsRecordProps, IDnsZone, normalizeZoneName, RecordBook } from './dns-zone';
+
+export interface AzureDnsZoneProps {
+  readonly zoneName: string;
+  /** Resource group the zone lives in. */
+  readonly resourceGroupName: string;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Record sets keyed by relative name. @default {} */
+  readonly records?: Readonly<Record<string, DnsRecordProps | readonly DnsRecordProps[]>>;
+}
+
+/** An Azure public DNS zone with validated record sets keyed by name. */
+export class AzureDnsZone extends Construct implements IDnsZone {
+  public readonly cloud = 'azure' as const;
+  public readonly zoneName: string;
+  public readonly zoneId: string;
+  public readonly nameServers: string[];
+  private readonly zone: DnsZone;
+  private readonly book: RecordBook;
+
+  constructor(scope: Construct, id: string, private readonly props: AzureDnsZoneProps) {
+    super(scope, id);
+    this.zoneName = normalizeZoneName(props.zoneName);
+    this.book = new RecordBook(this.zoneName);
+    this.zone = new DnsZone(this, 'Zone', { name: this.zoneName, resourceGroupName: props.resourceGroupName, tags: { ...props.tags } });
+    this.zoneId = this.zone.id;
+    this.nameServers = this.zone.nameServers;
+    for (const [name, sets] of Object.entries(props.records ?? {})) {
+      for (const set of Array.isArray(sets) ? sets : [sets as DnsRecordProps]) this.addRecord(name, set);
+    }
+  }
+
+  public addRecord(name: string, props: DnsRecordProps): void {
+    const rel = this.book.add(name, props);
+    const id = `Record-${rel === '@' ? 'apex' : rel}-${props.type}`;
+    const common = { name: rel, zoneName: this.zone.name, resourceGroupName: this.props.resourceGroupName, ttl: props.ttl ?? DEFAULT_TTL, tags: { ...this.props.tags } };
+    switch (props.type) {
+      case 'A':
+        new DnsARecord(this, id, { ...common, records: [...props.values] });
+        break;
+      case 'AAAA':
+        new DnsAaaaRecord(this, id, { ...common, records: [...props.values] });
+        break;
+      case 'CNAME':
+        new DnsCnameRecord(this, id, { ...common, record: props.values[0] });
+        break;
+      case 'TXT':
+        new DnsTxtRecord(this, id, { ...common, record: props.values.map((value) => ({ value })) });
+        break;
+      case 'NS':
+        new DnsNsRecord(this, id, { ...common, records: props.values as string[] });
+        break;
+    }
+  }
+
+  public addDelegation(child: IDnsZone): void {
+    this.addRecord(delegationName(this, child), { type: 'NS', values: child.nameServers, ttl: 172_800 });
+  }
+}
