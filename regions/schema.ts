@@ -57,6 +57,17 @@ const accessGrant = z.strictObject({
   namespaces: z.array(name('namespace')).min(1).optional(),
 });
 
+const quantity = z.string().regex(/^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/, 'not a Kubernetes quantity');
+
+const namespaceSpec = z.strictObject({
+  labels: z.record(z.string(), z.string()).default({}),
+  quota: z
+    .strictObject({ requestsCpu: quantity, requestsMemory: quantity, limitsCpu: quantity, limitsMemory: quantity, pods: quantity })
+    .partial()
+    .optional(),
+  containerDefaults: z.strictObject({ requestCpu: quantity, requestMemory: quantity, limitCpu: quantity, limitMemory: quantity }).partial().optional(),
+});
+
 const s3State = z.strictObject({
   backend: z.literal('s3'),
   bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a valid S3 bucket name'),
@@ -127,6 +138,10 @@ export const regionEntrySchema = z.strictObject({
       .record(name('node pool name'), nodePool)
       .refine((pools) => Object.keys(pools).length > 0, 'at least one node pool is required'),
     access: z.record(name('access grant name'), accessGrant).default({}),
+    /** Namespaces the platform layer creates, with quotas and container defaults. */
+    namespaces: z.record(name('namespace'), namespaceSpec).default({}),
+    /** Install Argo CD (GitOps) at `argocd.<dns.zone>`. */
+    argoCd: z.strictObject({ highAvailability: z.boolean().default(false) }).optional(),
     logRetentionDays: retentionDays.default(90),
   }),
   dns: z.strictObject({
@@ -169,6 +184,7 @@ export type RegionEntryInput = z.input<typeof regionEntrySchema>;
 export type GlobalEntry = z.infer<typeof globalEntrySchema>;
 export type GlobalNameSpec = z.infer<typeof globalName>;
 export type NodePoolSpec = z.infer<typeof nodePool>;
+export type NamespaceSpec = z.infer<typeof namespaceSpec>;
 export type AccessGrantSpec = z.infer<typeof accessGrant>;
 export type StateSpec = z.infer<typeof state>;
 export type S3StateSpec = z.infer<typeof s3State>;
@@ -236,6 +252,17 @@ function crossChecks(raw: unknown, ctx: Ctx): void {
     const supported = cloud === 'azure' ? AKS_KUBERNETES_VERSIONS : EKS_KUBERNETES_VERSIONS;
     if (version && /^1\.\d+$/.test(version) && (cloud === 'aws' || cloud === 'azure') && !supported.includes(version)) {
       issue(at('cluster', 'kubernetesVersion'), `unsupported on ${cloud === 'aws' ? 'EKS' : 'AKS'}; supported: ${supported.join(', ')}`);
+    }
+    const declared = isObj(cluster.namespaces) ? Object.keys(cluster.namespaces) : [];
+    if (isObj(cluster.access)) {
+      for (const [grantName, grant] of Object.entries(cluster.access)) {
+        if (!isObj(grant) || !Array.isArray(grant.namespaces)) continue;
+        grant.namespaces.forEach((ns, k) => {
+          if (typeof ns === 'string' && !declared.includes(ns)) {
+            issue(at('cluster', 'access', grantName, 'namespaces', k), `not declared in cluster.namespaces (have: ${declared.join(', ') || 'none'})`);
+          }
+        });
+      }
     }
     const retention = int(cluster.logRetentionDays);
     if (cloud === 'azure' && retention !== undefined && (retention < 30 || retention > 730)) {

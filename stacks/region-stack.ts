@@ -9,6 +9,7 @@ import { AwsNetwork } from '../lib/network/aws-network';
 import { AzureNetwork } from '../lib/network/azure-network';
 import { INetwork } from '../lib/network/network';
 import { ICluster } from '../lib/cluster/cluster';
+import { ClusterPlatform } from '../lib/platform/cluster-platform';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { standardTags } from '../lib/private/naming';
@@ -89,6 +90,15 @@ export class RegionStack extends TerraformStack {
         tags,
       });
       this.dnsZone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
+    }
+    // The emulator has no Kubernetes API (and no kubernetes/helm provider is mirrored here): sandboxes stop at the cluster.
+    if (!entry.sandbox) {
+      new ClusterPlatform(this, 'Platform', {
+        cluster: this.cluster,
+        namespaces: entry.cluster.namespaces,
+        access: entry.cluster.access,
+        argoCd: entry.cluster.argoCd ? { domain: `argocd.${entry.dns.zone}`, highAvailability: entry.cluster.argoCd.highAvailability } : undefined,
+      });
     }
     // Who owns the zone, readable with dig; regional service names (ingress) are added by external-dns in-cluster.
     this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });

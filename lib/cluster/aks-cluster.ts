@@ -5,7 +5,7 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { Fn } from 'cdktf';
+import { Fn, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { INetwork } from '../network/network';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
@@ -110,6 +110,7 @@ export class AksCluster extends Construct implements ICluster {
   public readonly kubernetesVersion: string;
   public readonly nodePoolNames: readonly string[];
   public readonly kubernetesAuth: KubernetesProviderAuth;
+  public readonly workloadReady: ITerraformDependable[] = [];
   public readonly cluster: KubernetesCluster;
   public readonly workspace: LogAnalyticsWorkspace;
 
@@ -242,9 +243,10 @@ export class AksCluster extends Construct implements ICluster {
       enabledMetric: [{ category: 'AllMetrics' }],
     });
 
+    this.workloadReady.push(this.cluster);
     for (const [name, pool] of Object.entries(props.nodePools)) {
       if (name === systemPoolName) continue;
-      new KubernetesClusterNodePool(this, `NodePool-${name}`, {
+      const userPool = new KubernetesClusterNodePool(this, `NodePool-${name}`, {
         name,
         kubernetesClusterId: this.cluster.id,
         mode: 'User',
@@ -263,6 +265,7 @@ export class AksCluster extends Construct implements ICluster {
         upgradeSettings: { maxSurge: '33%' },
         tags,
       });
+      this.workloadReady.push(userPool);
     }
 
     for (const [name, grant] of Object.entries(props.access ?? {})) {

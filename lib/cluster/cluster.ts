@@ -1,3 +1,4 @@
+import { ITerraformDependable } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /** A taint on every node of a pool. */
@@ -59,6 +60,8 @@ export interface ICluster extends IConstruct {
   readonly nodePoolNames: readonly string[];
   /** What the kubernetes and helm providers need to talk to this cluster. */
   readonly kubernetesAuth: KubernetesProviderAuth;
+  /** What must exist before pods can run: node pools and, on EKS, the networking add-ons. */
+  readonly workloadReady: readonly ITerraformDependable[];
 }
 
 /**

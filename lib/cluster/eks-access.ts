@@ -12,6 +12,11 @@ const POLICY: Record<AccessGrant['policy'], string> = {
 
 export interface EksAccessProps extends AccessGrant {
   readonly clusterName: string;
+  /**
+   * Kubernetes group the principal also belongs to, for RoleBindings made inside the cluster.
+   * @default - none
+   */
+  readonly kubernetesGroup?: string;
 }
 
 /**
@@ -21,7 +26,12 @@ export interface EksAccessProps extends AccessGrant {
 export class EksAccess extends Construct {
   constructor(scope: Construct, id: string, props: EksAccessProps) {
     super(scope, id);
-    const entry = new EksAccessEntry(this, 'Entry', { clusterName: props.clusterName, principalArn: props.principal, type: 'STANDARD' });
+    const entry = new EksAccessEntry(this, 'Entry', {
+      clusterName: props.clusterName,
+      principalArn: props.principal,
+      type: 'STANDARD',
+      kubernetesGroups: props.kubernetesGroup ? [props.kubernetesGroup] : undefined,
+    });
     new EksAccessPolicyAssociation(this, 'Policy', {
       clusterName: props.clusterName,
       principalArn: entry.principalArn,

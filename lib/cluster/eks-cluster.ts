@@ -6,7 +6,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { Fn, Token } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { INetwork } from '../network/network';
 import { isIpv4Cidr } from '../private/cidr';
@@ -82,6 +82,7 @@ export class EksCluster extends Construct implements ICluster {
   public readonly kubernetesVersion: string;
   public readonly nodePoolNames: readonly string[];
   public readonly kubernetesAuth: KubernetesProviderAuth;
+  public readonly workloadReady: ITerraformDependable[] = [];
   public readonly cluster: EksClusterResource;
   public readonly oidcProvider: IamOpenidConnectProvider;
   public readonly nodePools: Readonly<Record<string, EksNodePool>>;
@@ -172,10 +173,11 @@ export class EksCluster extends Construct implements ICluster {
       });
     }
     this.nodePools = pools;
+    this.workloadReady.push(...Object.values(pools).map((p) => p.nodeGroup));
 
     if (props.accessEntries ?? true) {
       for (const [name, grant] of Object.entries(props.access ?? {})) {
-        new EksAccess(this, `Access-${name}`, { ...grant, clusterName: this.cluster.name });
+        new EksAccess(this, `Access-${name}`, { ...grant, clusterName: this.cluster.name, kubernetesGroup: grant.namespaces ? `kore:${name}` : undefined });
       }
     }
 
@@ -220,7 +222,7 @@ export class EksCluster extends Construct implements ICluster {
    */
   private addAddons(ebsRole: IamRole, nodeGroups: Construct[]): void {
     for (const addon of EKS_ADDONS) {
-      new EksAddon(this, `Addon-${addon}`, {
+      const installed = new EksAddon(this, `Addon-${addon}`, {
         clusterName: this.cluster.name,
         addonName: addon,
         resolveConflictsOnCreate: 'OVERWRITE',
@@ -228,6 +230,7 @@ export class EksCluster extends Construct implements ICluster {
         serviceAccountRoleArn: addon === 'aws-ebs-csi-driver' ? ebsRole.arn : undefined,
         dependsOn: nodeGroups as any,
       });
+      this.workloadReady.push(installed);
     }
   }
 }

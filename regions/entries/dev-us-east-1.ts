@@ -19,6 +19,10 @@ export const devUsEast1: RegionEntryInput = {
       platform: { principal: 'arn:aws:iam::111111111111:role/platform-admins', policy: 'cluster-admin' },
       developers: { principal: 'arn:aws:iam::111111111111:role/developers', policy: 'edit', namespaces: ['development'] },
     },
+    namespaces: {
+      development: { labels: { 'kore.io/team': 'apps' }, quota: { requestsCpu: '4', requestsMemory: '8Gi', limitsCpu: '8', limitsMemory: '16Gi' } },
+    },
+    argoCd: {},
   },
   dns: { zone: 'dev-use1.kore.example.com' },
   tags: { owner: 'platform-team', costCenter: 'eng-dev' },

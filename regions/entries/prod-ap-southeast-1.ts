@@ -17,6 +17,8 @@ export const prodApSoutheast1: RegionEntryInput = {
     access: {
       platform: { principal: 'arn:aws:iam::333333333333:role/platform-admins', policy: 'cluster-admin' },
     },
+    namespaces: { production: { labels: { 'kore.io/team': 'apps' } } },
+    argoCd: { highAvailability: true },
   },
   dns: { zone: 'prod-apse1.kore.example.com' },
   artifactory: { role: 'replica' },

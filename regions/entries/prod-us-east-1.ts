@@ -26,6 +26,8 @@ export const prodUsEast1: RegionEntryInput = {
       platform: { principal: 'arn:aws:iam::333333333333:role/platform-admins', policy: 'cluster-admin' },
       developers: { principal: 'arn:aws:iam::333333333333:role/developers', policy: 'view', namespaces: ['production'] },
     },
+    namespaces: { production: { labels: { 'kore.io/team': 'apps' }, quota: { requestsCpu: '32', requestsMemory: '64Gi', limitsCpu: '64', limitsMemory: '128Gi', pods: '500' } } },
+    argoCd: { highAvailability: true },
   },
   dns: { zone: 'prod-use1.kore.example.com' },
   artifactory: { role: 'primary' },

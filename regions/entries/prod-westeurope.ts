@@ -18,7 +18,10 @@ export const prodWesteurope: RegionEntryInput = {
     },
     access: {
       platform: { principal: '0c6f1e4a-0000-4000-8000-0000000000b1', policy: 'cluster-admin' },
+      developers: { principal: '0c6f1e4a-0000-4000-8000-0000000000b2', policy: 'view', namespaces: ['production'] },
     },
+    namespaces: { production: { labels: { 'kore.io/team': 'apps' } } },
+    argoCd: { highAvailability: true },
   },
   dns: { zone: 'prod-weu.kore.example.com' },
   artifactory: { role: 'replica' },

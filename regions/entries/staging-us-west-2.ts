@@ -18,6 +18,8 @@ export const stagingUsWest2: RegionEntryInput = {
       platform: { principal: 'arn:aws:iam::222222222222:role/platform-admins', policy: 'cluster-admin' },
       developers: { principal: 'arn:aws:iam::222222222222:role/developers', policy: 'view', namespaces: ['staging'] },
     },
+    namespaces: { staging: { labels: { 'kore.io/team': 'apps' } } },
+    argoCd: {},
   },
   dns: { zone: 'staging-usw2.kore.example.com' },
   tags: { owner: 'platform-team', costCenter: 'eng-staging' },

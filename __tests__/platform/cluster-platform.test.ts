@@ -1,0 +1,99 @@
+import { Testing } from 'cdktf';
+import { argoCdValues, ARGO_CD_CHART } from '../../lib/platform/argo-cd';
+import { defaultCatalogue } from '../../regions/catalogue';
+import { parseCatalogue } from '../../regions/load';
+import { RegionStack } from '../../stacks/region-stack';
+import { parse } from 'yaml';
+import { catalogueCopy } from '../support/catalogue';
+import { listOf } from '../support/synth';
+
+function synthRegion(id: string, catalogue = defaultCatalogue()): any {
+  const entry = catalogue.regions.find((r) => r.id === id)!;
+  return JSON.parse(Testing.synth(new RegionStack(Testing.app(), { entry, catalogue })));
+}
+
+describe.each([
+  ['EKS', 'prod-use1', 'aws'],
+  ['AKS', 'prod-weu', 'azure'],
+])('cluster platform on %s', (_name, id, cloud) => {
+  const json = synthRegion(id);
+
+  it('configures the kubernetes and helm providers from the cluster with a token command, no stored secret', () => {
+    const k8s = json.provider.kubernetes[0];
+    const helm = json.provider.helm[0];
+    expect(k8s.host).toMatch(cloud === 'aws' ? /aws_eks_cluster\..*\.endpoint/ : /azurerm_kubernetes_cluster\..*\.kube_config\[0\]\.host/);
+    expect(k8s.cluster_ca_certificate).toMatch(/^\$\{base64decode\(/);
+    expect(k8s.exec[0].command).toBe(cloud === 'aws' ? 'aws' : 'kubelogin');
+    expect(k8s.token).toBeUndefined();
+    expect(k8s.client_key).toBeUndefined();
+    expect(helm.kubernetes).toMatchObject({ host: k8s.host, exec: { command: k8s.exec[0].command } });
+    expect(JSON.stringify(json)).not.toMatch(/client_key|client_certificate"|kube_admin_config|"token"/);
+  });
+
+  it('creates the catalogue namespaces with labels, a quota and container defaults', () => {
+    const [ns] = listOf(json, 'kubernetes_namespace_v1');
+    expect(ns.metadata).toEqual({ name: 'production', labels: { 'kore.io/managed': 'true', 'pod-security.kubernetes.io/enforce': 'restricted', 'kore.io/team': 'apps' } });
+    const [quota] = listOf(json, 'kubernetes_resource_quota_v1');
+    expect(quota.spec.hard).toEqual(expect.objectContaining({ pods: expect.any(String), 'requests.cpu': expect.any(String), 'limits.memory': expect.any(String) }));
+    const [limits] = listOf(json, 'kubernetes_limit_range_v1');
+    expect(limits.spec.limit).toEqual([{ type: 'Container', default_request: { cpu: '100m', memory: '128Mi' }, default: { cpu: '500m', memory: '512Mi' } }]);
+  });
+
+  it('binds the developers group to its namespace only', () => {
+    const bindings = listOf(json, 'kubernetes_role_binding_v1');
+    expect(bindings).toHaveLength(1);
+    const [b] = bindings;
+    expect(b.metadata.namespace).toMatch(/kubernetes_namespace_v1\..*\.metadata\[0\]\.name|production/);
+    expect(b.role_ref).toEqual({ api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' });
+    const expectedGroup = cloud === 'aws' ? 'kore:developers' : '0c6f1e4a-0000-4000-8000-0000000000b2';
+    expect(b.subject).toEqual([{ kind: 'Group', name: expectedGroup, api_group: 'rbac.authorization.k8s.io' }]);
+    if (cloud === 'aws') {
+      const entry = listOf(json, 'aws_eks_access_entry').find((e) => e.principal_arn.endsWith('role/developers'));
+      expect(entry.kubernetes_groups).toEqual(['kore:developers']);
+    }
+  });
+
+  it('makes an encrypted default storage class with one call', () => {
+    const [sc] = listOf(json, 'kubernetes_storage_class_v1');
+    expect(sc.metadata.annotations).toEqual({ 'storageclass.kubernetes.io/is-default-class': 'true' });
+    expect(sc).toMatchObject({ reclaim_policy: 'Delete', volume_binding_mode: 'WaitForFirstConsumer', allow_volume_expansion: true });
+    if (cloud === 'aws') expect(sc).toMatchObject({ storage_provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3', encrypted: 'true', 'csi.storage.k8s.io/fstype': 'ext4' } });
+    else expect(sc).toMatchObject({ storage_provisioner: 'disk.csi.azure.com', parameters: { skuName: 'Premium_ZRS', cachingMode: 'ReadOnly' } });
+  });
+
+  it('installs Argo CD from the pinned chart with typed values, after the nodes', () => {
+    const [release] = listOf(json, 'helm_release');
+    expect(release).toMatchObject({ name: 'argo-cd', namespace: 'argocd', repository: ARGO_CD_CHART.repository, chart: 'argo-cd', version: '8.5.0', atomic: true });
+    const values = parse(release.values[0]);
+    expect(values).toMatchObject({ global: { domain: `argocd.${id}.kore.example.com` }, 'redis-ha': { enabled: true }, server: { replicas: 2 }, configs: { cm: { 'admin.enabled': false } } });
+    const waitsFor = cloud === 'aws' ? /^(aws_eks_node_group|aws_eks_addon)\./ : /^(azurerm_kubernetes_cluster|azurerm_kubernetes_cluster_node_pool)\./;
+    expect(release.depends_on.length).toBeGreaterThan(0);
+    for (const dep of release.depends_on) expect(dep).toMatch(waitsFor);
+  });
+});
+
+describe('platform validation', () => {
+  it('refuses access to a namespace the catalogue does not declare', () => {
+    const c = catalogueCopy();
+    (c.regions[0].cluster as any).access.developers.namespaces = ['develpoment'];
+    expect(() => parseCatalogue(c, 'test')).toThrow('dev-use1.cluster.access.developers.namespaces.0: not declared in cluster.namespaces (have: development) (got "develpoment")');
+  });
+
+  it('refuses a quota that is not a Kubernetes quantity', () => {
+    const c = catalogueCopy();
+    (c.regions[0].cluster as any).namespaces.development.quota.requestsCpu = 'lots';
+    expect(() => parseCatalogue(c, 'test')).toThrow('dev-use1.cluster.namespaces.development.quota.requestsCpu: not a Kubernetes quantity (got "lots")');
+  });
+
+  it('builds single-replica values without HA', () => {
+    expect(parse(argoCdValues('argocd.example.com', 1, false))).toMatchObject({ 'redis-ha': { enabled: false }, server: { replicas: 1 }, repoServer: { replicas: 1 } });
+  });
+
+  it('keeps the platform out of sandbox stacks (the emulator has no Kubernetes API)', () => {
+    const { sandboxCatalogue } = require('../../cli/sandbox/sandbox-catalogue');
+    const c = parseCatalogue(sandboxCatalogue({ endpoint: 'https://127.0.0.1:4566' }), 'sandbox');
+    const json = synthRegion('sandbox-use1', c);
+    expect(json.provider.kubernetes).toBeUndefined();
+    expect(listOf(json, 'kubernetes_namespace_v1')).toHaveLength(0);
+  });
+});

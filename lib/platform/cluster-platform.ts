@@ -1,0 +1,74 @@
+import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
+import { Construct } from 'constructs';
+import { AccessGrant, ICluster } from '../cluster/cluster';
+import { ArgoCd, ArgoCdProps } from './argo-cd';
+import { clusterProviders, ClusterProviders } from './cluster-providers';
+import { DefaultStorageClass } from './default-storage-class';
+import { PlatformNamespace, PlatformNamespaceProps } from './platform-namespace';
+
+/** The Kubernetes ClusterRole each access policy binds to inside a namespace. */
+const CLUSTER_ROLE: Record<Exclude<AccessGrant['policy'], 'cluster-admin'>, string> = { admin: 'admin', edit: 'edit', view: 'view' };
+
+export interface ClusterPlatformProps {
+  readonly cluster: ICluster;
+  /** Namespaces keyed by name. @default {} */
+  readonly namespaces?: Readonly<Record<string, Omit<PlatformNamespaceProps, 'name'>>>;
+  /** The cluster's access grants; the namespace-scoped ones get RoleBindings here. @default {} */
+  readonly access?: Readonly<Record<string, AccessGrant>>;
+  /** Install Argo CD. @default - not installed */
+  readonly argoCd?: ArgoCdProps;
+  /** @default true */
+  readonly defaultStorageClass?: boolean;
+}
+
+/**
+ * The same platform on EKS and AKS: kubernetes and helm providers configured from the cluster without stored
+ * secrets, namespaces with quotas and container defaults, RoleBindings that give identity groups their
+ * namespaces only, a default encrypted storage class, and optionally Argo CD.
+ */
+export class ClusterPlatform extends Construct {
+  public readonly providers: ClusterProviders;
+  public readonly namespaces: Readonly<Record<string, PlatformNamespace>>;
+
+  constructor(scope: Construct, id: string, props: ClusterPlatformProps) {
+    super(scope, id);
+    const { cluster } = props;
+    const namespaces: Record<string, PlatformNamespace> = {};
+    for (const name of Object.keys(props.namespaces ?? {})) {
+      namespaces[name] = new PlatformNamespace(this, `Namespace-${name}`, { name, ...props.namespaces![name] });
+    }
+    for (const [grantName, grant] of Object.entries(props.access ?? {})) {
+      if (!grant.namespaces) continue; // cluster-wide grants are the cloud's (EKS access policy, Azure RBAC role)
+      for (const ns of grant.namespaces) {
+        if (!namespaces[ns]) throw new Error(`access.${grantName}.namespaces: namespace "${ns}" is not declared in namespaces (have: ${Object.keys(namespaces).join(', ') || 'none'})`);
+      }
+    }
+    this.providers = clusterProviders(scope, cluster);
+    this.namespaces = namespaces;
+
+    for (const [grantName, grant] of Object.entries(props.access ?? {})) {
+      if (!grant.namespaces || grant.policy === 'cluster-admin') continue;
+      for (const ns of grant.namespaces) {
+        new RoleBindingV1(this, `Binding-${grantName}-${ns}`, {
+          metadata: { name: `kore-${grantName}`, namespace: namespaces[ns].namespace.metadata.name },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: CLUSTER_ROLE[grant.policy] },
+          subject: [{ kind: 'Group', name: rbacGroupOf(cluster.cloud, grantName, grant), apiGroup: 'rbac.authorization.k8s.io' }],
+        });
+      }
+    }
+
+    if (props.defaultStorageClass ?? true) new DefaultStorageClass(this, 'StorageClass', { cloud: cluster.cloud });
+    if (props.argoCd) {
+      // Pods need nodes (and on EKS the CNI): install after the node pools and add-ons.
+      new ArgoCd(this, 'ArgoCd', { ...props.argoCd, dependsOn: [...(props.argoCd.dependsOn ?? []), ...cluster.workloadReady] });
+    }
+  }
+}
+
+/**
+ * The Kubernetes group an access grant arrives as: on EKS the access entry's Kubernetes group `kore:<grant>`, on
+ * AKS with Entra ID the group's object id.
+ */
+export function rbacGroupOf(cloud: 'aws' | 'azure', grantName: string, grant: AccessGrant): string {
+  return cloud === 'aws' ? `kore:${grantName}` : grant.principal;
+}
