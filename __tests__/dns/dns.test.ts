@@ -93,6 +93,13 @@ describe('AzureDnsZone', () => {
     expect(listOf(json, 'azurerm_dns_txt_record')[0]).toMatchObject({ name: '@', record: [{ value: 'hello' }] });
   });
 
+  it('adopts an existing zone through a data source', () => {
+    const json = synth((s) => new AzureDnsZone(s, 'Zone', { zoneName: 'legacy.example.com', resourceGroupName: 'rg-dns', adopt: true }).addRecord('www', { type: 'A', values: ['203.0.113.1'] }));
+    expect(listOf(json, 'azurerm_dns_zone')).toHaveLength(0);
+    expect(Object.values(json.data.azurerm_dns_zone)).toEqual([{ name: 'legacy.example.com', resource_group_name: 'rg-dns' }]);
+    expect(listOf(json, 'azurerm_dns_a_record')[0].zone_name).toMatch(/data\.azurerm_dns_zone\./);
+  });
+
   it('applies the same validation as Route53', () => {
     expect(() => synth((s) => new AzureDnsZone(s, 'Zone', { zoneName: 'weu.kore.example.com', resourceGroupName: 'rg' }).addRecord('@', { type: 'CNAME', values: ['x.example.net'] }))).toThrow(
       'records.@.CNAME: no CNAME at the zone apex',

@@ -3,6 +3,7 @@ import { DnsAaaaRecord } from '@cdktf/provider-azurerm/lib/dns-aaaa-record';
 import { DnsCnameRecord } from '@cdktf/provider-azurerm/lib/dns-cname-record';
 import { DnsNsRecord } from '@cdktf/provider-azurerm/lib/dns-ns-record';
 import { DnsTxtRecord } from '@cdktf/provider-azurerm/lib/dns-txt-record';
+import { DataAzurermDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-dns-zone';
 import { DnsZone } from '@cdktf/provider-azurerm/lib/dns-zone';
 import { Construct } from 'constructs';
 import { DEFAULT_TTL, delegationName, DnsRecordProps, IDnsZone, normalizeZoneName, RecordBook } from './dns-zone';
@@ -11,6 +12,11 @@ export interface AzureDnsZoneProps {
   readonly zoneName: string;
   /** Resource group the zone lives in. */
   readonly resourceGroupName: string;
+  /**
+   * Look up an existing zone instead of creating one (a zone made by hand before Terraform).
+   * @default false
+   */
+  readonly adopt?: boolean;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   /** Record sets keyed by relative name. @default {} */
@@ -23,16 +29,18 @@ export class AzureDnsZone extends Construct implements IDnsZone {
   public readonly zoneName: string;
   public readonly zoneId: string;
   public readonly nameServers: string[];
-  private readonly zone: DnsZone;
   private readonly book: RecordBook;
+  private readonly zone: DnsZone | DataAzurermDnsZone;
 
   constructor(scope: Construct, id: string, private readonly props: AzureDnsZoneProps) {
     super(scope, id);
     this.zoneName = normalizeZoneName(props.zoneName);
     this.book = new RecordBook(this.zoneName);
-    this.zone = new DnsZone(this, 'Zone', { name: this.zoneName, resourceGroupName: props.resourceGroupName, tags: { ...props.tags } });
-    this.zoneId = this.zone.id;
-    this.nameServers = this.zone.nameServers;
+    const zone = (this.zone = props.adopt
+      ? new DataAzurermDnsZone(this, 'Zone', { name: this.zoneName, resourceGroupName: props.resourceGroupName })
+      : new DnsZone(this, 'Zone', { name: this.zoneName, resourceGroupName: props.resourceGroupName, tags: { ...props.tags } }));
+    this.zoneId = zone.id;
+    this.nameServers = zone.nameServers;
     for (const [name, sets] of Object.entries(props.records ?? {})) {
       for (const set of Array.isArray(sets) ? sets : [sets as DnsRecordProps]) this.addRecord(name, set);
     }
@@ -41,6 +49,7 @@ export class AzureDnsZone extends Construct implements IDnsZone {
   public addRecord(name: string, props: DnsRecordProps): void {
     const rel = this.book.add(name, props);
     const id = `Record-${rel === '@' ? 'apex' : rel}-${props.type}`;
+    // The zone's name through the resource: records wait for a created zone.
     const common = { name: rel, zoneName: this.zone.name, resourceGroupName: this.props.resourceGroupName, ttl: props.ttl ?? DEFAULT_TTL, tags: { ...this.props.tags } };
     switch (props.type) {
       case 'A':
