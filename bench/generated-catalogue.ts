@@ -37,7 +37,10 @@ export function generatedCatalogue(count: number): CatalogueInput {
         access: aws ? { platform: { principal: `arn:aws:iam::${100000000000 + i}:role/platform`, policy: 'cluster-admin' } } : {},
       },
       dns: { zone: `${id}.kore.example.com` },
-      artifactory: i === 0 ? { role: 'primary' } : i % 5 === 0 ? { role: 'replica' } : undefined,
+      artifactory:
+        i === 0 || i % 5 === 0
+          ? { role: i === 0 ? 'primary' : 'replica', keyVault: aws ? undefined : { name: `kore-kv-${i}`, resourceGroup: 'kore-secrets' } }
+          : undefined,
       tags: { owner: 'platform-team', costCenter: `eng-${environment}` },
       state: aws
         ? { backend: 's3', bucket: `kore-tfstate-${100000000000 + i}-${slot.region}`, region: slot.region, lockTable: 'kore-tfstate-lock' }

@@ -20,6 +20,17 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
     state: { backend: 's3', bucket: 'kore-tfstate-333333333333-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' },
   },
   regions: [devUsEast1, stagingUsWest2, prodUsEast1, prodWesteurope, prodApSoutheast1],
+  replication: {
+    license: 'enterprise',
+    rules: {
+      // Images are pushed on every deploy event, with a full sync every 15 minutes as a safety net.
+      docker: { repositories: ['docker-local', 'docker-*-local'], to: ['prod-weu', 'prod-apse1'], mode: 'push', schedule: '0 0/15 * * * ?', eventBased: true },
+      // Charts are pulled hourly by each replica's remote repository.
+      helm: { repositories: ['helm-local'], to: ['prod-weu', 'prod-apse1'], mode: 'pull', schedule: '0 0 * * * ?' },
+      // Libraries only matter where the VM-era builds run.
+      libs: { repositories: ['libs-release-local'], to: ['prod-apse1'], mode: 'push', schedule: '0 0 2 * * ?' },
+    },
+  },
   globalNames: {
     // Pull images from the nearest healthy Artifactory: the reason the team self-hosts replicas.
     artifactory: { healthCheckPath: '/artifactory/api/system/ping', regions: ['prod-use1', 'prod-weu', 'prod-apse1'] },

@@ -59,7 +59,7 @@ function label(path: (string | number)[], raw: unknown): string {
     return [entry, ...path.slice(2)].join('.');
   }
   if (path[0] === 'global') return path.join('.');
-  if (path[0] === 'globalNames') return path.join('.');
+  if (path[0] === 'globalNames' || path[0] === 'replication') return path.join('.');
   return ['catalogue', ...path].join('.');
 }
 

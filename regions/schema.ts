@@ -3,6 +3,7 @@ import { AKS_KUBERNETES_VERSIONS, EKS_KUBERNETES_VERSIONS } from '../lib/cluster
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../lib/private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../lib/private/cloudwatch';
 import { isKnownRegion, zoneCapacity } from './cloud-regions';
+import { LICENSE_FEATURES, replicationProblems, ReplicationRuleSpec } from '../lib/artifactory/replication';
 
 /*
  * The region catalogue schema: the single source of truth. `RegionEntry` and `Catalogue` are inferred from it, and
@@ -149,13 +150,39 @@ export const regionEntrySchema = z.strictObject({
     zone: z.string().regex(DNS_NAME, 'not a DNS name'),
   }),
   artifactory: z
-    .strictObject({ role: z.enum(['primary', 'replica']) })
+    .strictObject({
+      role: z.enum(['primary', 'replica']),
+      /** Artifactory nodes; more than one is HA, which the license must allow. */
+      replicas: z.number().int().min(1).max(9).default(1),
+      resources: z.strictObject({ cpu: quantity.default('2'), memory: quantity.default('8Gi') }).default({ cpu: '2', memory: '8Gi' }),
+      /** Filestore cache and data volume class. @default - the cluster's default storage class */
+      storageClass: z.string().optional(),
+      database: z
+        .strictObject({
+          /** RDS instance class (AWS) or flexible server SKU (Azure). */
+          size: z.string().optional(),
+          storageGb: z.number().int().min(20).max(16384).default(100),
+          highAvailability: z.boolean().default(false),
+        })
+        .default({ storageGb: 100, highAvailability: false }),
+      /** Azure only: the Key Vault holding license, keys, database password and replication token. */
+      keyVault: z.strictObject({ name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/, 'not a Key Vault name'), resourceGroup: z.string().min(1) }).optional(),
+    })
     .optional(),
 });
 
 export const globalEntrySchema = z.strictObject({
   ...common,
   cloud: z.literal('aws', { error: 'the global stack runs on aws (Route53 parent zone)' }),
+});
+
+const replicationRule = z.strictObject({
+  repositories: z.array(z.string().regex(/^[a-zA-Z0-9*?._-]+$/, 'a repository key or glob')).min(1),
+  from: z.string().optional(),
+  to: z.array(z.string()).min(1),
+  mode: z.enum(['push', 'pull']),
+  schedule: z.string().optional(),
+  eventBased: z.boolean().default(false),
 });
 
 const globalName = z.strictObject({
@@ -173,6 +200,14 @@ export const catalogueSchema = z
     global: globalEntrySchema,
     /** Names under the domain that route users to the nearest healthy region, keyed by label. */
     globalNames: z.record(z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'one DNS label'), globalName).default({}),
+    /** Artifactory replication between the regions: what the team controls by moving off hosted Artifactory. */
+    replication: z
+      .strictObject({
+        /** The JFrog subscription; it decides which replication features and whether HA exist. */
+        license: z.enum(['pro', 'enterprise', 'enterprise-plus']).default('enterprise'),
+        rules: z.record(name('replication rule name'), replicationRule).default({}),
+      })
+      .default({ license: 'enterprise', rules: {} }),
     regions: z.array(regionEntrySchema).min(1, 'the catalogue needs at least one region'),
   })
   .superRefine(crossChecks, { when: () => true });
@@ -321,6 +356,39 @@ function crossChecks(raw: unknown, ctx: Ctx): void {
       });
     }
   }
+
+  const replication = isObj(raw.replication) ? raw.replication : {};
+  const license = (['pro', 'enterprise', 'enterprise-plus'] as const).find((l) => l === replication.license) ?? 'enterprise';
+  const roles = new Map<string, 'primary' | 'replica' | undefined>();
+  regions.forEach((e) => {
+    if (!isObj(e) || typeof e.id !== 'string') return;
+    const role = isObj(e.artifactory) ? e.artifactory.role : undefined;
+    roles.set(e.id, role === 'primary' || role === 'replica' ? role : undefined);
+  });
+  if (isObj(replication.rules)) {
+    // Copies, not the input: only rules whose shape is right are checked here (field errors come from the schema).
+    const wellFormed: Record<string, ReplicationRuleSpec> = {};
+    for (const [ruleName, r] of Object.entries(replication.rules)) {
+      if (!isObj(r) || !Array.isArray(r.to) || !Array.isArray(r.repositories) || (r.mode !== 'push' && r.mode !== 'pull')) continue;
+      wellFormed[ruleName] = {
+        repositories: r.repositories.filter((x): x is string => typeof x === 'string'),
+        to: r.to.filter((x): x is string => typeof x === 'string'),
+        from: str(r.from),
+        mode: r.mode,
+        schedule: str(r.schedule),
+        eventBased: r.eventBased === true,
+      };
+    }
+    for (const p of replicationProblems(wellFormed, roles, license)) issue(['replication', 'rules', ...p.path], p.message);
+  }
+  regions.forEach((e, i) => {
+    if (!isObj(e) || !isObj(e.artifactory)) return;
+    const replicas = int(e.artifactory.replicas);
+    if (replicas !== undefined && replicas > 1 && !LICENSE_FEATURES[license].ha) {
+      issue(['regions', i, 'artifactory', 'replicas'], `more than one node is Artifactory HA, which needs an Enterprise license (replication.license is ${license})`);
+    }
+    if (e.cloud === 'azure' && e.artifactory.keyVault === undefined) issue(['regions', i, 'artifactory', 'keyVault'], 'azure entries name the Key Vault holding the Artifactory secrets');
+  });
 
   if (primaries.length === 0) {
     issue(['regions'], 'exactly one entry needs artifactory.role "primary", found none');

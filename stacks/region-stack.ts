@@ -1,5 +1,11 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { IArtifactoryBacking } from '../lib/artifactory/artifactory-backing';
+import { ArtifactoryReplica } from '../lib/artifactory/artifactory-replica';
+import { AwsArtifactoryBacking } from '../lib/artifactory/aws-artifactory-backing';
+import { AzureArtifactoryBacking } from '../lib/artifactory/azure-artifactory-backing';
+import { LICENSE_FEATURES } from '../lib/artifactory/replication';
+import { replicationFor } from '../lib/artifactory/replication-plan';
 import { AksCluster } from '../lib/cluster/aks-cluster';
 import { EksCluster } from '../lib/cluster/eks-cluster';
 import { AzureDnsZone } from '../lib/dns/azure-dns-zone';
@@ -31,10 +37,13 @@ export class RegionStack extends TerraformStack {
   public readonly cluster: ICluster;
   /** The region's delegated sub-zone; the global stack delegates to it. */
   public readonly dnsZone: IDnsZone;
+  /** Cloud resources behind the region's Artifactory, when it has an Artifactory role. */
+  public readonly artifactoryBacking?: IArtifactoryBacking;
 
   constructor(scope: Construct, props: RegionStackProps) {
-    const { entry } = props;
+    const { entry, catalogue } = props;
     const name = stackNameOf(entry);
+    const artifactory = entry.artifactory;
     super(scope, name);
     this.entry = entry;
     const sandbox = entry.sandbox ? { url: entry.sandbox.awsEndpoint } : undefined;
@@ -53,7 +62,7 @@ export class RegionStack extends TerraformStack {
         flowLogRetentionDays: entry.network.flowLogRetentionDays,
       });
       this.network = network;
-      this.cluster = new EksCluster(this, 'Cluster', {
+      const eks = new EksCluster(this, 'Cluster', {
         network,
         clusterName: `kore-${entry.id}`,
         kubernetesVersion: entry.cluster.kubernetesVersion,
@@ -65,6 +74,23 @@ export class RegionStack extends TerraformStack {
         addons: entry.sandbox ? entry.sandbox.eksAddons : true,
         emulatorQuirks: entry.sandbox !== undefined,
       });
+      this.cluster = eks;
+      if (artifactory) {
+        this.artifactoryBacking = new AwsArtifactoryBacking(this, 'ArtifactoryBacking', {
+          name: `kore-${entry.id}-artifactory`,
+          region: entry.region,
+          network,
+          oidcProviderArn: eks.oidcProvider.arn,
+          oidcIssuerUrl: eks.oidcIssuerUrl,
+          namespace: 'artifactory',
+          serviceAccount: 'artifactory',
+          databaseInstanceClass: artifactory.database.size,
+          databaseStorageGb: artifactory.database.storageGb,
+          databaseHighAvailability: artifactory.database.highAvailability,
+          // The emulator cannot evaluate the TLS-only condition (see SecureBucketProps.tlsOnlyPolicy).
+          tlsOnlyPolicy: !entry.sandbox,
+        });
+      }
       this.dnsZone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, comment: `Region ${entry.id}, delegated from the parent zone` });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
@@ -77,7 +103,7 @@ export class RegionStack extends TerraformStack {
         tags,
       });
       this.network = network;
-      this.cluster = new AksCluster(this, 'Cluster', {
+      const aks = new AksCluster(this, 'Cluster', {
         network,
         clusterName: `kore-${entry.id}`,
         location: entry.region,
@@ -89,6 +115,24 @@ export class RegionStack extends TerraformStack {
         logRetentionDays: entry.cluster.logRetentionDays,
         tags,
       });
+      this.cluster = aks;
+      if (artifactory) {
+        this.artifactoryBacking = new AzureArtifactoryBacking(this, 'ArtifactoryBacking', {
+          name: `kore-${entry.id}-artifactory`,
+          location: entry.region,
+          tenantId: entry.tenantId!,
+          network,
+          oidcIssuerUrl: aks.oidcIssuerUrl,
+          keyVault: artifactory.keyVault!,
+          storageAccountName: `kore${entry.id.replace(/-/g, '')}af`.slice(0, 24),
+          namespace: 'artifactory',
+          serviceAccount: 'artifactory',
+          databaseSku: artifactory.database.size,
+          databaseStorageGb: artifactory.database.storageGb,
+          databaseHighAvailability: artifactory.database.highAvailability,
+          tags,
+        });
+      }
       this.dnsZone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
     }
     // The emulator has no Kubernetes API (and no kubernetes/helm provider is mirrored here): sandboxes stop at the cluster.
@@ -100,7 +144,28 @@ export class RegionStack extends TerraformStack {
         argoCd: entry.cluster.argoCd ? { domain: `argocd.${entry.dns.zone}`, highAvailability: entry.cluster.argoCd.highAvailability } : undefined,
       });
     }
-    // Who owns the zone, readable with dig; regional service names (ingress) are added by external-dns in-cluster.
+    if (artifactory && this.artifactoryBacking && !entry.sandbox) {
+      const globalName = catalogue.globalNames.artifactory?.regions.includes(entry.id) ? [`artifactory.${catalogue.domain}`] : [];
+      const secretNames =
+        entry.cloud === 'aws'
+          ? { license: `kore/artifactory/${entry.id}/license`, masterKey: `kore/artifactory/${entry.id}/master-key`, joinKey: `kore/artifactory/${entry.id}/join-key`, replicationToken: `kore/artifactory/replication-token` }
+          : { license: 'artifactory-license', masterKey: 'artifactory-master-key', joinKey: 'artifactory-join-key', replicationToken: 'artifactory-replication-token' };
+      const replica = new ArtifactoryReplica(this, 'Artifactory', {
+        backing: this.artifactoryBacking,
+        role: artifactory.role,
+        hostnames: [`artifactory.${entry.dns.zone}`, ...globalName],
+        secretNames,
+        replication: replicationFor(catalogue, entry.id),
+        replicas: artifactory.replicas,
+        haLicensed: LICENSE_FEATURES[catalogue.replication.license].ha,
+        resources: artifactory.resources,
+        storageClass: artifactory.storageClass,
+        dependsOn: this.cluster.workloadReady,
+      });
+      // The regional name the global latency records and their health checks point at.
+      this.dnsZone.addRecord('artifactory', { type: entry.cloud === 'aws' ? 'CNAME' : 'A', values: [replica.ingressAddress], ttl: 60 });
+    }
+    // Who owns the zone, readable with dig; other regional service names are added by external-dns in-cluster.
     this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });
   }
 }

@@ -40,9 +40,23 @@ describeIntegration('foundation on the emulator', () => {
       'aws_vpc', 'aws_subnet', 'aws_internet_gateway', 'aws_nat_gateway', 'aws_eip', 'aws_route_table', 'aws_flow_log',
       'aws_cloudwatch_log_group', 'aws_kms_key', 'aws_vpc_endpoint', 'aws_default_security_group', 'aws_eks_cluster',
       'aws_eks_node_group', 'aws_launch_template', 'aws_iam_openid_connect_provider', 'aws_iam_role', 'aws_iam_role_policy_attachment',
+      // the Artifactory AWS backing
+      'aws_db_instance', 'aws_db_subnet_group', 'aws_s3_bucket_versioning', 'aws_s3_bucket_public_access_block', 'aws_iam_role_policy',
     ]) {
       expect(types).toContain(type);
     }
+    // Artifactory's database: PostgreSQL, encrypted, password created and kept by Secrets Manager, in the intra subnets.
+    const attrs = (type: string, prefix: string) => state.resources.find((r: any) => r.type === type && r.name.startsWith(prefix)).instances[0].attributes;
+    const db = attrs('aws_db_instance', 'ArtifactoryBacking_Database');
+    expect(db).toMatchObject({ engine: 'postgres', storage_encrypted: true, manage_master_user_password: true, db_name: 'artifactory' });
+    expect(db.master_user_secret[0].secret_arn).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:/);
+    expect(attrs('aws_s3_bucket', 'ArtifactoryBacking_Bucket').bucket).toBe('kore-sandbox-use1-artifactory-filestore');
+    const filestoreRole = attrs('aws_iam_role', 'ArtifactoryBacking_FilestoreRole');
+    const filestoreTrust = JSON.parse(filestoreRole.assume_role_policy).Statement[0];
+    expect(Object.values(filestoreTrust.Condition.StringEquals)).toContain('system:serviceaccount:artifactory:artifactory');
+    const bucketOnly = JSON.parse(attrs('aws_iam_role_policy', 'ArtifactoryBacking_FilestoreRolePolicy').policy);
+    expect(bucketOnly.Statement.map((s: any) => s.Resource)).toEqual(['arn:aws:s3:::kore-sandbox-use1-artifactory-filestore', 'arn:aws:s3:::kore-sandbox-use1-artifactory-filestore/*']);
+
     // The IRSA trust policy rendered to valid JSON with the issuer host in its condition keys.
     const ebsRole = state.resources.find((r: { type: string; name: string }) => r.type === 'aws_iam_role' && r.name.startsWith('Cluster_EbsCsiRole'));
     const trust = JSON.parse(ebsRole.instances[0].attributes.assume_role_policy);

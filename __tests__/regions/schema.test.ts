@@ -52,6 +52,9 @@ describe('catalogue validation', () => {
     ['duplicate id', (c) => (c.regions[4].id = 'prod-use1'), [
       'prod-use1.id: duplicate id (also regions[2]) (got "prod-use1")',
       'globalNames.artifactory.regions.2: no catalogue entry has this id (got "prod-apse1")',
+      'replication.rules.docker.to.1: no catalogue entry has this id (got "prod-apse1")',
+      'replication.rules.helm.to.1: no catalogue entry has this id (got "prod-apse1")',
+      'replication.rules.libs.to.0: no catalogue entry has this id (got "prod-apse1")',
     ]],
     ['duplicate stack name', (c) => (c.regions[4].region = 'us-east-1'), 'prod-apse1.region: duplicate stack name prod-us-east-1 (also regions[2]) (got "us-east-1")'],
     ['too many zones', (c) => (c.regions[4].network.zoneCount = 4), 'prod-apse1.network.zoneCount: ap-southeast-1 has only 3 availability zones (got 4)'],

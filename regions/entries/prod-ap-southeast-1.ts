@@ -21,7 +21,7 @@ export const prodApSoutheast1: RegionEntryInput = {
     argoCd: { highAvailability: true },
   },
   dns: { zone: 'prod-apse1.kore.example.com' },
-  artifactory: { role: 'replica' },
+  artifactory: { role: 'replica', database: { size: 'db.m6g.large', storageGb: 200 } },
   tags: { owner: 'platform-team', costCenter: 'eng-prod' },
   state: { backend: 's3', bucket: 'kore-tfstate-333333333333-ap-southeast-1', region: 'ap-southeast-1', lockTable: 'kore-tfstate-lock' },
 };

@@ -24,7 +24,7 @@ export const prodWesteurope: RegionEntryInput = {
     argoCd: { highAvailability: true },
   },
   dns: { zone: 'prod-weu.kore.example.com' },
-  artifactory: { role: 'replica' },
+  artifactory: { role: 'replica', database: { size: 'GP_Standard_D4ds_v5', storageGb: 256 }, keyVault: { name: 'kore-prod-weu-kv', resourceGroup: 'kore-secrets' } },
   tags: { owner: 'platform-team', costCenter: 'eng-prod' },
   state: { backend: 'azurerm', resourceGroup: 'kore-tfstate', storageAccount: 'koretfstateprodweu', container: 'tfstate' },
 };

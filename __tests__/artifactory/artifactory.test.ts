@@ -1,0 +1,162 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Testing } from 'cdktf';
+import { parse } from 'yaml';
+import { ARTIFACTORY_CHART, ArtifactoryReplica } from '../../lib/artifactory/artifactory-replica';
+import { defaultCatalogue } from '../../regions/catalogue';
+import { addCatalogueStacks } from '../../stacks/app';
+import { RegionStack } from '../../stacks/region-stack';
+import { byType, listOf } from '../support/synth';
+
+function synthRegion(id: string): any {
+  const catalogue = defaultCatalogue();
+  const entry = catalogue.regions.find((r) => r.id === id)!;
+  return JSON.parse(Testing.synth(new RegionStack(Testing.app(), { entry, catalogue })));
+}
+const valuesOf = (json: any) => parse(listOf(json, 'helm_release').find((r) => r.chart === 'artifactory').values[0]);
+
+describe('AWS backing (prod-use1)', () => {
+  const json = synthRegion('prod-use1');
+
+  it('runs RDS PostgreSQL encrypted, in the isolated subnets, with the password managed by Secrets Manager', () => {
+    const [db] = listOf(json, 'aws_db_instance');
+    expect(db).toMatchObject({
+      engine: 'postgres', engine_version: '16', instance_class: 'db.r6g.large', allocated_storage: 500, storage_encrypted: true,
+      manage_master_user_password: true, multi_az: true, deletion_protection: true, db_name: 'artifactory',
+    });
+    expect(db.password).toBeUndefined();
+    const [subnets] = listOf(json, 'aws_db_subnet_group');
+    expect(subnets.subnet_ids.every((s: string) => /Subnet-intra-/.test(s))).toBe(true);
+    const sg = listOf(json, 'aws_security_group').find((g) => g.name === 'kore-prod-use1-artifactory-db');
+    expect(sg.ingress).toEqual([expect.objectContaining({ from_port: 5432, to_port: 5432, cidr_blocks: ['10.30.0.0/16'] })]);
+  });
+
+  it('keeps the filestore in a versioned, encrypted, private, TLS-only bucket', () => {
+    const bucket = listOf(json, 'aws_s3_bucket').find((b) => b.bucket === 'kore-prod-use1-artifactory-filestore');
+    expect(bucket).toBeDefined();
+    const policies = listOf(json, 'aws_s3_bucket_policy').map((p) => JSON.parse(p.policy).Statement[0]);
+    expect(policies).toEqual([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]);
+    expect(listOf(json, 'aws_s3_bucket_public_access_block')[0]).toMatchObject({ block_public_acls: true, restrict_public_buckets: true });
+  });
+
+  it('gives the Artifactory service account an IRSA role limited to that bucket', () => {
+    const role = Object.entries(byType(json, 'aws_iam_role')).find(([n]) => n.startsWith('ArtifactoryBacking_FilestoreRole'))![1] as any;
+    expect(role.assume_role_policy).toContain('system:serviceaccount:artifactory:artifactory');
+    expect(role.assume_role_policy).toContain('sts:AssumeRoleWithWebIdentity');
+    const policy = JSON.parse(listOf(json, 'aws_iam_role_policy').find((p) => p.name === 'filestore-bucket-only').policy);
+    const resources = policy.Statement.map((s: any) => s.Resource);
+    expect(resources).toEqual([expect.stringMatching(/aws_s3_bucket\.ArtifactoryBacking_Bucket_.*\.arn/), expect.stringMatching(/aws_s3_bucket\.ArtifactoryBacking_Bucket_.*\.arn\}\/\*$/)]);
+    expect(JSON.stringify(policy)).not.toContain('"*"');
+    expect(listOf(json, 'aws_iam_access_key')).toHaveLength(0);
+  });
+
+  it('deploys the pinned chart with the external database, S3 direct filestore and keys from secrets', () => {
+    const release = listOf(json, 'helm_release').find((r) => r.chart === 'artifactory');
+    expect(release).toMatchObject({ repository: ARTIFACTORY_CHART.repository, version: ARTIFACTORY_CHART.version, namespace: expect.any(String), atomic: true });
+    const v = valuesOf(json);
+    expect(v.postgresql).toEqual({ enabled: false });
+    expect(v.database).toEqual({ type: 'postgresql', driver: 'org.postgresql.Driver', secrets: { user: { name: 'artifactory-database', key: 'user' }, password: { name: 'artifactory-database', key: 'password' }, url: { name: 'artifactory-database', key: 'url' } } });
+    expect(v.artifactory.persistence).toMatchObject({ type: 's3-storage-v3-direct', awsS3V3: { useInstanceCredentials: true, region: 'us-east-1', bucketName: expect.stringContaining('aws_s3_bucket.ArtifactoryBacking_Bucket') } });
+    expect(v.artifactory.persistence.awsS3V3.identity).toBeUndefined();
+    expect(v.artifactory).toMatchObject({ license: { secret: 'artifactory-license', dataKey: 'artifactory.lic' }, masterKeySecretName: 'artifactory-keys', joinKeySecretName: 'artifactory-keys', replicaCount: 2 });
+    expect(v.artifactory.resources).toEqual({ requests: { cpu: '4', memory: '16Gi' }, limits: { memory: '16Gi' } });
+    expect(v.serviceAccount.annotations['eks.amazonaws.com/role-arn']).toMatch(/aws_iam_role\.ArtifactoryBacking_FilestoreRole_.*\.arn/);
+    expect(v.ingress).toMatchObject({ enabled: true, hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'], tls: [{ secretName: 'artifactory-tls', hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'] }] });
+    expect(release.depends_on.every((d: string) => /^(aws_eks_node_group|aws_eks_addon)\./.test(d))).toBe(true);
+  });
+
+  it('feeds license, keys and database credentials into Kubernetes secrets from Secrets Manager', () => {
+    const secrets = Object.fromEntries(listOf(json, 'kubernetes_secret_v1').map((s) => [s.metadata.name, s.data]));
+    expect(secrets['artifactory-license']['artifactory.lic']).toMatch(/^\$\{data\.aws_secretsmanager_secret_version\..*\.secret_string\}$/);
+    expect(secrets['artifactory-keys']['master-key']).toMatch(/data\.aws_secretsmanager_secret_version/);
+    expect(secrets['artifactory-database'].password).toMatch(/jsondecode\(data\.aws_secretsmanager_secret_version\..*\.secret_string\)/);
+    const ids = Object.values(json.data.aws_secretsmanager_secret_version).map((d: any) => d.secret_id).sort();
+    expect(ids).toEqual(expect.arrayContaining(['kore/artifactory/prod-use1/join-key', 'kore/artifactory/prod-use1/license', 'kore/artifactory/prod-use1/master-key', 'kore/artifactory/replication-token']));
+  });
+
+  it('renders the replication topology into a ConfigMap applied by a Job named after its content', () => {
+    const [cm] = listOf(json, 'kubernetes_config_map_v1');
+    const plan = JSON.parse(cm.data['replication.json']);
+    expect(plan.push.map((p: any) => [p.rule, p.targets.map((t: any) => t.region)])).toEqual([['docker', ['prod-weu', 'prod-apse1']], ['libs', ['prod-apse1']]]);
+    expect(cm.data['apply.py']).toContain('/api/replications/multiple/');
+    const [job] = listOf(json, 'kubernetes_job_v1');
+    expect(job.metadata.name).toMatch(/^artifactory-replication-[0-9a-f]{10}$/);
+    const container = job.spec.template.spec.container[0];
+    expect(container.env.find((e: any) => e.name === 'ARTIFACTORY_TOKEN').value_from).toEqual({ secret_key_ref: { name: 'artifactory-replication', key: 'token' } });
+    expect(JSON.stringify(job)).not.toMatch(/Bearer [A-Za-z0-9]/);
+  });
+
+  it('publishes the regional name from the ingress load balancer through the DNS zone', () => {
+    const record = listOf(json, 'aws_route53_record').find((r) => r.name === 'artifactory.prod-use1.kore.example.com');
+    expect(record).toMatchObject({ type: 'CNAME', ttl: 60 });
+    expect(record.records[0]).toMatch(/data\.kubernetes_ingress_v1\..*\.status\[0\]\.load_balancer\[0\]\.ingress\[0\]\.hostname/);
+  });
+});
+
+describe('Azure backing (prod-weu)', () => {
+  const json = synthRegion('prod-weu');
+
+  it('runs PostgreSQL Flexible Server with private access only and its password from Key Vault, write-only', () => {
+    const [server] = listOf(json, 'azurerm_postgresql_flexible_server');
+    expect(server).toMatchObject({ version: '16', sku_name: 'GP_Standard_D4ds_v5', storage_mb: 256 * 1024, public_network_access_enabled: false, administrator_login: 'artifactory', administrator_password_wo_version: 1 });
+    expect(server.administrator_password_wo).toMatch(/data\.azurerm_key_vault_secret\..*\.value/);
+    expect(server.administrator_password).toBeUndefined();
+    const [endpoint] = listOf(json, 'azurerm_private_endpoint');
+    expect(endpoint.private_service_connection).toMatchObject({ subresource_names: ['postgresqlServer'], is_manual_connection: false });
+    expect(endpoint.subnet_id).toMatch(/Subnet-intra/);
+    expect(listOf(json, 'azurerm_private_dns_zone')[0].name).toBe('privatelink.postgres.database.azure.com');
+  });
+
+  it('keeps the filestore in a private container reached through workload identity, no keys', () => {
+    const account = listOf(json, 'azurerm_storage_account').find((a) => a.name === 'koreprodweuaf');
+    expect(account).toMatchObject({ shared_access_key_enabled: false, min_tls_version: 'TLS1_2', allow_nested_items_to_be_public: false });
+    const [fed] = listOf(json, 'azurerm_federated_identity_credential');
+    expect(fed).toMatchObject({ subject: 'system:serviceaccount:artifactory:artifactory', audience: ['api://AzureADTokenExchange'] });
+    expect(fed.issuer).toMatch(/azurerm_kubernetes_cluster\..*\.oidc_issuer_url/);
+    const access = listOf(json, 'azurerm_role_assignment').find((r) => r.role_definition_name === 'Storage Blob Data Contributor');
+    expect(access.scope).toMatch(/azurerm_storage_container\..*\.resource_manager_id/);
+    const v = valuesOf(json);
+    expect(v.artifactory.persistence).toMatchObject({ type: 'azure-blob-storage-v2-direct', azureBlob: { containerName: 'artifactory' } });
+    expect(v.artifactory.persistence.azureBlob.accountKey).toBeUndefined();
+    expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toMatch(/azurerm_user_assigned_identity\./);
+    expect(v.artifactory.podLabels).toEqual({ 'azure.workload.identity/use': 'true' });
+    expect(v.artifactory.replicaCount).toBe(1);
+  });
+
+  it('reads the Artifactory secrets from the named Key Vault and publishes an A record', () => {
+    const names = Object.values(json.data.azurerm_key_vault_secret).map((d: any) => d.name).sort();
+    expect(names).toEqual(['artifactory-db-password', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
+    expect(Object.values(json.data.azurerm_key_vault)).toEqual([{ name: 'kore-prod-weu-kv', resource_group_name: 'kore-secrets' }]);
+    const [cm] = listOf(json, 'kubernetes_config_map_v1');
+    expect(JSON.parse(cm.data['replication.json']).pull).toEqual([expect.objectContaining({ rule: 'helm', source: expect.objectContaining({ region: 'prod-use1' }) })]);
+    expect(listOf(json, 'azurerm_dns_a_record').find((r) => r.name === 'artifactory').records[0]).toMatch(/load_balancer\[0\]\.ingress\[0\]\.ip/);
+  });
+});
+
+describe('ArtifactoryReplica validation', () => {
+  it('refuses HA when the license does not allow it', () => {
+    const app = Testing.app();
+    const stack = new (require('cdktf').TerraformStack)(app, 's');
+    const backing = { cloud: 'aws', jdbcUrl: 'x', filestore: {}, serviceAccountAnnotations: {}, podLabels: {}, databaseCredentials: () => ({ username: 'u', password: 'p' }), secretValue: () => 'v', node: stack.node } as any;
+    const props = { backing, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: 'l', masterKey: 'm', joinKey: 'j', replicationToken: 't' }, replication: { region: 'x', push: [], pull: [] } };
+    expect(() => new ArtifactoryReplica(stack, 'A', { ...props, replicas: 3 })).toThrow('replicas: 3 nodes is Artifactory HA, which the license does not allow (haLicensed is false)');
+    expect(() => new ArtifactoryReplica(stack, 'B', { ...props, hostnames: [] })).toThrow('hostnames: at least the regional name is required');
+    expect(() => new ArtifactoryReplica(stack, 'C', { ...props, chartVersion: 'latest' })).toThrow('chartVersion: pin an exact chart version (got "latest")');
+  });
+});
+
+describe('secrets never land in the synthesized JSON', () => {
+  it('holds only references to the secret stores, whatever the stores contain', () => {
+    // Test secrets as they would sit in Secrets Manager / Key Vault: none may appear in any stack's JSON.
+    const TEST_SECRETS = ['LICENSE-7f3a9c-TEST', 'masterkey-0123456789abcdef', 'joinkey-fedcba9876543210', 'replication-token-s3cr3t'];
+    const outdir = mkdtempSync(join(tmpdir(), 'kore-secrets-'));
+    const app = new App({ outdir });
+    addCatalogueStacks(app, defaultCatalogue());
+    app.synth();
+    const all = readdirSync(join(outdir, 'stacks')).map((s) => readFileSync(join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8')).join('\n');
+    for (const secret of TEST_SECRETS) expect(all).not.toContain(secret);
+    expect(all).toContain('kore/artifactory/prod-use1/license');
+    expect(all).not.toMatch(/"(password|client_secret|access_key|secret_key|account_key)"\s*:\s*"[^$]/);
+  });
+});

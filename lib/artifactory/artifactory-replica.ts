@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import { DataKubernetesIngressV1 } from '@cdktf/provider-kubernetes/lib/data-kubernetes-ingress-v1';
+import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { stringify } from 'yaml';
+import { IArtifactoryBacking } from './artifactory-backing';
+import { APPLY_REPLICATION_SCRIPT, RegionReplication } from './replication-plan';
+
+/** The pinned chart. Bump deliberately, with a plan review: Artifactory upgrades migrate the database. */
+export const ARTIFACTORY_CHART = { repository: 'https://charts.jfrog.io', chart: 'artifactory', version: '107.104.10' } as const;
+/** Image of the replication job: Python's standard library is all the script needs. */
+export const REPLICATION_JOB_IMAGE = 'python:3.13-alpine';
+
+/** Names of the secrets in the cloud's secret store (Secrets Manager names on AWS, Key Vault secret names on Azure). */
+export interface ArtifactorySecretNames {
+  readonly license: string;
+  readonly masterKey: string;
+  readonly joinKey: string;
+  /** An access token trusted by every Artifactory in the topology; used by replication. */
+  readonly replicationToken: string;
+}
+
+export interface ArtifactoryReplicaProps {
+  /** Cloud resources: database, filestore, identity, secret store. */
+  readonly backing: IArtifactoryBacking;
+  /** `primary` or `replica`: the topology in `replication` follows from it. */
+  readonly role: 'primary' | 'replica';
+  /** Host names served by the ingress: the regional name first, then the global one. */
+  readonly hostnames: readonly string[];
+  readonly secretNames: ArtifactorySecretNames;
+  /** What this region replicates (from `replicationFor`). */
+  readonly replication: RegionReplication;
+  /** Artifactory nodes. @default 1 */
+  readonly replicas?: number;
+  /** Whether the license allows more than one node (HA). @default false */
+  readonly haLicensed?: boolean;
+  /** @default { cpu: '2', memory: '8Gi' } */
+  readonly resources?: { readonly cpu: string; readonly memory: string };
+  /** @default - the cluster's default storage class */
+  readonly storageClass?: string;
+  /** cert-manager ClusterIssuer that issues the ingress certificate. @default 'letsencrypt' */
+  readonly certificateIssuer?: string;
+  /** @default 'artifactory' */
+  readonly namespace?: string;
+  /** @default 'artifactory' */
+  readonly serviceAccount?: string;
+  /** What must exist before pods run (ICluster.workloadReady). @default [] */
+  readonly dependsOn?: readonly ITerraformDependable[];
+  /** @default ARTIFACTORY_CHART.version */
+  readonly chartVersion?: string;
+}
+
+/**
+ * Self-hosted Artifactory on a region's cluster, the same on both clouds: the official `jfrog/artifactory` chart at a
+ * pinned version with values built from typed props (external database, object-store filestore through a workload
+ * identity, bundled PostgreSQL off), license and keys from Kubernetes secrets fed from the cloud's secret store, an
+ * ingress with TLS for the regional and global names, and the replication topology applied by a Job.
+ */
+export class ArtifactoryReplica extends Construct {
+  public readonly namespace: string;
+  public readonly release: Release;
+  /** The ingress load balancer's address: a host name on AWS, an IP on Azure (for the regional DNS record). */
+  public readonly ingressAddress: string;
+
+  constructor(scope: Construct, id: string, props: ArtifactoryReplicaProps) {
+    super(scope, id);
+    const replicas = props.replicas ?? 1;
+    if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`replicas: at least 1 (got ${replicas})`);
+    if (replicas > 1 && !props.haLicensed) throw new Error(`replicas: ${replicas} nodes is Artifactory HA, which the license does not allow (haLicensed is false)`);
+    if (props.hostnames.length === 0) throw new Error('hostnames: at least the regional name is required');
+    const version = props.chartVersion ?? ARTIFACTORY_CHART.version;
+    if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`chartVersion: pin an exact chart version (got "${version}")`);
+    const ns = props.namespace ?? 'artifactory';
+    const sa = props.serviceAccount ?? 'artifactory';
+    const { backing } = props;
+    this.namespace = ns;
+
+    const namespace = new NamespaceV1(this, 'Namespace', { metadata: { name: ns, labels: { 'kore.io/managed': 'true' } } });
+    const nsName = namespace.metadata.name;
+    const db = backing.databaseCredentials();
+    // Values are references to the cloud's secret store; the JSON holds no secret, only where to read it.
+    const secret = (sid: string, name: string, data: Record<string, string>) =>
+      new SecretV1(this, sid, { metadata: { name, namespace: nsName }, data, type: 'Opaque' });
+    secret('LicenseSecret', 'artifactory-license', { 'artifactory.lic': backing.secretValue('license', props.secretNames.license) });
+    secret('KeysSecret', 'artifactory-keys', {
+      'master-key': backing.secretValue('master-key', props.secretNames.masterKey),
+      'join-key': backing.secretValue('join-key', props.secretNames.joinKey),
+    });
+    secret('DatabaseSecret', 'artifactory-database', { user: db.username, password: db.password, url: backing.jdbcUrl });
+
+    this.release = new Release(this, 'Release', {
+      name: 'artifactory',
+      namespace: nsName,
+      repository: ARTIFACTORY_CHART.repository,
+      chart: ARTIFACTORY_CHART.chart,
+      version,
+      atomic: true,
+      cleanupOnFail: true,
+      timeout: 1800,
+      values: [artifactoryValues({ ...props, replicas, serviceAccount: sa })],
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
+    });
+
+    const plan = props.replication;
+    if (plan.push.length + plan.pull.length > 0) {
+      secret('ReplicationSecret', 'artifactory-replication', { token: backing.secretValue('replication-token', props.secretNames.replicationToken) });
+      const config = { 'replication.json': `${JSON.stringify(plan, null, 2)}\n`, 'apply.py': APPLY_REPLICATION_SCRIPT };
+      const configMap = new ConfigMapV1(this, 'ReplicationConfig', { metadata: { name: 'artifactory-replication', namespace: nsName }, data: config });
+      // The job's name carries the topology's hash: a changed topology is a new job, an unchanged one is left alone.
+      const digest = createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 10);
+      new JobV1(this, 'ReplicationJob', {
+        metadata: { name: `artifactory-replication-${digest}`, namespace: nsName },
+        spec: {
+          backoffLimit: 6,
+          ttlSecondsAfterFinished: '86400',
+          template: {
+            metadata: { labels: { app: 'artifactory-replication' } },
+            spec: {
+              restartPolicy: 'Never',
+              securityContext: { runAsNonRoot: true, runAsUser: '65534', seccompProfile: { type: 'RuntimeDefault' } },
+              container: [
+                {
+                  name: 'apply',
+                  image: REPLICATION_JOB_IMAGE,
+                  command: ['python', '/config/apply.py'],
+                  env: [
+                    { name: 'ARTIFACTORY_URL', value: `http://artifactory.${ns}.svc:8082/artifactory` },
+                    { name: 'ARTIFACTORY_TOKEN', valueFrom: { secretKeyRef: { name: 'artifactory-replication', key: 'token' } } },
+                  ],
+                  volumeMount: [{ name: 'config', mountPath: '/config', readOnly: true }],
+                  securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+                },
+              ],
+              volume: [{ name: 'config', configMap: { name: configMap.metadata.name } }],
+            },
+          },
+        },
+        waitForCompletion: false,
+        dependsOn: [this.release],
+      });
+    }
+
+    const ingress = new DataKubernetesIngressV1(this, 'Ingress', { metadata: { name: 'artifactory', namespace: nsName }, dependsOn: [this.release] });
+    const lb = ingress.status.get(0).loadBalancer.get(0).ingress.get(0);
+    this.ingressAddress = backing.cloud === 'aws' ? lb.hostname : lb.ip;
+  }
+}
+
+/** The chart values, from typed settings only: no free-form YAML from users, no secret values. */
+export function artifactoryValues(p: ArtifactoryReplicaProps & { replicas: number; serviceAccount: string }): string {
+  const resources = p.resources ?? { cpu: '2', memory: '8Gi' };
+  const tlsSecret = 'artifactory-tls';
+  return stringify({
+    postgresql: { enabled: false },
+    database: {
+      type: 'postgresql',
+      driver: 'org.postgresql.Driver',
+      secrets: {
+        user: { name: 'artifactory-database', key: 'user' },
+        password: { name: 'artifactory-database', key: 'password' },
+        url: { name: 'artifactory-database', key: 'url' },
+      },
+    },
+    serviceAccount: { create: true, name: p.serviceAccount, annotations: { ...p.backing.serviceAccountAnnotations } },
+    artifactory: {
+      replicaCount: p.replicas,
+      labels: { ...p.backing.podLabels },
+      podLabels: { ...p.backing.podLabels },
+      resources: { requests: { cpu: resources.cpu, memory: resources.memory }, limits: { memory: resources.memory } },
+      persistence: { ...p.backing.filestore, ...(p.storageClass ? { storageClassName: p.storageClass } : {}) },
+      license: { secret: 'artifactory-license', dataKey: 'artifactory.lic' },
+      masterKeySecretName: 'artifactory-keys',
+      joinKeySecretName: 'artifactory-keys',
+    },
+    nginx: { enabled: false },
+    ingress: {
+      enabled: true,
+      className: 'nginx',
+      hosts: [...p.hostnames],
+      annotations: { 'cert-manager.io/cluster-issuer': p.certificateIssuer ?? 'letsencrypt', 'nginx.ingress.kubernetes.io/proxy-body-size': '0' },
+      tls: [{ secretName: tlsSecret, hosts: [...p.hostnames] }],
+    },
+  });
+}

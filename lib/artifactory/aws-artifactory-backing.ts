@@ -1,0 +1,150 @@
+import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
+import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Fn } from 'cdktf';
+import { Construct } from 'constructs';
+import { INetwork } from '../network/network';
+import { addSecureBucket } from '../storage/secure-bucket';
+import { IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
+
+export interface AwsArtifactoryBackingProps extends WorkloadIdentity {
+  /** Name prefix of every resource, e.g. `kore-prod-use1-artifactory`. */
+  readonly name: string;
+  readonly region: string;
+  /** The region's network; the database goes into `databaseTier`. */
+  readonly network: INetwork;
+  /** The cluster's IAM OIDC provider (IRSA). */
+  readonly oidcProviderArn: string;
+  /** The cluster's OIDC issuer URL. */
+  readonly oidcIssuerUrl: string;
+  /** @default 'intra' - no route to the internet */
+  readonly databaseTier?: string;
+  /** @default 'db.m6g.large' */
+  readonly databaseInstanceClass?: string;
+  /** @default 100 */
+  readonly databaseStorageGb?: number;
+  /** Multi-AZ standby. @default false */
+  readonly databaseHighAvailability?: boolean;
+  /** Refuse destroy of the database and bucket. @default true */
+  readonly preventDestroy?: boolean;
+  /** Attach the TLS-only bucket policy (off only in an emulator sandbox). @default true */
+  readonly tlsOnlyPolicy?: boolean;
+}
+
+/** PostgreSQL major version Artifactory 7.x supports; minor upgrades are automatic. */
+export const ARTIFACTORY_POSTGRES_VERSION = '16';
+
+/**
+ * Artifactory's AWS backing: RDS PostgreSQL (encrypted, private subnets, master password managed by AWS Secrets
+ * Manager), an S3 filestore bucket (versioned, encrypted, public access blocked, TLS-only), and an IRSA role that
+ * may use that bucket and nothing else. No access key exists anywhere.
+ */
+export class AwsArtifactoryBacking extends Construct implements IArtifactoryBacking {
+  public readonly cloud = 'aws' as const;
+  public readonly jdbcUrl: string;
+  public readonly filestore: Readonly<Record<string, unknown>>;
+  public readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
+  public readonly podLabels = {};
+  public readonly database: DbInstance;
+  public readonly bucket: S3Bucket;
+  public readonly role: IamRole;
+  private credentials?: { username: string; password: string };
+
+  constructor(scope: Construct, id: string, props: AwsArtifactoryBackingProps) {
+    super(scope, id);
+    const tier = props.databaseTier ?? 'intra';
+    if (!props.network.tierNames.includes(tier)) throw new Error(`databaseTier: the network has no tier "${tier}" (it has ${props.network.tierNames.join(', ')})`);
+    if (!/^[a-z][a-z0-9-]{2,40}$/.test(props.name)) throw new Error(`name: 3-41 lowercase letters, digits or dashes (got "${props.name}")`);
+    const storage = props.databaseStorageGb ?? 100;
+    if (!Number.isInteger(storage) || storage < 20) throw new Error(`databaseStorageGb: at least 20 (got ${storage})`);
+    const preventDestroy = props.preventDestroy ?? true;
+
+    const subnets = new DbSubnetGroup(this, 'DbSubnets', { name: `${props.name}-db`, subnetIds: props.network.subnets(tier).map((s) => s.subnetId) });
+    const sg = new SecurityGroup(this, 'DbSecurityGroup', {
+      name: `${props.name}-db`,
+      description: 'PostgreSQL from inside the VPC only',
+      vpcId: props.network.networkId,
+      ingress: [{ description: 'PostgreSQL from the VPC', protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrBlocks: [props.network.cidr] }],
+      egress: [],
+    });
+    this.database = new DbInstance(this, 'Database', {
+      identifier: `${props.name}-db`,
+      engine: 'postgres',
+      engineVersion: ARTIFACTORY_POSTGRES_VERSION,
+      instanceClass: props.databaseInstanceClass ?? 'db.m6g.large',
+      allocatedStorage: storage,
+      storageType: 'gp3',
+      storageEncrypted: true,
+      dbName: 'artifactory',
+      username: 'artifactory',
+      // The password never passes through Terraform: RDS creates it in Secrets Manager and rotates it.
+      manageMasterUserPassword: true,
+      dbSubnetGroupName: subnets.name,
+      vpcSecurityGroupIds: [sg.id],
+      multiAz: props.databaseHighAvailability ?? false,
+      backupRetentionPeriod: 14,
+      copyTagsToSnapshot: true,
+      deletionProtection: preventDestroy,
+      finalSnapshotIdentifier: `${props.name}-db-final`,
+      autoMinorVersionUpgrade: true,
+      lifecycle: { preventDestroy },
+    });
+    this.jdbcUrl = `jdbc:postgresql://${this.database.address}:${this.database.port}/artifactory?sslmode=require`;
+
+    this.bucket = addSecureBucket(this, { bucketName: `${props.name}-filestore`, preventDestroy, tlsOnlyPolicy: props.tlsOnlyPolicy });
+    this.filestore = {
+      type: 's3-storage-v3-direct',
+      awsS3V3: { testConnection: false, useInstanceCredentials: true, region: props.region, bucketName: this.bucket.bucket, path: 'artifactory/filestore' },
+    };
+
+    const issuer = Fn.replace(props.oidcIssuerUrl, 'https://', '');
+    this.role = new IamRole(this, 'FilestoreRole', {
+      name: `${props.name}-filestore`,
+      // JSON.stringify, not Fn.jsonencode: the condition keys contain a token.
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Federated: props.oidcProviderArn },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: {
+              StringEquals: {
+                [`${issuer}:sub`]: `system:serviceaccount:${props.namespace}:${props.serviceAccount}`,
+                [`${issuer}:aud`]: 'sts.amazonaws.com',
+              },
+            },
+          },
+        ],
+      }),
+    });
+    new IamRolePolicy(this, 'FilestoreRolePolicy', {
+      role: this.role.id,
+      name: 'filestore-bucket-only',
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'ListTheBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: this.bucket.arn },
+          { Sid: 'ObjectsInTheBucket', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'], Resource: `${this.bucket.arn}/*` },
+        ],
+      }),
+    });
+    this.serviceAccountAnnotations = { 'eks.amazonaws.com/role-arn': this.role.arn };
+  }
+
+  public databaseCredentials(): { username: string; password: string } {
+    if (!this.credentials) {
+      const secret = new DataAwsSecretsmanagerSecretVersion(this, 'DatabaseSecret', { secretId: this.database.masterUserSecret.get(0).secretArn });
+      this.credentials = { username: 'artifactory', password: Fn.lookup(Fn.jsondecode(secret.secretString), 'password') };
+    }
+    return this.credentials;
+  }
+
+  public secretValue(key: string, name: string): string {
+    return new DataAwsSecretsmanagerSecretVersion(this, `Secret-${key}`, { secretId: name }).secretString;
+  }
+}

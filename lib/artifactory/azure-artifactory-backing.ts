@@ -1,0 +1,159 @@
+import { DataAzurermKeyVault } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault';
+import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
+import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Construct } from 'constructs';
+import { INetwork } from '../network/network';
+import { IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
+import { ARTIFACTORY_POSTGRES_VERSION } from './aws-artifactory-backing';
+
+export interface AzureArtifactoryBackingProps extends WorkloadIdentity {
+  /** Name prefix of every resource, e.g. `kore-prod-weu-artifactory`. */
+  readonly name: string;
+  readonly location: string;
+  readonly tenantId: string;
+  /** The region's network; the database's private endpoint goes into `databaseTier`. */
+  readonly network: INetwork;
+  /** The AKS cluster's OIDC issuer URL (workload identity federation). */
+  readonly oidcIssuerUrl: string;
+  /** The Key Vault that holds the database password and the Artifactory secrets. */
+  readonly keyVault: { readonly name: string; readonly resourceGroup: string };
+  /** Storage account name, 3-24 lowercase letters or digits. */
+  readonly storageAccountName: string;
+  /** @default 'intra' */
+  readonly databaseTier?: string;
+  /** @default 'GP_Standard_D4ds_v5' */
+  readonly databaseSku?: string;
+  /** @default 128 */
+  readonly databaseStorageGb?: number;
+  /** Zone-redundant standby. @default false */
+  readonly databaseHighAvailability?: boolean;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Key Vault secret holding the PostgreSQL administrator password. */
+export const DATABASE_PASSWORD_SECRET = 'artifactory-db-password';
+
+/**
+ * Artifactory's Azure backing: PostgreSQL Flexible Server reachable only through a private endpoint (password from
+ * Key Vault, passed write-only so it is not even kept in state), a private blob container, and a user-assigned
+ * identity federated with the Artifactory service account (workload identity) holding Storage Blob Data
+ * Contributor on that container only. No storage account key is used.
+ */
+export class AzureArtifactoryBacking extends Construct implements IArtifactoryBacking {
+  public readonly cloud = 'azure' as const;
+  public readonly jdbcUrl: string;
+  public readonly filestore: Readonly<Record<string, unknown>>;
+  public readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
+  public readonly podLabels = { 'azure.workload.identity/use': 'true' };
+  public readonly server: PostgresqlFlexibleServer;
+  public readonly identity: UserAssignedIdentity;
+  private readonly vault: DataAzurermKeyVault;
+  private readonly password: DataAzurermKeyVaultSecret;
+
+  constructor(scope: Construct, id: string, props: AzureArtifactoryBackingProps) {
+    super(scope, id);
+    const tier = props.databaseTier ?? 'intra';
+    if (!props.network.tierNames.includes(tier)) throw new Error(`databaseTier: the network has no tier "${tier}" (it has ${props.network.tierNames.join(', ')})`);
+    if (!/^[a-z0-9]{3,24}$/.test(props.storageAccountName)) throw new Error(`storageAccountName: 3-24 lowercase letters or digits (got "${props.storageAccountName}")`);
+    const tags = { ...props.tags };
+    const group = new ResourceGroup(this, 'ResourceGroup', { name: `${props.name}`, location: props.location, tags });
+    this.vault = new DataAzurermKeyVault(this, 'KeyVault', { name: props.keyVault.name, resourceGroupName: props.keyVault.resourceGroup });
+    this.password = new DataAzurermKeyVaultSecret(this, 'DatabasePassword', { name: DATABASE_PASSWORD_SECRET, keyVaultId: this.vault.id });
+
+    this.server = new PostgresqlFlexibleServer(this, 'Database', {
+      name: `${props.name}-db`,
+      resourceGroupName: group.name,
+      location: props.location,
+      version: ARTIFACTORY_POSTGRES_VERSION,
+      skuName: props.databaseSku ?? 'GP_Standard_D4ds_v5',
+      storageMb: (props.databaseStorageGb ?? 128) * 1024,
+      autoGrowEnabled: true,
+      zone: '1',
+      highAvailability: props.databaseHighAvailability ? { mode: 'ZoneRedundant', standbyAvailabilityZone: '2' } : undefined,
+      publicNetworkAccessEnabled: false,
+      administratorLogin: 'artifactory',
+      administratorPasswordWo: this.password.value,
+      // Bump to push a rotated Key Vault password to the server.
+      administratorPasswordWoVersion: 1,
+      authentication: { passwordAuthEnabled: true, activeDirectoryAuthEnabled: true, tenantId: props.tenantId },
+      backupRetentionDays: 14,
+      tags,
+    });
+    new PostgresqlFlexibleServerDatabase(this, 'ArtifactoryDb', { name: 'artifactory', serverId: this.server.id, charset: 'UTF8', collation: 'en_US.utf8' });
+    const dns = new PrivateDnsZone(this, 'DatabaseDns', { name: 'privatelink.postgres.database.azure.com', resourceGroupName: group.name, tags });
+    new PrivateDnsZoneVirtualNetworkLink(this, 'DatabaseDnsLink', {
+      name: `${props.name}-db`,
+      resourceGroupName: group.name,
+      privateDnsZoneName: dns.name,
+      virtualNetworkId: props.network.networkId,
+      tags,
+    });
+    new PrivateEndpoint(this, 'DatabaseEndpoint', {
+      name: `${props.name}-db`,
+      location: props.location,
+      resourceGroupName: group.name,
+      subnetId: props.network.subnets(tier)[0].subnetId,
+      privateServiceConnection: { name: `${props.name}-db`, privateConnectionResourceId: this.server.id, subresourceNames: ['postgresqlServer'], isManualConnection: false },
+      privateDnsZoneGroup: { name: 'postgres', privateDnsZoneIds: [dns.id] },
+      tags,
+    });
+    this.jdbcUrl = `jdbc:postgresql://${this.server.fqdn}:5432/artifactory?sslmode=require`;
+
+    const account = new StorageAccount(this, 'Filestore', {
+      name: props.storageAccountName,
+      resourceGroupName: group.name,
+      location: props.location,
+      accountTier: 'Standard',
+      accountReplicationType: 'ZRS',
+      minTlsVersion: 'TLS1_2',
+      httpsTrafficOnlyEnabled: true,
+      allowNestedItemsToBePublic: false,
+      sharedAccessKeyEnabled: false,
+      infrastructureEncryptionEnabled: true,
+      blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 14 } },
+      tags,
+      lifecycle: { preventDestroy: true },
+    });
+    const container = new StorageContainer(this, 'FilestoreContainer', { name: 'artifactory', storageAccountId: account.id, containerAccessType: 'private' });
+    this.filestore = {
+      type: 'azure-blob-storage-v2-direct',
+      azureBlob: { accountName: account.name, containerName: 'artifactory', endpoint: account.primaryBlobEndpoint, testConnection: false },
+    };
+
+    this.identity = new UserAssignedIdentity(this, 'Identity', { name: `${props.name}-filestore`, location: props.location, resourceGroupName: group.name, tags });
+    new FederatedIdentityCredential(this, 'Federation', {
+      name: `${props.name}-k8s`,
+      resourceGroupName: group.name,
+      parentId: this.identity.id,
+      issuer: props.oidcIssuerUrl,
+      subject: `system:serviceaccount:${props.namespace}:${props.serviceAccount}`,
+      audience: ['api://AzureADTokenExchange'],
+    });
+    new RoleAssignment(this, 'FilestoreAccess', {
+      scope: container.resourceManagerId,
+      roleDefinitionName: 'Storage Blob Data Contributor',
+      principalId: this.identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+    this.serviceAccountAnnotations = { 'azure.workload.identity/client-id': this.identity.clientId };
+  }
+
+  public databaseCredentials(): { username: string; password: string } {
+    return { username: 'artifactory', password: this.password.value };
+  }
+
+  public secretValue(key: string, name: string): string {
+    return new DataAzurermKeyVaultSecret(this, `Secret-${key}`, { name, keyVaultId: this.vault.id }).value;
+  }
+}
