@@ -12,6 +12,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { HARDENED_STORAGE_ACCOUNT } from '../storage/hardened-storage-account';
 import { INetwork } from '../network/network';
 import { IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
 import { ARTIFACTORY_POSTGRES_VERSION } from './aws-artifactory-backing';
@@ -114,13 +115,7 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       name: props.storageAccountName,
       resourceGroupName: group.name,
       location: props.location,
-      accountTier: 'Standard',
-      accountReplicationType: 'ZRS',
-      minTlsVersion: 'TLS1_2',
-      httpsTrafficOnlyEnabled: true,
-      allowNestedItemsToBePublic: false,
-      sharedAccessKeyEnabled: false,
-      infrastructureEncryptionEnabled: true,
+      ...HARDENED_STORAGE_ACCOUNT,
       blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 14 } },
       tags,
       lifecycle: { preventDestroy: true },

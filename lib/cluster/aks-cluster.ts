@@ -126,6 +126,23 @@ export class AksCluster extends Construct implements ICluster {
     const osDiskType = props.osDiskType ?? 'Managed';
     const publicCidrs = [...(props.publicAccessCidrs ?? [])];
     const window = props.maintenanceWindow ?? { dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4 };
+    /** What the system (default) pool and the user pools share. */
+    const poolSettings = (name: string, pool: NodePoolProps) => ({
+      vmSize: pool.instanceTypes[0],
+      autoScalingEnabled: true,
+      minCount: pool.minSize,
+      maxCount: pool.maxSize,
+      nodeCount: pool.desiredSize,
+      zones: [...props.network.zones],
+      vnetSubnetId: subnet.subnetId,
+      osDiskSizeGb: pool.diskSizeGb ?? 128,
+      osDiskType,
+      nodeLabels: { 'kore.io/node-pool': name, ...pool.labels },
+      // Changes that would recreate a pool rotate through a temporary pool instead (and never recreate the cluster).
+      temporaryNameForRotation: `${name.slice(0, 8)}tmp`,
+      upgradeSettings: { maxSurge: '33%' },
+      tags,
+    });
 
     this.clusterName = props.clusterName;
     this.kubernetesVersion = props.kubernetesVersion;
@@ -181,21 +198,8 @@ export class AksCluster extends Construct implements ICluster {
       },
       defaultNodePool: {
         name: systemPoolName,
-        vmSize: system.instanceTypes[0],
-        autoScalingEnabled: true,
-        minCount: system.minSize,
-        maxCount: system.maxSize,
-        nodeCount: system.desiredSize,
-        zones: [...props.network.zones],
-        vnetSubnetId: subnet.subnetId,
+        ...poolSettings(systemPoolName, system),
         onlyCriticalAddonsEnabled: true,
-        osDiskSizeGb: system.diskSizeGb ?? 128,
-        osDiskType,
-        nodeLabels: { 'kore.io/node-pool': systemPoolName, ...system.labels },
-        // Changes that recreate the default pool rotate through a temporary pool instead of recreating the cluster.
-        temporaryNameForRotation: `${systemPoolName.slice(0, 8)}tmp`,
-        upgradeSettings: { maxSurge: '33%' },
-        tags,
       },
       keyVaultSecretsProvider: { secretRotationEnabled: true },
       azurePolicyEnabled: true,
@@ -250,20 +254,8 @@ export class AksCluster extends Construct implements ICluster {
         name,
         kubernetesClusterId: this.cluster.id,
         mode: 'User',
-        vmSize: pool.instanceTypes[0],
-        autoScalingEnabled: true,
-        minCount: pool.minSize,
-        maxCount: pool.maxSize,
-        nodeCount: pool.desiredSize,
-        zones: [...props.network.zones],
-        vnetSubnetId: subnet.subnetId,
-        osDiskSizeGb: pool.diskSizeGb ?? 128,
-        osDiskType,
-        nodeLabels: { 'kore.io/node-pool': name, ...pool.labels },
+        ...poolSettings(name, pool),
         nodeTaints: (pool.taints ?? []).map(taintString),
-        temporaryNameForRotation: `${name.slice(0, 8)}tmp`,
-        upgradeSettings: { maxSurge: '33%' },
-        tags,
       });
       this.workloadReady.push(userPool);
     }

@@ -3,6 +3,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { HARDENED_STORAGE_ACCOUNT } from '../storage/hardened-storage-account';
 
 export interface AzureStateStoreProps {
   readonly resourceGroupName: string;
@@ -45,13 +46,7 @@ export class AzureStateStore extends Construct {
       name: props.storageAccountName,
       resourceGroupName: group.name,
       location: group.location,
-      accountTier: 'Standard',
-      accountReplicationType: 'ZRS',
-      minTlsVersion: 'TLS1_2',
-      httpsTrafficOnlyEnabled: true,
-      allowNestedItemsToBePublic: false,
-      sharedAccessKeyEnabled: false,
-      infrastructureEncryptionEnabled: true,
+      ...HARDENED_STORAGE_ACCOUNT,
       blobProperties: {
         versioningEnabled: true,
         deleteRetentionPolicy: { days: 30 },
