@@ -126,6 +126,7 @@ export class AksCluster extends Construct implements ICluster {
     const osDiskType = props.osDiskType ?? 'Managed';
     const publicCidrs = [...(props.publicAccessCidrs ?? [])];
     const window = props.maintenanceWindow ?? { dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4 };
+    const weekly = { frequency: 'Weekly', interval: 1, dayOfWeek: window.dayOfWeek, startTime: window.startTime, duration: window.durationHours, utcOffset: '+00:00' };
     /** What the system (default) pool and the user pools share. */
     const poolSettings = (name: string, pool: NodePoolProps) => ({
       vmSize: pool.instanceTypes[0],
@@ -206,22 +207,9 @@ export class AksCluster extends Construct implements ICluster {
       omsAgent: { logAnalyticsWorkspaceId: this.workspace.id, msiAuthForMonitoringEnabled: true },
       automaticUpgradeChannel: props.upgradeChannel ?? 'patch',
       nodeOsUpgradeChannel: 'NodeImage',
-      maintenanceWindowAutoUpgrade: {
-        frequency: 'Weekly',
-        interval: 1,
-        dayOfWeek: window.dayOfWeek,
-        startTime: window.startTime,
-        duration: window.durationHours,
-        utcOffset: '+00:00',
-      },
-      maintenanceWindowNodeOs: {
-        frequency: 'Weekly',
-        interval: 1,
-        dayOfWeek: window.dayOfWeek,
-        startTime: window.startTime,
-        duration: window.durationHours,
-        utcOffset: '+00:00',
-      },
+      // Kubernetes and node-image upgrades share the one weekly window.
+      maintenanceWindowAutoUpgrade: weekly,
+      maintenanceWindowNodeOs: weekly,
       tags,
       // userAssignedNATGateway egress requires the NAT gateway on the subnet before the cluster exists.
       dependsOn: [subnetRole, ...props.network.egress],
