@@ -10,6 +10,8 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   testTimeout: 60_000,
-  // Two cores: running every file at once starves the Terraform processes of the integration tests.
+  // Two cores. `npm test` runs the integration suites one at a time (--runInBand): each starts its own emulator and
+  // Terraform processes, and side by side they slow the emulator enough for the AWS SDK to retry requests it had
+  // already carried out (seen: a retried CreateSubnet answered with InvalidSubnet.Conflict).
   maxWorkers: 2,
 };

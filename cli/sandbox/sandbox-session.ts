@@ -56,9 +56,14 @@ export class SandboxSession {
     return Object.fromEntries(app.node.children.map((c) => [c.node.id, join(outdir, 'stacks', c.node.id)]));
   }
 
-  /** Runs terraform in a stack directory with the sandbox environment. */
+  /**
+   * Runs terraform in a stack directory with the sandbox environment. Applies and plans run with
+   * -parallelism=4: the emulator is one process on a small machine, and fewer requests in flight keeps it answering
+   * before the SDK's retry timeouts.
+   */
   tf(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<TerraformResult> {
-    return realTerraform.run(args, { cwd, env: { ...this.env, ...extra.env }, input: extra.input, timeoutMs: extra.timeoutMs ?? 600_000 });
+    const gentle = ['apply', 'plan'].includes(args[0]) && !args.some((a) => a.startsWith('-parallelism')) ? [args[0], '-parallelism=4', ...args.slice(1)] : args;
+    return realTerraform.run(gentle, { cwd, env: { ...this.env, ...extra.env }, input: extra.input, timeoutMs: extra.timeoutMs ?? 600_000 });
   }
 
   /** Runs terraform; throws with terraform's own error text when it exits non-zero. */
