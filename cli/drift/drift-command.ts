@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { writeFilesAtomically } from '../atomic-write';
 import { resolveCatalogue } from '../catalogue-source';
 import { listStacks } from '../stacks';
 import { selectStacks } from '../stack-select';
-import { synthCatalogue } from '../synth';
+import { progressLine, synthesizedOutdir } from '../stack-run';
 import type { TerraformRunner } from '../terraform';
 import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown } from './render';
 import { runDriftChecks } from './run-drift';
@@ -33,7 +32,7 @@ export interface DriftCheckDeps {
 export async function driftCheckCommand(options: DriftCheckOptions, deps: DriftCheckDeps): Promise<number> {
   const catalogue = resolveCatalogue(options.regions);
   const stacks = selectStacks(listStacks(catalogue).map((s) => s.stack), options.stacks);
-  const outdir = options.cdktfOut ? resolve(options.cdktfOut) : synthCatalogue({ catalogue, outdir: 'cdktf.out' }).outdir;
+  const outdir = synthesizedOutdir(catalogue, options.cdktfOut);
   deps.log(`drift check: ${stacks.length} stacks, ${options.concurrency ?? 2} at a time`);
   const results = await runDriftChecks({
     outdir,
@@ -43,8 +42,7 @@ export async function driftCheckCommand(options: DriftCheckOptions, deps: DriftC
     concurrency: options.concurrency,
     timeoutMs: options.timeoutSeconds * 1000,
     lockTimeout: options.lockTimeout,
-    onProgress: (e) =>
-      deps.log(e.phase === 'start' ? `  ${e.stack}: started` : `  ${e.stack}: ${e.status} in ${((e.ms ?? 0) / 1000).toFixed(1)}s`),
+    onProgress: (e) => deps.log(e.phase === 'start' ? progressLine(e.stack, 'started') : progressLine(e.stack, e.status!, e.ms ?? 0)),
   });
   const report = buildDriftReport(results);
   const written = writeFilesAtomically(options.out, {

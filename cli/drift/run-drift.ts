@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
 import { parsePlanJson } from '../plan/plan-json';
 import { firstError } from '../plan/run-plans';
-import type { TerraformRunner } from '../terraform';
+import type { StackRunOptions } from '../stack-run';
 import { classifyStack, DriftedResource, DriftStatus, PendingChange } from './classify';
 
 export interface StackDriftResult {
@@ -15,13 +15,7 @@ export interface StackDriftResult {
   readonly error?: string;
 }
 
-export interface RunDriftOptions {
-  readonly outdir: string;
-  readonly stacks: readonly string[];
-  readonly runner: TerraformRunner;
-  readonly env?: NodeJS.ProcessEnv;
-  /** @default 2 */
-  readonly concurrency?: number;
+export interface RunDriftOptions extends StackRunOptions {
   /** Budget for one stack, all its terraform commands together. */
   readonly timeoutMs: number;
   /** How long to wait for a state lock held by someone else, e.g. `60s`. */

@@ -1,10 +1,10 @@
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { resolveCatalogue } from '../catalogue-source';
 import { writeFilesAtomically } from '../atomic-write';
 import { UsageError } from '../errors';
 import { listStacks } from '../stacks';
 import { selectStacks } from '../stack-select';
-import { synthCatalogue } from '../synth';
+import { progressLine, synthesizedOutdir } from '../stack-run';
 import type { TerraformRunner } from '../terraform';
 import { PlanFileError, readPlanFile } from './plan-json';
 import { renderMarkdown } from './render-markdown';
@@ -54,8 +54,9 @@ export async function planReportCommand(options: PlanReportOptions, deps: PlanRe
       }
     });
   } else {
-    const outdir = options.cdktfOut ? resolve(options.cdktfOut) : synthCatalogue({ catalogue, outdir: 'cdktf.out' }).outdir;
+    // Check the selection first: a typo in --stacks should not cost a synth.
     const stacks = selectStacks([...waves.keys()], options.stacks);
+    const outdir = synthesizedOutdir(catalogue, options.cdktfOut);
     deps.log(`planning ${stacks.length} stacks (${options.concurrency ?? 2} at a time)`);
     const results = await runPlans({
       outdir,
@@ -64,7 +65,7 @@ export async function planReportCommand(options: PlanReportOptions, deps: PlanRe
       env: deps.env,
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
-      onProgress: (e) => deps.log(e.phase === 'start' ? `  ${e.stack}: planning…` : `  ${e.stack}: ${e.ok ? 'planned' : 'FAILED'} in ${((e.ms ?? 0) / 1000).toFixed(1)}s`),
+      onProgress: (e) => deps.log(e.phase === 'start' ? progressLine(e.stack, 'planning…') : progressLine(e.stack, e.ok ? 'planned' : 'FAILED', e.ms ?? 0)),
     });
     inputs = results.map((r) => ({ ...r, wave: waves.get(r.stack) }));
   }

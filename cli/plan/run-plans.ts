@@ -1,18 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
-import type { TerraformRunner } from '../terraform';
+import type { StackRunOptions } from '../stack-run';
 import { parsePlanJson, PlanJson } from './plan-json';
 
-export interface RunPlansOptions {
-  /** cdktf output directory (holds `stacks/<name>/cdk.tf.json`). */
-  readonly outdir: string;
-  readonly stacks: readonly string[];
-  readonly runner: TerraformRunner;
-  /** Environment for terraform (credentials, TF_CLI_CONFIG_FILE). */
-  readonly env?: NodeJS.ProcessEnv;
-  /** @default 2 */
-  readonly concurrency?: number;
+export interface RunPlansOptions extends StackRunOptions {
   /** Per terraform command. @default 20 minutes */
   readonly timeoutMs?: number;
   /** How long to wait for a state lock held by someone else. @default '120s' */

@@ -6,7 +6,7 @@ import { DnsTxtRecord } from '@cdktf/provider-azurerm/lib/dns-txt-record';
 import { DataAzurermDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-dns-zone';
 import { DnsZone } from '@cdktf/provider-azurerm/lib/dns-zone';
 import { Construct } from 'constructs';
-import { DEFAULT_TTL, delegationName, DnsRecordProps, IDnsZone, normalizeZoneName, RecordBook } from './dns-zone';
+import { addInitialRecords, DEFAULT_TTL, delegationName, DnsRecordProps, IDnsZone, InitialRecords, normalizeZoneName, RecordBook, recordId } from './dns-zone';
 
 export interface AzureDnsZoneProps {
   readonly zoneName: string;
@@ -20,7 +20,7 @@ export interface AzureDnsZoneProps {
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
   /** Record sets keyed by relative name. @default {} */
-  readonly records?: Readonly<Record<string, DnsRecordProps | readonly DnsRecordProps[]>>;
+  readonly records?: InitialRecords;
 }
 
 /** An Azure public DNS zone with validated record sets keyed by name. */
@@ -41,14 +41,12 @@ export class AzureDnsZone extends Construct implements IDnsZone {
       : new DnsZone(this, 'Zone', { name: this.zoneName, resourceGroupName: props.resourceGroupName, tags: { ...props.tags } }));
     this.zoneId = zone.id;
     this.nameServers = zone.nameServers;
-    for (const [name, sets] of Object.entries(props.records ?? {})) {
-      for (const set of Array.isArray(sets) ? sets : [sets as DnsRecordProps]) this.addRecord(name, set);
-    }
+    addInitialRecords(this, props.records);
   }
 
   public addRecord(name: string, props: DnsRecordProps): void {
     const rel = this.book.add(name, props);
-    const id = `Record-${rel === '@' ? 'apex' : rel}-${props.type}`;
+    const id = recordId(rel, props.type);
     // The zone's name through the resource: records wait for a created zone.
     const common = { name: rel, zoneName: this.zone.name, resourceGroupName: this.props.resourceGroupName, ttl: props.ttl ?? DEFAULT_TTL, tags: { ...this.props.tags } };
     switch (props.type) {

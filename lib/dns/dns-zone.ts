@@ -111,3 +111,18 @@ export function delegationName(parent: IDnsZone, child: IDnsZone): string {
   }
   return child.zoneName.slice(0, -(parent.zoneName.length + 1));
 }
+
+/** Record sets given at construction: one or several per name. */
+export type InitialRecords = Readonly<Record<string, DnsRecordProps | readonly DnsRecordProps[]>>;
+
+/** Adds construction-time record sets through the zone's own addRecord (same validation, same ids). */
+export function addInitialRecords(zone: IDnsZone, records: InitialRecords | undefined): void {
+  for (const [name, sets] of Object.entries(records ?? {})) {
+    for (const set of Array.isArray(sets) ? sets : [sets as DnsRecordProps]) zone.addRecord(name, set);
+  }
+}
+
+/** Construct id of a record set, keyed by relative name and type (stable Terraform address). */
+export function recordId(relative: string, type: DnsRecordType): string {
+  return `Record-${relative === '@' ? 'apex' : relative}-${type}`;
+}

@@ -2,7 +2,7 @@ import { DataAwsRoute53Zone } from '@cdktf/provider-aws/lib/data-aws-route53-zon
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import { Construct } from 'constructs';
-import { DEFAULT_TTL, delegationName, DnsRecordProps, IDnsZone, normalizeZoneName, RecordBook } from './dns-zone';
+import { addInitialRecords, DEFAULT_TTL, delegationName, DnsRecordProps, IDnsZone, InitialRecords, normalizeZoneName, RecordBook, recordId } from './dns-zone';
 
 export interface Route53DnsZoneProps {
   readonly zoneName: string;
@@ -17,7 +17,7 @@ export interface Route53DnsZoneProps {
    * Record sets keyed by relative name, added at construction.
    * @default {}
    */
-  readonly records?: Readonly<Record<string, DnsRecordProps | readonly DnsRecordProps[]>>;
+  readonly records?: InitialRecords;
 }
 
 /** Where an alias record points: a load balancer, CloudFront distribution or another record. */
@@ -49,14 +49,12 @@ export class Route53DnsZone extends Construct implements IDnsZone {
       this.zoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     }
-    for (const [name, sets] of Object.entries(props.records ?? {})) {
-      for (const set of Array.isArray(sets) ? sets : [sets as DnsRecordProps]) this.addRecord(name, set);
-    }
+    addInitialRecords(this, props.records);
   }
 
   public addRecord(name: string, props: DnsRecordProps): void {
     const rel = this.book.add(name, props);
-    new Route53Record(this, `Record-${rel === '@' ? 'apex' : rel}-${props.type}`, {
+    new Route53Record(this, recordId(rel, props.type), {
       zoneId: this.zoneId,
       name: this.fqdn(rel),
       type: props.type,
@@ -69,7 +67,7 @@ export class Route53DnsZone extends Construct implements IDnsZone {
   /** An alias A (or AAAA) record to an AWS target; Route53 answers it at the apex too, unlike a CNAME. */
   public addAlias(name: string, target: AliasTarget, type: 'A' | 'AAAA' = 'A'): void {
     const rel = this.book.add(name, { type, values: [target.dnsName] }, true);
-    new Route53Record(this, `Record-${rel === '@' ? 'apex' : rel}-${type}`, {
+    new Route53Record(this, recordId(rel, type), {
       zoneId: this.zoneId,
       name: this.fqdn(rel),
       type,

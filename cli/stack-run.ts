@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import type { Catalogue } from '../regions/schema';
+import { synthCatalogue } from './synth';
+import type { TerraformRunner } from './terraform';
+
+/** What every command that runs terraform over several stacks needs. */
+export interface StackRunOptions {
+  /** cdktf output directory (holds `stacks/<name>/cdk.tf.json`). */
+  readonly outdir: string;
+  readonly stacks: readonly string[];
+  readonly runner: TerraformRunner;
+  /** Environment for terraform (credentials, TF_CLI_CONFIG_FILE). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Stacks run at once. @default 2 */
+  readonly concurrency?: number;
+}
+
+/** The synthesized output to run terraform in: `cdktfOut` when given, else a fresh synth into cdktf.out. */
+export function synthesizedOutdir(catalogue: Catalogue, cdktfOut?: string): string {
+  return cdktfOut ? resolve(cdktfOut) : synthCatalogue({ catalogue, outdir: 'cdktf.out' }).outdir;
+}
+
+/** `  <stack>: <what> in 12.3s`, the progress line both commands print. */
+export function progressLine(stack: string, what: string, ms?: number): string {
+  return ms === undefined ? `  ${stack}: ${what}` : `  ${stack}: ${what} in ${(ms / 1000).toFixed(1)}s`;
+}
