@@ -1,4 +1,4 @@
-import { AWS_REGION_ZONES, AZURE_REGION_ZONES } from '../regions/cloud-regions';
+import { AWS_REGION_ZONES, AZURE_REGION_ZONES } from '../lib/cloud/cloud-regions';
 import type { CatalogueInput, RegionEntryInput } from '../regions/schema';
 import { DEFAULT_CATALOGUE } from '../regions/catalogue';
 

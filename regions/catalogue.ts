@@ -31,6 +31,22 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
       libs: { repositories: ['libs-release-local'], to: ['prod-apse1'], mode: 'push', schedule: '0 0 2 * * ?' },
     },
   },
+  // Pipelines log in through OIDC federation as these identities; platform stacks run on runners inside each
+  // environment's network (the clusters' API servers are private).
+  automation: {
+    environments: {
+      dev: { runnerLabels: ['kore-dev'], aws: { planRole: 'kore-ci-plan', applyRole: 'kore-ci-apply' } },
+      staging: { runnerLabels: ['kore-staging'], aws: { planRole: 'kore-ci-plan', applyRole: 'kore-ci-apply' } },
+      prod: {
+        runnerLabels: ['kore-prod'],
+        aws: { planRole: 'kore-ci-plan', applyRole: 'kore-ci-apply' },
+        azure: {
+          plan: { clientId: '5d1c7a20-0000-4000-8000-0000000000c1', objectId: '9a3e5b70-0000-4000-8000-0000000000d1' },
+          apply: { clientId: '5d1c7a20-0000-4000-8000-0000000000c2', objectId: '9a3e5b70-0000-4000-8000-0000000000d2' },
+        },
+      },
+    },
+  },
   globalNames: {
     // Pull images from the nearest healthy Artifactory: the reason the team self-hosts replicas.
     artifactory: { healthCheckPath: '/artifactory/api/system/ping', regions: ['prod-use1', 'prod-weu', 'prod-apse1'] },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AKS_KUBERNETES_VERSIONS, EKS_KUBERNETES_VERSIONS } from '../lib/cluster/kubernetes-versions';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../lib/private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../lib/private/cloudwatch';
-import { isKnownRegion, zoneCapacity } from './cloud-regions';
+import { isKnownRegion, zoneCapacity } from '../lib/cloud/cloud-regions';
 import { LICENSE_FEATURES, replicationProblems, ReplicationRuleSpec } from '../lib/artifactory/replication';
 
 /*
@@ -176,6 +176,29 @@ export const globalEntrySchema = z.strictObject({
   cloud: z.literal('aws', { error: 'the global stack runs on aws (Route53 parent zone)' }),
 });
 
+/** An Entra ID application CI logs in as (OIDC federation), and its service principal (for role assignments). */
+const azureCiIdentity = z.strictObject({
+  clientId: z.string().regex(UUID, 'not a UUID'),
+  objectId: z.string().regex(UUID, 'not a UUID'),
+});
+
+const iamRoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'not an IAM role name');
+
+/**
+ * The identities pipelines run as, per environment. The plan identity may read everything (Secrets included, which
+ * Helm's release records are) and change nothing; the apply identity administers. Both get cluster access.
+ */
+const automationEnvironment = z.strictObject({
+  /**
+   * Labels of self-hosted runners inside the environment's networks: the in-cluster (platform) stacks need a
+   * private API server's network. Infrastructure stacks run on hosted runners.
+   */
+  runnerLabels: z.array(z.string().min(1)).min(1, 'name at least one runner label'),
+  /** IAM role names, the same in every account of the environment (`arn:aws:iam::<account>:role/<name>`). */
+  aws: z.strictObject({ planRole: iamRoleName, applyRole: iamRoleName }).optional(),
+  azure: z.strictObject({ plan: azureCiIdentity, apply: azureCiIdentity }).optional(),
+});
+
 const replicationRule = z.strictObject({
   repositories: z.array(z.string().regex(/^[a-zA-Z0-9*?._-]+$/, 'a repository key or glob')).min(1),
   from: z.string().optional(),
@@ -208,6 +231,10 @@ export const catalogueSchema = z
         rules: z.record(name('replication rule name'), replicationRule).default({}),
       })
       .default({ license: 'enterprise', rules: {} }),
+    /** CI identities and runners per environment; global and bootstrap run as prod. */
+    automation: z
+      .strictObject({ environments: z.partialRecord(z.enum(['dev', 'staging', 'prod']), automationEnvironment) })
+      .optional(),
     regions: z.array(regionEntrySchema).min(1, 'the catalogue needs at least one region'),
   })
   .superRefine(crossChecks, { when: () => true });
@@ -225,11 +252,20 @@ export type StateSpec = z.infer<typeof state>;
 export type S3StateSpec = z.infer<typeof s3State>;
 export type AzurermStateSpec = z.infer<typeof azurermState>;
 export type SandboxSpec = z.infer<typeof sandbox>;
+export type AutomationEnvironment = z.infer<typeof automationEnvironment>;
 
 /** Terraform stack name of an entry: `<environment>-<region>`. Part of the state key: never change it. */
 export function stackNameOf(entry: { environment: string; region: string }): string {
   return `${entry.environment}-${entry.region}`;
 }
+
+/** The stack of an entry's in-cluster layer: `<environment>-<region>-platform`, its own state key. */
+export function platformStackNameOf(entry: { environment: string; region: string }): string {
+  return `${stackNameOf(entry)}-platform`;
+}
+
+/** Access grant names the catalogue reserves for the CI identities. */
+export const CI_GRANTS = { plan: 'ci-plan', apply: 'ci-apply' } as const;
 
 type Ctx = z.RefinementCtx;
 type Loose = Record<string, unknown>;
@@ -389,6 +425,25 @@ function crossChecks(raw: unknown, ctx: Ctx): void {
     }
     if (e.cloud === 'azure' && e.artifactory.keyVault === undefined) issue(['regions', i, 'artifactory', 'keyVault'], 'azure entries name the Key Vault holding the Artifactory secrets');
   });
+
+  const automation = isObj(raw.automation) && isObj(raw.automation.environments) ? raw.automation.environments : undefined;
+  if (automation) {
+    regions.forEach((e, i) => {
+      if (!isObj(e)) return;
+      const env = str(e.environment);
+      const cloud = str(e.cloud);
+      if (!env || !['dev', 'staging', 'prod'].includes(env) || (cloud !== 'aws' && cloud !== 'azure')) return;
+      const ids = automation[env];
+      if (!isObj(ids)) issue(['regions', i, 'environment'], `automation.environments has no "${env}" entry (CI identities and runners for it)`);
+      else if (!isObj(ids[cloud])) issue(['regions', i, 'cloud'], `automation.environments.${env} names no ${cloud} CI identities`);
+      if (isObj(e.cluster) && isObj(e.cluster.access)) {
+        for (const reserved of Object.values(CI_GRANTS)) {
+          if (reserved in e.cluster.access) issue(['regions', i, 'cluster', 'access', reserved], 'reserved for the CI identities of automation');
+        }
+      }
+    });
+    if (!isObj(automation.prod) || !isObj(automation.prod.aws)) issue(['automation', 'environments', 'prod', 'aws'], 'the global stack runs with the prod aws CI identities; name them');
+  }
 
   if (primaries.length === 0) {
     issue(['regions'], 'exactly one entry needs artifactory.role "primary", found none');

@@ -2,14 +2,21 @@ import { App } from 'cdktf';
 import type { Catalogue } from '../regions/schema';
 import { BootstrapStack } from './bootstrap-stack';
 import { GlobalStack } from './global-stack';
-import { RegionStack } from './region-stack';
+import { PlatformStack } from './platform-stack';
+import { RegionInfraStack } from './region-infra-stack';
 
 /**
- * Adds every stack of a catalogue to an app: bootstrap, one per region entry, and global, which delegates to the
- * regions' sub-zones (cdktf turns those references into outputs and remote-state reads).
+ * Adds every stack of a catalogue to an app: bootstrap; per region entry an infrastructure stack and, after it, a
+ * platform stack (sandbox entries stop at the cluster: the emulator has no Kubernetes API); and global, which
+ * delegates to the regions' sub-zones (cdktf turns those references into outputs, remote-state reads and a
+ * dependency on each region's infrastructure stack).
  */
 export function addCatalogueStacks(app: App, catalogue: Catalogue): void {
   new BootstrapStack(app, { catalogue });
-  const regions = catalogue.regions.map((entry) => new RegionStack(app, { entry, catalogue }));
+  const regions = catalogue.regions.map((entry) => {
+    const infra = new RegionInfraStack(app, { entry, catalogue });
+    if (!entry.sandbox) new PlatformStack(app, { entry, catalogue }).addDependency(infra);
+    return infra;
+  });
   new GlobalStack(app, { catalogue, regionZones: Object.fromEntries(regions.map((r) => [r.entry.id, r.dnsZone])) });
 }

@@ -20,13 +20,22 @@ export interface BootstrapStackProps {
 }
 
 /**
+ * Where the bootstrap stack keeps its local state, relative to its stack directory (`<out>/stacks/bootstrap`):
+ * `<out>/../terraform.bootstrap.tfstate`, the project root for the default `cdktf.out` (cdktf's own convention for
+ * local state). Outside the synth output on purpose: re-synthesizing replaces the output, and this file is the only
+ * record of the state stores.
+ */
+export const BOOTSTRAP_STATE_PATH = '../../../terraform.bootstrap.tfstate';
+
+/**
  * Creates the state stores every other stack's backend points at. It keeps local state by necessity (the stores do
- * not exist yet); commit nothing of it, and run it once per new account or region.
+ * not exist yet), outside the synth output (BOOTSTRAP_STATE_PATH); commit nothing of it, and run it once per new
+ * account or region.
  */
 export class BootstrapStack extends TerraformStack {
   constructor(scope: Construct, props: BootstrapStackProps) {
     super(scope, BOOTSTRAP_STACK_NAME);
-    new LocalBackend(this, { path: 'bootstrap.tfstate' });
+    new LocalBackend(this, { path: BOOTSTRAP_STATE_PATH });
     const roleName = props.awsBootstrapRoleName ?? 'OrganizationAccountAccessRole';
     const tags = standardTags(props.catalogue.global.tags, { stack: BOOTSTRAP_STACK_NAME });
 

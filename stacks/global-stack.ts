@@ -6,7 +6,7 @@ import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { standardTags } from '../lib/private/naming';
 import { configureRemoteState } from '../lib/state/remote-state';
-import { latencyRegionOf } from '../regions/cloud-regions';
+import { latencyRegionOf } from '../lib/cloud/cloud-regions';
 import type { Catalogue } from '../regions/schema';
 
 export const GLOBAL_STACK_NAME = 'global';

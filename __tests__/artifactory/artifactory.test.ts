@@ -3,17 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Testing } from 'cdktf';
 import { parse } from 'yaml';
+import { artifactoryBackingRef } from '../../lib/artifactory/artifactory-backing';
 import { ARTIFACTORY_CHART, ArtifactoryReplica } from '../../lib/artifactory/artifactory-replica';
+import { AwsSecretStore } from '../../lib/secrets/aws-secret-store';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { addCatalogueStacks } from '../../stacks/app';
-import { RegionStack } from '../../stacks/region-stack';
+import { synthLayers, synthRegion as synthBothLayers } from '../support/region';
 import { byType, listOf } from '../support/synth';
 
-function synthRegion(id: string): any {
-  const catalogue = defaultCatalogue();
-  const entry = catalogue.regions.find((r) => r.id === id)!;
-  return JSON.parse(Testing.synth(new RegionStack(Testing.app(), { entry, catalogue })));
-}
+const synthRegion = (id: string): any => synthBothLayers(id);
 const valuesOf = (json: any) => parse(listOf(json, 'helm_release').find((r) => r.chart === 'artifactory').values[0]);
 
 describe('AWS backing (prod-use1)', () => {
@@ -57,13 +55,15 @@ describe('AWS backing (prod-use1)', () => {
     const v = valuesOf(json);
     expect(v.postgresql).toEqual({ enabled: false });
     expect(v.database).toEqual({ type: 'postgresql', driver: 'org.postgresql.Driver', secrets: { user: { name: 'artifactory-database', key: 'user' }, password: { name: 'artifactory-database', key: 'password' }, url: { name: 'artifactory-database', key: 'url' } } });
-    expect(v.artifactory.persistence).toMatchObject({ type: 's3-storage-v3-direct', awsS3V3: { useInstanceCredentials: true, region: 'us-east-1', bucketName: expect.stringContaining('aws_s3_bucket.ArtifactoryBacking_Bucket') } });
+    expect(v.artifactory.persistence).toMatchObject({ type: 's3-storage-v3-direct', awsS3V3: { useInstanceCredentials: true, region: '${data.terraform_remote_state.infrastructure.outputs.artifactory_region}', bucketName: '${data.terraform_remote_state.infrastructure.outputs.artifactory_bucket}' } });
     expect(v.artifactory.persistence.awsS3V3.identity).toBeUndefined();
     expect(v.artifactory).toMatchObject({ license: { secret: 'artifactory-license', dataKey: 'artifactory.lic' }, masterKeySecretName: 'artifactory-keys', joinKeySecretName: 'artifactory-keys', replicaCount: 2 });
     expect(v.artifactory.resources).toEqual({ requests: { cpu: '4', memory: '16Gi' }, limits: { memory: '16Gi' } });
-    expect(v.serviceAccount.annotations['eks.amazonaws.com/role-arn']).toMatch(/aws_iam_role\.ArtifactoryBacking_FilestoreRole_.*\.arn/);
+    expect(v.serviceAccount.annotations['eks.amazonaws.com/role-arn']).toBe('${data.terraform_remote_state.infrastructure.outputs.artifactory_role_arn}');
+    // …an output of the infrastructure layer, published under that name from the IRSA role.
+    expect(synthLayers('prod-use1').infra.output.artifactory_role_arn.value).toMatch(/^\$\{aws_iam_role\.ArtifactoryBacking_FilestoreRole_\w+\.arn\}$/);
     expect(v.ingress).toMatchObject({ enabled: true, hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'], tls: [{ secretName: 'artifactory-tls', hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'] }] });
-    expect(release.depends_on.every((d: string) => /^(aws_eks_node_group|aws_eks_addon)\./.test(d))).toBe(true);
+    expect(release.depends_on.every((d: string) => /^data\.aws_eks_access_entry\./.test(d))).toBe(true);
   });
 
   it('feeds license, keys and database credentials into Kubernetes secrets from Secrets Manager', () => {
@@ -119,15 +119,16 @@ describe('Azure backing (prod-weu)', () => {
     const v = valuesOf(json);
     expect(v.artifactory.persistence).toMatchObject({ type: 'azure-blob-storage-v2-direct', azureBlob: { containerName: 'artifactory' } });
     expect(v.artifactory.persistence.azureBlob.accountKey).toBeUndefined();
-    expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toMatch(/azurerm_user_assigned_identity\./);
+    expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toBe('${data.terraform_remote_state.infrastructure.outputs.artifactory_identity_client_id}');
     expect(v.artifactory.podLabels).toEqual({ 'azure.workload.identity/use': 'true' });
     expect(v.artifactory.replicaCount).toBe(1);
   });
 
   it('reads the Artifactory secrets from the named Key Vault and publishes an A record', () => {
-    const names = Object.values(json.data.azurerm_key_vault_secret).map((d: any) => d.name).sort();
-    expect(names).toEqual(['artifactory-db-password', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
-    expect(Object.values(json.data.azurerm_key_vault)).toEqual([{ name: 'kore-prod-weu-kv', resource_group_name: 'kore-secrets' }]);
+    const { platform } = synthLayers('prod-weu');
+    const names = Object.values(platform.data.azurerm_key_vault_secret).map((d: any) => d.name).sort();
+    expect(names).toEqual(['${data.terraform_remote_state.infrastructure.outputs.artifactory_db_password_secret}', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
+    expect(Object.values(platform.data.azurerm_key_vault)).toEqual([{ name: 'kore-prod-weu-kv', resource_group_name: 'kore-secrets' }]);
     const [cm] = listOf(json, 'kubernetes_config_map_v1');
     expect(JSON.parse(cm.data['replication.json']).pull).toEqual([expect.objectContaining({ rule: 'helm', source: expect.objectContaining({ region: 'prod-use1' }) })]);
     expect(listOf(json, 'azurerm_dns_a_record').find((r) => r.name === 'artifactory').records[0]).toMatch(/load_balancer\[0\]\.ingress\[0\]\.ip/);
@@ -138,8 +139,10 @@ describe('ArtifactoryReplica validation', () => {
   it('refuses HA when the license does not allow it', () => {
     const app = Testing.app();
     const stack = new (require('cdktf').TerraformStack)(app, 's');
-    const backing = { cloud: 'aws', jdbcUrl: 'x', filestore: {}, serviceAccountAnnotations: {}, podLabels: {}, databaseCredentials: () => ({ username: 'u', password: 'p' }), secretValue: () => 'v', node: stack.node } as any;
-    const props = { backing, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: 'l', masterKey: 'm', joinKey: 'j', replicationToken: 't' }, replication: { region: 'x', push: [], pull: [] } };
+    const backing = artifactoryBackingRef('aws', { region: 'us-east-1', bucket: 'b', role_arn: 'r', db_address: 'd', db_port: '5432', db_secret_arn: 's' });
+    const secrets = new AwsSecretStore(stack, 'Secrets');
+    const ref = (name: string) => ({ name });
+    const props = { backing, secrets, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), masterKey: ref('m'), joinKey: ref('j'), replicationToken: ref('t') }, replication: { region: 'x', push: [], pull: [] } };
     expect(() => new ArtifactoryReplica(stack, 'A', { ...props, replicas: 3 })).toThrow('replicas: 3 nodes is Artifactory HA, which the license does not allow (haLicensed is false)');
     expect(() => new ArtifactoryReplica(stack, 'B', { ...props, hostnames: [] })).toThrow('hostnames: at least the regional name is required');
     expect(() => new ArtifactoryReplica(stack, 'C', { ...props, chartVersion: 'latest' })).toThrow('chartVersion: pin an exact chart version (got "latest")');

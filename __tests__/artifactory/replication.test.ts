@@ -1,5 +1,5 @@
 import { quartzCronProblem } from '../../lib/artifactory/quartz-cron';
-import { replicationFor } from '../../lib/artifactory/replication-plan';
+import { replicationFor } from '../../regions/replication-topology';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { catalogueCopy, problemsOf } from '../support/catalogue';
 

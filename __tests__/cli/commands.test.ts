@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { catalogueCopy } from '../support/catalogue';
 
@@ -56,9 +56,32 @@ describe('synth command', () => {
     const r = run('synth', ['--regions', file, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(readdirSync(join(out, 'stacks')).sort()).toEqual([
-      'bootstrap', 'dev-us-east-1', 'global', 'prod-ap-southeast-1', 'prod-us-east-1', 'prod-westeurope', 'staging-us-west-2',
-    ]);
+    const regions = ['dev-us-east-1', 'prod-ap-southeast-1', 'prod-us-east-1', 'prod-westeurope', 'staging-us-west-2'];
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['bootstrap', ...regions.flatMap((r) => [r, `${r}-platform`]), 'global'].sort());
+  });
+
+  it('keeps the bootstrap state outside the output, and Terraform caches and local state across re-synths', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-synth-'));
+    const out = join(dir, 'cdktf.out');
+    expect(run('synth', ['--out', out]).code).toBe(0);
+    const bootstrapDir = join(out, 'stacks', 'bootstrap');
+    const backend = JSON.parse(readFileSync(join(bootstrapDir, 'cdk.tf.json'), 'utf8')).terraform.backend.local;
+    // What terraform would write when run in the stack directory: a state next to the output, not inside it.
+    const statePath = resolve(bootstrapDir, backend.path);
+    expect(statePath).toBe(join(dir, 'terraform.bootstrap.tfstate'));
+    writeFileSync(statePath, '{"version":4,"serial":7}');
+    mkdirSync(join(out, 'stacks', 'dev-us-east-1', '.terraform', 'providers'), { recursive: true });
+    writeFileSync(join(out, 'stacks', 'dev-us-east-1', '.terraform', 'providers', 'marker'), 'cached provider');
+    writeFileSync(join(out, 'stacks', 'dev-us-east-1', '.terraform.lock.hcl'), '# lock');
+    writeFileSync(join(bootstrapDir, 'bootstrap.tfstate'), '{"version":4,"serial":3}'); // where older versions kept it
+
+    expect(run('synth', ['--out', out]).code).toBe(0);
+    expect(run('synth', ['--out', out]).code).toBe(0);
+    expect(readFileSync(statePath, 'utf8')).toBe('{"version":4,"serial":7}');
+    expect(readFileSync(join(bootstrapDir, 'bootstrap.tfstate'), 'utf8')).toBe('{"version":4,"serial":3}');
+    expect(readFileSync(join(out, 'stacks', 'dev-us-east-1', '.terraform', 'providers', 'marker'), 'utf8')).toBe('cached provider');
+    expect(readFileSync(join(out, 'stacks', 'dev-us-east-1', '.terraform.lock.hcl'), 'utf8')).toBe('# lock');
+    expect(existsSync(join(out, 'stacks', 'dev-us-east-1', 'cdk.tf.json'))).toBe(true);
   });
 
   it('writes nothing for an invalid catalogue and keeps the previous output', () => {
@@ -81,18 +104,34 @@ describe('synth command', () => {
 });
 
 describe('stacks command', () => {
-  it('lists every stack with cloud, region, environment and wave as JSON', () => {
+  it('lists every stack with layer, dependencies, runner and credentials as JSON, in (wave, layer) order', () => {
     const r = run('stacks', ['--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
-    // global delegates to the regions' sub-zones, so it rolls out after them
+    // a region's infrastructure before its platform; global delegates to the regions' sub-zones, so it comes last
     expect(rows.map((x: { stack: string }) => x.stack)).toEqual([
-      'dev-us-east-1', 'staging-us-west-2', 'prod-us-east-1', 'prod-ap-southeast-1', 'prod-westeurope', 'global',
+      'dev-us-east-1', 'dev-us-east-1-platform', 'staging-us-west-2', 'staging-us-west-2-platform', 'prod-us-east-1', 'prod-us-east-1-platform',
+      'prod-ap-southeast-1', 'prod-westeurope', 'prod-ap-southeast-1-platform', 'prod-westeurope-platform', 'global',
     ]);
-    expect(rows.at(-1)).toMatchObject({ stack: 'global', wave: 4 });
-    expect(rows.find((x: { stack: string }) => x.stack === 'prod-westeurope')).toEqual({
-      stack: 'prod-westeurope', kind: 'region', cloud: 'azure', region: 'westeurope', environment: 'prod', wave: 3,
+    expect(rows.at(-1)).toMatchObject({ stack: 'global', layer: 'global', wave: 4, dependsOn: ['dev-us-east-1', 'staging-us-west-2', 'prod-us-east-1', 'prod-westeurope', 'prod-ap-southeast-1'] });
+    const byName = Object.fromEntries(rows.map((x: { stack: string }) => [x.stack, x]));
+    expect(byName['prod-westeurope']).toEqual({
+      stack: 'prod-westeurope', layer: 'infrastructure', cloud: 'azure', region: 'westeurope', environment: 'prod', wave: 3, dependsOn: [], runsOn: 'ubuntu-latest',
+      credentials: { cloud: 'azure', subscriptionId: '4b1f2c3d-0000-4000-8000-000000000001', tenantId: '7e2a9c10-0000-4000-8000-0000000000aa', planClientId: '5d1c7a20-0000-4000-8000-0000000000c1', applyClientId: '5d1c7a20-0000-4000-8000-0000000000c2' },
+      planIdentity: '5d1c7a20-0000-4000-8000-0000000000c1', applyIdentity: '5d1c7a20-0000-4000-8000-0000000000c2',
     });
+    // In-cluster stacks run inside the network (private API servers), each account with its own role.
+    expect(byName['staging-us-west-2-platform']).toMatchObject({ layer: 'platform', dependsOn: ['staging-us-west-2'], runsOn: ['self-hosted', 'kore-staging'], planIdentity: 'arn:aws:iam::222222222222:role/kore-ci-plan' });
+    expect(byName['dev-us-east-1']).toMatchObject({ runsOn: 'ubuntu-latest', planIdentity: 'arn:aws:iam::111111111111:role/kore-ci-plan', applyIdentity: 'arn:aws:iam::111111111111:role/kore-ci-apply' });
+  });
+
+  it('narrows the listing by stack pattern and layer, and names a bad layer', () => {
+    const r = run('stacks', ['--json', '--stacks', 'prod-*', '--layer', 'platform']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: { stack: string }) => x.stack)).toEqual(['prod-us-east-1-platform', 'prod-ap-southeast-1-platform', 'prod-westeurope-platform']);
+    const bad = run('stacks', ['--layer', 'network']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('stacks: --layer network: not a layer (have: infrastructure, platform, global, bootstrap)\n');
   });
 });
 

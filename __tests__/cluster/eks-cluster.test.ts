@@ -1,6 +1,7 @@
 import { EksCluster, EksClusterProps } from '../../lib/cluster/eks-cluster';
 import { AwsNetwork } from '../../lib/network/aws-network';
 import { byType, listOf, synthAws } from '../support/synth';
+import { synthLayers } from '../support/region';
 
 type Overrides = Partial<Omit<EksClusterProps, 'network'>>;
 
@@ -162,19 +163,14 @@ describe('EksCluster', () => {
 
 describe('AWS region stacks of the default catalogue', () => {
   it('compose network and cluster from the catalogue', () => {
-    const { Testing } = require('cdktf');
-    const { defaultCatalogue } = require('../../regions/catalogue');
-    const { RegionStack } = require('../../stacks/region-stack');
-    const catalogue = defaultCatalogue();
-    const entry = catalogue.regions.find((r: any) => r.id === 'prod-use1');
-    const stack = new RegionStack(Testing.app(), { entry, catalogue });
-    const json = JSON.parse(Testing.synth(stack));
+    const json = synthLayers('prod-use1').infra;
     expect(listOf(json, 'aws_vpc')[0].cidr_block).toBe('10.30.0.0/16');
     expect(listOf(json, 'aws_nat_gateway')).toHaveLength(3);
     expect(listOf(json, 'aws_eks_cluster')[0]).toMatchObject({ name: 'kore-prod-use1', version: '1.31' });
     expect(listOf(json, 'aws_eks_node_group').map((g) => g.node_group_name_prefix).sort()).toEqual(['general-', 'system-']);
     expect(listOf(json, 'aws_eks_addon')).toHaveLength(4);
-    expect(listOf(json, 'aws_eks_access_entry')).toHaveLength(2);
+    // platform, developers, and the CI plan and apply identities
+    expect(listOf(json, 'aws_eks_access_entry')).toHaveLength(4);
     expect(listOf(json, 'aws_vpc_endpoint').filter((e) => e.vpc_endpoint_type === 'Interface')).toHaveLength(3);
   });
 });

@@ -20,7 +20,9 @@ describe('nightly drift workflow', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'stacks.ts'), '--json'], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
     const rows = JSON.parse(r.stdout);
     expect(rows.map((s: any) => s.stack).sort()).toEqual(listStacks(defaultCatalogue()).map((s) => s.stack).sort());
-    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['cloud', 'environment', 'kind', 'region', 'stack', 'wave']);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['applyIdentity', 'cloud', 'credentials', 'dependsOn', 'environment', 'layer', 'planIdentity', 'region', 'runsOn', 'stack', 'wave']);
+    }
   });
 
   it('uses OIDC federation, not stored keys', () => {

@@ -22,7 +22,8 @@ describe('PR plan workflow', () => {
     const listed = JSON.parse(r.stdout).map((s: any) => s.stack).sort();
     const expected = listStacks(defaultCatalogue()).map((s) => s.stack).sort();
     expect(listed).toEqual(expected);
-    expect(listed).toHaveLength(defaultCatalogue().regions.length + 1);
+    // Two layers per region, plus global.
+    expect(listed).toHaveLength(defaultCatalogue().regions.length * 2 + 1);
   });
 
   it('uses cloud credentials through OIDC, never stored keys', () => {

@@ -2,14 +2,14 @@ import { Testing } from 'cdktf';
 import { argoCdValues, ARGO_CD_CHART } from '../../lib/platform/argo-cd';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
-import { RegionStack } from '../../stacks/region-stack';
+import { addCatalogueStacks } from '../../stacks/app';
+import { synthLayers } from '../support/region';
 import { parse } from 'yaml';
 import { catalogueCopy } from '../support/catalogue';
 import { listOf } from '../support/synth';
 
 function synthRegion(id: string, catalogue = defaultCatalogue()): any {
-  const entry = catalogue.regions.find((r) => r.id === id)!;
-  return JSON.parse(Testing.synth(new RegionStack(Testing.app(), { entry, catalogue })));
+  return synthLayers(id, catalogue).platform;
 }
 
 describe.each([
@@ -18,10 +18,13 @@ describe.each([
 ])('cluster platform on %s', (_name, id, cloud) => {
   const json = synthRegion(id);
 
-  it('configures the kubernetes and helm providers from the cluster with a token command, no stored secret', () => {
+  it('configures the kubernetes and helm providers from a lookup of the cluster with a token command, no stored secret', () => {
     const k8s = json.provider.kubernetes[0];
     const helm = json.provider.helm[0];
-    expect(k8s.host).toMatch(cloud === 'aws' ? /aws_eks_cluster\..*\.endpoint/ : /azurerm_kubernetes_cluster\..*\.kube_config\[0\]\.host/);
+    // From a data source of this stack, never from a resource (the cluster lives in the infrastructure state).
+    expect(k8s.host).toMatch(cloud === 'aws' ? /^\$\{data\.aws_eks_cluster\.[\w-]+\.endpoint\}$/ : /^\$\{data\.azurerm_kubernetes_cluster\.[\w-]+\.kube_config\[0\]\.host\}$/);
+    expect(k8s.cluster_ca_certificate).toMatch(/^\$\{base64decode\(data\./);
+    expect(Object.keys(json.resource).filter((t) => /eks_cluster$|kubernetes_cluster$/.test(t))).toEqual([]);
     expect(k8s.cluster_ca_certificate).toMatch(/^\$\{base64decode\(/);
     expect(k8s.exec[0].command).toBe(cloud === 'aws' ? 'aws' : 'kubelogin');
     expect(k8s.token).toBeUndefined();
@@ -50,9 +53,38 @@ describe.each([
     const expectedGroup = cloud === 'aws' ? 'kore:developers' : '0c6f1e4a-0000-4000-8000-0000000000b2';
     expect(b.subject).toEqual([{ kind: 'Group', name: expectedGroup, api_group: 'rbac.authorization.k8s.io' }]);
     if (cloud === 'aws') {
-      const entry = listOf(json, 'aws_eks_access_entry').find((e) => e.principal_arn.endsWith('role/developers'));
+      const entry = listOf(synthLayers(id).infra, 'aws_eks_access_entry').find((e) => e.principal_arn.endsWith('role/developers'));
       expect(entry.kubernetes_groups).toEqual(['kore:developers']);
     }
+  });
+
+  it('plans nothing in the cluster before the CI identities have their access (checked by lookups)', () => {
+    const checks = cloud === 'aws' ? json.data.aws_eks_access_entry : json.data.azurerm_role_assignments;
+    const principals = Object.values(checks).map((c: any) => (cloud === 'aws' ? c.principal_arn : c.principal_id)).sort();
+    expect(principals).toEqual(
+      cloud === 'aws'
+        ? ['arn:aws:iam::333333333333:role/kore-ci-apply', 'arn:aws:iam::333333333333:role/kore-ci-plan']
+        : ['9a3e5b70-0000-4000-8000-0000000000d1', '9a3e5b70-0000-4000-8000-0000000000d2'],
+    );
+    if (cloud === 'azure') {
+      for (const c of Object.values(checks) as any[]) expect(c.lifecycle.postcondition[0].condition).toBe('${length(self.role_assignments) > 0}');
+    }
+    const gate = cloud === 'aws' ? /^data\.aws_eks_access_entry\./ : /^data\.azurerm_role_assignments\./;
+    for (const type of ['kubernetes_namespace_v1', 'kubernetes_storage_class_v1', 'helm_release']) {
+      for (const r of listOf(json, type)) {
+        expect(r.depends_on?.filter((d: string) => gate.test(d))).toHaveLength(2);
+      }
+    }
+  });
+
+  it('keeps its own state key and reads the infrastructure layer only through named outputs', () => {
+    const backend = json.terraform.backend[cloud === 'aws' ? 's3' : 'azurerm'];
+    expect(backend.key).toBe(`kore/${cloud === 'aws' ? 'prod-us-east-1' : 'prod-westeurope'}-platform.tfstate`);
+    const remote = json.data.terraform_remote_state.infrastructure;
+    expect(remote.config.key).toBe(`kore/${cloud === 'aws' ? 'prod-us-east-1' : 'prod-westeurope'}.tfstate`);
+    const refs = JSON.stringify(json).match(/terraform_remote_state\.infrastructure\.outputs\.[\w-]+/g) ?? [];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(ref).toMatch(/\.outputs\.artifactory_[a-z_]+$/);
   });
 
   it('makes an encrypted default storage class with one call', () => {
@@ -68,7 +100,7 @@ describe.each([
     expect(release).toMatchObject({ name: 'argo-cd', namespace: 'argocd', repository: ARGO_CD_CHART.repository, chart: 'argo-cd', version: '8.5.0', atomic: true });
     const values = parse(release.values[0]);
     expect(values).toMatchObject({ global: { domain: `argocd.${id}.kore.example.com` }, 'redis-ha': { enabled: true }, server: { replicas: 2 }, configs: { cm: { 'admin.enabled': false } } });
-    const waitsFor = cloud === 'aws' ? /^(aws_eks_node_group|aws_eks_addon)\./ : /^(azurerm_kubernetes_cluster|azurerm_kubernetes_cluster_node_pool)\./;
+    const waitsFor = cloud === 'aws' ? /^data\.aws_eks_access_entry\./ : /^data\.azurerm_role_assignments\./;
     expect(release.depends_on.length).toBeGreaterThan(0);
     for (const dep of release.depends_on) expect(dep).toMatch(waitsFor);
   });
@@ -91,11 +123,10 @@ describe('platform validation', () => {
     expect(parse(argoCdValues('argocd.example.com', 1, false))).toMatchObject({ 'redis-ha': { enabled: false }, server: { replicas: 1 }, repoServer: { replicas: 1 } });
   });
 
-  it('keeps the platform out of sandbox stacks (the emulator has no Kubernetes API)', () => {
+  it('gives sandbox entries no platform stack (the emulator has no Kubernetes API)', () => {
     const { sandboxCatalogue } = require('../../cli/sandbox/sandbox-catalogue');
-    const c = parseCatalogue(sandboxCatalogue({ endpoint: 'https://127.0.0.1:4566' }), 'sandbox');
-    const json = synthRegion('sandbox-use1', c);
-    expect(json.provider.kubernetes).toBeUndefined();
-    expect(listOf(json, 'kubernetes_namespace_v1')).toHaveLength(0);
+    const app = Testing.app();
+    addCatalogueStacks(app, parseCatalogue(sandboxCatalogue({ endpoint: 'https://127.0.0.1:4566' }), 'sandbox'));
+    expect(app.node.children.map((c) => c.node.id).sort()).toEqual(['bootstrap', 'dev-us-east-1', 'global']);
   });
 });

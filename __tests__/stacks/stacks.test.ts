@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Testing } from 'cdktf';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
@@ -69,12 +70,64 @@ describe('region stacks', () => {
   });
 });
 
+describe('two layers per region', () => {
+  const stacks = synthAll();
+  const before: Record<string, string[]> = JSON.parse(readFileSync('__tests__/fixtures/infra-addresses-before-split.json', 'utf8'));
+  const addresses = (json: any) => Object.entries(json.resource ?? {}).flatMap(([type, items]) => Object.keys(items as object).map((n) => `${type}.${n}`));
+
+  it.each(Object.keys(before))('%s keeps the stack name, state key and the address of every cloud resource it had', (name) => {
+    const now = new Set(addresses(stacks[name]));
+    // The regional Artifactory record points at the ingress, which only the in-cluster layer knows: it moved there.
+    const moved = before[name].filter((a) => /^(aws_route53_record|azurerm_dns_a_record)\.Dns_Record-artifactory-/.test(a));
+    expect(before[name].filter((a) => !now.has(a))).toEqual(moved);
+    expect(Object.keys(stacks[name].resource).filter((t) => /^(kubernetes|helm)_/.test(t))).toEqual([]);
+    expect(stacks[name].provider.kubernetes).toBeUndefined();
+    expect(stacks[name].provider.helm).toBeUndefined();
+    if (moved.length > 0) expect(addresses(stacks[`${name}-platform`]).some((a) => a.includes('Dns_Record-artifactory-'))).toBe(true);
+  });
+
+  it('gives every region a platform stack in the same store under its own key, after its infrastructure', () => {
+    const app = Testing.app();
+    addCatalogueStacks(app, defaultCatalogue());
+    for (const name of Object.keys(before)) {
+      const platform = app.node.findChild(`${name}-platform`) as any;
+      expect(platform.dependencies.map((d: any) => d.node.id)).toEqual([name]);
+      const backend = stacks[`${name}-platform`].terraform.backend;
+      const own = stacks[name].terraform.backend;
+      const kind = Object.keys(own)[0];
+      expect(backend[kind].key).toBe(own[kind].key.replace('.tfstate', '-platform.tfstate'));
+      expect({ ...backend[kind], key: '' }).toEqual({ ...own[kind], key: '' });
+    }
+  });
+
+  it('lets the CI identities into each cluster: the plan identity reads (Secrets included), the apply identity administers', () => {
+    const entries = resources(stacks['staging-us-west-2'], 'aws_eks_access_policy_association');
+    expect(entries).toEqual(expect.arrayContaining([
+      expect.objectContaining({ principal_arn: expect.stringContaining('Access-ci-plan'), policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy', access_scope: { type: 'cluster' } }),
+      expect.objectContaining({ principal_arn: expect.stringContaining('Access-ci-apply'), policy_arn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy' }),
+    ]));
+    expect(resources(stacks['staging-us-west-2'], 'aws_eks_access_entry').map((e) => e.principal_arn)).toEqual(
+      expect.arrayContaining(['arn:aws:iam::222222222222:role/kore-ci-plan', 'arn:aws:iam::222222222222:role/kore-ci-apply']),
+    );
+    const weu = stacks['prod-westeurope'];
+    const assignments = resources(weu, 'azurerm_role_assignment').filter((a) => a.principal_type === 'ServicePrincipal' && /d[12]$/.test(a.principal_id));
+    expect(assignments.map((a) => [a.principal_id, a.role_definition_name ?? a.role_definition_id])).toEqual([
+      ['9a3e5b70-0000-4000-8000-0000000000d2', 'Azure Kubernetes Service RBAC Cluster Admin'],
+      ['9a3e5b70-0000-4000-8000-0000000000d1', expect.stringMatching(/azurerm_role_definition\.Cluster_ViewAllRole_\w+\.role_definition_resource_id/)],
+    ]);
+    const [viewAll] = resources(weu, 'azurerm_role_definition');
+    expect(viewAll.permissions).toEqual([{ data_actions: ['Microsoft.ContainerService/managedClusters/*/read'] }]);
+    // A service principal is not an admin group of the cluster.
+    expect(resources(weu, 'azurerm_kubernetes_cluster')[0].azure_active_directory_role_based_access_control.admin_group_object_ids).toEqual(['0c6f1e4a-0000-4000-8000-0000000000b1']);
+  });
+});
+
 describe('bootstrap stack', () => {
   const stacks = synthAll();
   const bootstrap = stacks.bootstrap;
 
-  it('keeps local state', () => {
-    expect(bootstrap.terraform.backend).toEqual({ local: { path: 'bootstrap.tfstate' } });
+  it('keeps local state outside the synth output (next to it, where re-synthesizing never deletes it)', () => {
+    expect(bootstrap.terraform.backend).toEqual({ local: { path: '../../../terraform.bootstrap.tfstate' } });
   });
 
   it('creates one versioned, encrypted, private, TLS-only bucket and lock table per AWS store', () => {

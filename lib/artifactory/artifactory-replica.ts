@@ -8,7 +8,8 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { IArtifactoryBacking } from './artifactory-backing';
+import { ISecretStore, SecretRef } from '../secrets/secret-store';
+import { ArtifactoryBackingRef } from './artifactory-backing';
 import { APPLY_REPLICATION_SCRIPT, RegionReplication } from './replication-plan';
 
 /** The pinned chart. Bump deliberately, with a plan review: Artifactory upgrades migrate the database. */
@@ -16,18 +17,20 @@ export const ARTIFACTORY_CHART = { repository: 'https://charts.jfrog.io', chart:
 /** Image of the replication job: Python's standard library is all the script needs. */
 export const REPLICATION_JOB_IMAGE = 'python:3.13-alpine';
 
-/** Names of the secrets in the cloud's secret store (Secrets Manager names on AWS, Key Vault secret names on Azure). */
+/** Where Artifactory's secrets live in the cloud's secret store (Secrets Manager on AWS, Key Vault on Azure). */
 export interface ArtifactorySecretNames {
-  readonly license: string;
-  readonly masterKey: string;
-  readonly joinKey: string;
+  readonly license: SecretRef;
+  readonly masterKey: SecretRef;
+  readonly joinKey: SecretRef;
   /** An access token trusted by every Artifactory in the topology; used by replication. */
-  readonly replicationToken: string;
+  readonly replicationToken: SecretRef;
 }
 
 export interface ArtifactoryReplicaProps {
-  /** Cloud resources: database, filestore, identity, secret store. */
-  readonly backing: IArtifactoryBacking;
+  /** Cloud resources: database, filestore, identity (from the infrastructure layer's outputs). */
+  readonly backing: ArtifactoryBackingRef;
+  /** The cloud's secret store the secrets are read from. */
+  readonly secrets: ISecretStore;
   /** `primary` or `replica`: the topology in `replication` follows from it. */
   readonly role: 'primary' | 'replica';
   /** Host names served by the ingress: the regional name first, then the global one. */
@@ -77,21 +80,28 @@ export class ArtifactoryReplica extends Construct {
     if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`chartVersion: pin an exact chart version (got "${version}")`);
     const ns = props.namespace ?? 'artifactory';
     const sa = props.serviceAccount ?? 'artifactory';
-    const { backing } = props;
+    const { backing, secrets } = props;
+    if (secrets.cloud !== backing.cloud) throw new Error(`secrets: a ${secrets.cloud} secret store for a ${backing.cloud} backing`);
     this.namespace = ns;
 
-    const namespace = new NamespaceV1(this, 'Namespace', { metadata: { name: ns, labels: { 'kore.io/managed': 'true' } } });
+    const namespace = new NamespaceV1(this, 'Namespace', {
+      metadata: { name: ns, labels: { 'kore.io/managed': 'true' } },
+      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
+    });
     const nsName = namespace.metadata.name;
-    const db = backing.databaseCredentials();
     // Values are references to the cloud's secret store; the JSON holds no secret, only where to read it.
     const secret = (sid: string, name: string, data: Record<string, string>) =>
       new SecretV1(this, sid, { metadata: { name, namespace: nsName }, data, type: 'Opaque' });
-    secret('LicenseSecret', 'artifactory-license', { 'artifactory.lic': backing.secretValue('license', props.secretNames.license) });
+    secret('LicenseSecret', 'artifactory-license', { 'artifactory.lic': secrets.secretValue('license', props.secretNames.license) });
     secret('KeysSecret', 'artifactory-keys', {
-      'master-key': backing.secretValue('master-key', props.secretNames.masterKey),
-      'join-key': backing.secretValue('join-key', props.secretNames.joinKey),
+      'master-key': secrets.secretValue('master-key', props.secretNames.masterKey),
+      'join-key': secrets.secretValue('join-key', props.secretNames.joinKey),
     });
-    secret('DatabaseSecret', 'artifactory-database', { user: db.username, password: db.password, url: backing.jdbcUrl });
+    secret('DatabaseSecret', 'artifactory-database', {
+      user: backing.databaseUsername,
+      password: secrets.secretValue('database-password', backing.databasePassword),
+      url: backing.jdbcUrl,
+    });
 
     this.release = new Release(this, 'Release', {
       name: 'artifactory',
@@ -108,7 +118,7 @@ export class ArtifactoryReplica extends Construct {
 
     const plan = props.replication;
     if (plan.push.length + plan.pull.length > 0) {
-      secret('ReplicationSecret', 'artifactory-replication', { token: backing.secretValue('replication-token', props.secretNames.replicationToken) });
+      secret('ReplicationSecret', 'artifactory-replication', { token: secrets.secretValue('replication-token', props.secretNames.replicationToken) });
       const config = { 'replication.json': `${JSON.stringify(plan, null, 2)}\n`, 'apply.py': APPLY_REPLICATION_SCRIPT };
       const configMap = new ConfigMapV1(this, 'ReplicationConfig', { metadata: { name: 'artifactory-replication', namespace: nsName }, data: config });
       // The job's name carries the topology's hash: a changed topology is a new job, an unchanged one is left alone.

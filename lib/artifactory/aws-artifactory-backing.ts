@@ -1,15 +1,14 @@
-import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { Fn } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { INetwork } from '../network/network';
 import { addSecureBucket } from '../storage/secure-bucket';
-import { IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
+import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
 
 export interface AwsArtifactoryBackingProps extends WorkloadIdentity {
   /** Name prefix of every resource, e.g. `kore-prod-use1-artifactory`. */
@@ -45,14 +44,10 @@ export const ARTIFACTORY_POSTGRES_VERSION = '16';
  */
 export class AwsArtifactoryBacking extends Construct implements IArtifactoryBacking {
   public readonly cloud = 'aws' as const;
-  public readonly jdbcUrl: string;
-  public readonly filestore: Readonly<Record<string, unknown>>;
-  public readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
-  public readonly podLabels = {};
+  public readonly exports: Readonly<Record<(typeof ARTIFACTORY_EXPORT_KEYS.aws)[number], string>>;
   public readonly database: DbInstance;
   public readonly bucket: S3Bucket;
   public readonly role: IamRole;
-  private credentials?: { username: string; password: string };
 
   constructor(scope: Construct, id: string, props: AwsArtifactoryBackingProps) {
     super(scope, id);
@@ -93,13 +88,8 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
       autoMinorVersionUpgrade: true,
       lifecycle: { preventDestroy },
     });
-    this.jdbcUrl = `jdbc:postgresql://${this.database.address}:${this.database.port}/artifactory?sslmode=require`;
 
     this.bucket = addSecureBucket(this, { bucketName: `${props.name}-filestore`, preventDestroy, tlsOnlyPolicy: props.tlsOnlyPolicy });
-    this.filestore = {
-      type: 's3-storage-v3-direct',
-      awsS3V3: { testConnection: false, useInstanceCredentials: true, region: props.region, bucketName: this.bucket.bucket, path: 'artifactory/filestore' },
-    };
 
     const issuer = Fn.replace(props.oidcIssuerUrl, 'https://', '');
     this.role = new IamRole(this, 'FilestoreRole', {
@@ -133,18 +123,13 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
         ],
       }),
     });
-    this.serviceAccountAnnotations = { 'eks.amazonaws.com/role-arn': this.role.arn };
-  }
-
-  public databaseCredentials(): { username: string; password: string } {
-    if (!this.credentials) {
-      const secret = new DataAwsSecretsmanagerSecretVersion(this, 'DatabaseSecret', { secretId: this.database.masterUserSecret.get(0).secretArn });
-      this.credentials = { username: 'artifactory', password: Fn.lookup(Fn.jsondecode(secret.secretString), 'password') };
-    }
-    return this.credentials;
-  }
-
-  public secretValue(key: string, name: string): string {
-    return new DataAwsSecretsmanagerSecretVersion(this, `Secret-${key}`, { secretId: name }).secretString;
+    this.exports = {
+      region: props.region,
+      bucket: this.bucket.bucket,
+      role_arn: this.role.arn,
+      db_address: this.database.address,
+      db_port: Token.asString(this.database.port),
+      db_secret_arn: this.database.masterUserSecret.get(0).secretArn,
+    };
   }
 }

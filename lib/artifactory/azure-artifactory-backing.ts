@@ -14,7 +14,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct } from 'constructs';
 import { HARDENED_STORAGE_ACCOUNT } from '../storage/hardened-storage-account';
 import { INetwork } from '../network/network';
-import { IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
+import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
 import { ARTIFACTORY_POSTGRES_VERSION } from './aws-artifactory-backing';
 
 export interface AzureArtifactoryBackingProps extends WorkloadIdentity {
@@ -53,10 +53,7 @@ export const DATABASE_PASSWORD_SECRET = 'artifactory-db-password';
  */
 export class AzureArtifactoryBacking extends Construct implements IArtifactoryBacking {
   public readonly cloud = 'azure' as const;
-  public readonly jdbcUrl: string;
-  public readonly filestore: Readonly<Record<string, unknown>>;
-  public readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
-  public readonly podLabels = { 'azure.workload.identity/use': 'true' };
+  public readonly exports: Readonly<Record<(typeof ARTIFACTORY_EXPORT_KEYS.azure)[number], string>>;
   public readonly server: PostgresqlFlexibleServer;
   public readonly identity: UserAssignedIdentity;
   private readonly vault: DataAzurermKeyVault;
@@ -109,7 +106,6 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       privateDnsZoneGroup: { name: 'postgres', privateDnsZoneIds: [dns.id] },
       tags,
     });
-    this.jdbcUrl = `jdbc:postgresql://${this.server.fqdn}:5432/artifactory?sslmode=require`;
 
     const account = new StorageAccount(this, 'Filestore', {
       name: props.storageAccountName,
@@ -121,10 +117,6 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       lifecycle: { preventDestroy: true },
     });
     const container = new StorageContainer(this, 'FilestoreContainer', { name: 'artifactory', storageAccountId: account.id, containerAccessType: 'private' });
-    this.filestore = {
-      type: 'azure-blob-storage-v2-direct',
-      azureBlob: { accountName: account.name, containerName: 'artifactory', endpoint: account.primaryBlobEndpoint, testConnection: false },
-    };
 
     this.identity = new UserAssignedIdentity(this, 'Identity', { name: `${props.name}-filestore`, location: props.location, resourceGroupName: group.name, tags });
     new FederatedIdentityCredential(this, 'Federation', {
@@ -141,14 +133,12 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       principalId: this.identity.principalId,
       principalType: 'ServicePrincipal',
     });
-    this.serviceAccountAnnotations = { 'azure.workload.identity/client-id': this.identity.clientId };
-  }
-
-  public databaseCredentials(): { username: string; password: string } {
-    return { username: 'artifactory', password: this.password.value };
-  }
-
-  public secretValue(key: string, name: string): string {
-    return new DataAzurermKeyVaultSecret(this, `Secret-${key}`, { name, keyVaultId: this.vault.id }).value;
+    this.exports = {
+      account_name: account.name,
+      blob_endpoint: account.primaryBlobEndpoint,
+      identity_client_id: this.identity.clientId,
+      db_fqdn: this.server.fqdn,
+      db_password_secret: DATABASE_PASSWORD_SECRET,
+    };
   }
 }

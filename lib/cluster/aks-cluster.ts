@@ -4,19 +4,20 @@ import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Fn, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { INetwork } from '../network/network';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
-import { AccessGrant, ICluster, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
+import { AccessGrant, AccessPolicy, ICluster, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
 import { AKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The Entra ID application of the AKS API server: kubelogin asks tokens for it. */
 export const AKS_SERVER_APP_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 
-const ROLE: Record<AccessGrant['policy'], string> = {
+const ROLE: Record<Exclude<AccessPolicy, 'view-all'>, string> = {
   'cluster-admin': 'Azure Kubernetes Service RBAC Cluster Admin',
   admin: 'Azure Kubernetes Service RBAC Admin',
   edit: 'Azure Kubernetes Service RBAC Writer',
@@ -168,7 +169,9 @@ export class AksCluster extends Construct implements ICluster {
     });
 
     const system = props.nodePools[systemPoolName];
-    const admins = Object.values(props.access ?? {}).filter((g) => g.policy === 'cluster-admin').map((g) => g.principal);
+    const admins = Object.values(props.access ?? {})
+      .filter((g) => g.policy === 'cluster-admin' && (g.principalType ?? 'group') === 'group')
+      .map((g) => g.principal);
     this.cluster = new KubernetesCluster(this, 'Cluster', {
       name: props.clusterName,
       location: props.location,
@@ -248,12 +251,28 @@ export class AksCluster extends Construct implements ICluster {
       this.workloadReady.push(userPool);
     }
 
+    let viewAll: RoleDefinition | undefined;
     for (const [name, grant] of Object.entries(props.access ?? {})) {
       const scopes = grant.namespaces ? grant.namespaces.map((ns) => ({ key: ns, scope: `${this.cluster.id}/namespaces/${ns}` })) : [{ key: 'cluster', scope: this.cluster.id }];
+      // No built-in AKS role reads Secrets without also writing; a plan of Helm releases needs exactly that.
+      if (grant.policy === 'view-all') viewAll ??= this.addViewAllRole(props.clusterName);
+      const role = grant.policy === 'view-all' ? { roleDefinitionId: viewAll!.roleDefinitionResourceId } : { roleDefinitionName: ROLE[grant.policy] };
+      const principalType = grant.principalType === 'service-principal' ? 'ServicePrincipal' : 'Group';
       for (const { key, scope } of scopes) {
-        new RoleAssignment(this, `Access-${name}-${key}`, { scope, roleDefinitionName: ROLE[grant.policy], principalId: grant.principal, principalType: 'Group' });
+        new RoleAssignment(this, `Access-${name}-${key}`, { scope, ...role, principalId: grant.principal, principalType });
       }
     }
+  }
+
+  /** A custom role: every Kubernetes read on this cluster, Secrets included, and no write. */
+  private addViewAllRole(clusterName: string): RoleDefinition {
+    return new RoleDefinition(this, 'ViewAllRole', {
+      name: `${clusterName} Kubernetes view-all`,
+      scope: this.cluster.id,
+      description: 'Read every Kubernetes object, Secrets included, and write none: for planning Helm releases.',
+      permissions: [{ dataActions: ['Microsoft.ContainerService/managedClusters/*/read'] }],
+      assignableScopes: [this.cluster.id],
+    });
   }
 }
 

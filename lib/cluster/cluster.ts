@@ -27,13 +27,26 @@ export interface NodePoolProps {
   readonly diskSizeGb?: number;
 }
 
+/**
+ * What an access grant allows: the Kubernetes roles `admin`, `edit`, `view`, cluster-wide administration, or
+ * `view-all` — read everything, Secrets included, write nothing: what a plan of Helm releases needs (Helm keeps
+ * release records in Secrets), for the read-only identity that plans in CI.
+ */
+export type AccessPolicy = 'cluster-admin' | 'admin' | 'edit' | 'view' | 'view-all';
+
 /** Who may use the cluster and how; `namespaces` narrows the grant to those namespaces. */
 export interface AccessGrant {
-  /** IAM principal ARN (AWS) or Entra ID group object id (Azure). */
+  /** IAM principal ARN (AWS) or Entra ID object id (Azure). */
   readonly principal: string;
-  readonly policy: 'cluster-admin' | 'admin' | 'edit' | 'view';
+  readonly policy: AccessPolicy;
   /** @default - cluster-wide */
   readonly namespaces?: readonly string[];
+  /**
+   * Azure only: what kind of Entra ID object `principal` is — a group of people, or the service principal of an
+   * automation identity (CI).
+   * @default 'group'
+   */
+  readonly principalType?: 'group' | 'service-principal';
 }
 
 /** How a kubernetes or helm provider authenticates to a cluster without a stored secret where the cloud allows. */
@@ -87,8 +100,8 @@ export function validateNodePool(prefix: string, pool: NodePoolProps): void {
 /** Checks an access grant; cluster-admin cannot be namespace-scoped on either cloud. */
 export function validateAccessGrant(prefix: string, grant: AccessGrant): void {
   if (grant.principal.trim() === '') throw new Error(`${prefix}.principal: must not be empty`);
-  if (grant.policy === 'cluster-admin' && grant.namespaces !== undefined) {
-    throw new Error(`${prefix}.namespaces: cluster-admin is cluster-wide; use "admin" for namespace administrators (got ${JSON.stringify(grant.namespaces)})`);
+  if ((grant.policy === 'cluster-admin' || grant.policy === 'view-all') && grant.namespaces !== undefined) {
+    throw new Error(`${prefix}.namespaces: ${grant.policy} is cluster-wide; use "admin" for namespace administrators (got ${JSON.stringify(grant.namespaces)})`);
   }
   if (grant.namespaces !== undefined && grant.namespaces.length === 0) throw new Error(`${prefix}.namespaces: omit it for cluster-wide access, or name at least one`);
 }

@@ -1,10 +1,12 @@
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { Construct } from 'constructs';
-import { AccessGrant } from './cluster';
+import { AccessGrant, AccessPolicy } from './cluster';
 
-const POLICY: Record<AccessGrant['policy'], string> = {
+const POLICY: Record<AccessPolicy, string> = {
   'cluster-admin': 'AmazonEKSClusterAdminPolicy',
+  // View including Secrets (AWS managed, since 2024): what planning Helm releases needs, and no write.
+  'view-all': 'AmazonEKSAdminViewPolicy',
   admin: 'AmazonEKSAdminPolicy',
   edit: 'AmazonEKSEditPolicy',
   view: 'AmazonEKSViewPolicy',

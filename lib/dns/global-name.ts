@@ -1,7 +1,7 @@
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Construct } from 'constructs';
-import { AWS_REGION_ZONES } from '../../regions/cloud-regions';
+import { AWS_REGION_ZONES } from '../cloud/cloud-regions';
 import { Route53DnsZone } from './route53-dns-zone';
 
 /** One regional endpoint behind a global name. */

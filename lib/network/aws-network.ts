@@ -17,7 +17,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { zoneNames } from '../../regions/cloud-regions';
+import { zoneNames } from '../cloud/cloud-regions';
 import { planSubnets } from '../private/address-plan';
 import { isIpv4Cidr } from '../private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';

@@ -9,7 +9,7 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { zoneNames } from '../../regions/cloud-regions';
+import { zoneNames } from '../cloud/cloud-regions';
 import { planSubnets } from '../private/address-plan';
 import { isIpv4Cidr } from '../private/cidr';
 import { DEFAULT_SUBNET_TIERS, INetwork, NetworkSubnet, SubnetTierSpec } from './network';

@@ -2,12 +2,11 @@ import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
 import { Construct } from 'constructs';
 import { AccessGrant, ICluster } from '../cluster/cluster';
 import { ArgoCd, ArgoCdProps } from './argo-cd';
-import { clusterProviders, ClusterProviders } from './cluster-providers';
 import { DefaultStorageClass } from './default-storage-class';
 import { PlatformNamespace, PlatformNamespaceProps } from './platform-namespace';
 
 /** The Kubernetes ClusterRole each access policy binds to inside a namespace. */
-const CLUSTER_ROLE: Record<Exclude<AccessGrant['policy'], 'cluster-admin'>, string> = { admin: 'admin', edit: 'edit', view: 'view' };
+const CLUSTER_ROLE: Record<Exclude<AccessGrant['policy'], 'cluster-admin' | 'view-all'>, string> = { admin: 'admin', edit: 'edit', view: 'view' };
 
 export interface ClusterPlatformProps {
   readonly cluster: ICluster;
@@ -22,12 +21,12 @@ export interface ClusterPlatformProps {
 }
 
 /**
- * The same platform on EKS and AKS: kubernetes and helm providers configured from the cluster without stored
- * secrets, namespaces with quotas and container defaults, RoleBindings that give identity groups their
- * namespaces only, a default encrypted storage class, and optionally Argo CD.
+ * The same platform on EKS and AKS: namespaces with quotas and container defaults, RoleBindings that give identity groups their
+ * namespaces only, a default encrypted storage class, and optionally Argo CD. It creates no provider: the stack
+ * configures the kubernetes and helm providers (see `clusterProviders`), so two platforms never collide on
+ * provider ids and nothing is configured behind the caller's back.
  */
 export class ClusterPlatform extends Construct {
-  public readonly providers: ClusterProviders;
   public readonly namespaces: Readonly<Record<string, PlatformNamespace>>;
 
   constructor(scope: Construct, id: string, props: ClusterPlatformProps) {
@@ -35,7 +34,7 @@ export class ClusterPlatform extends Construct {
     const { cluster } = props;
     const namespaces: Record<string, PlatformNamespace> = {};
     for (const name of Object.keys(props.namespaces ?? {})) {
-      namespaces[name] = new PlatformNamespace(this, `Namespace-${name}`, { name, ...props.namespaces![name] });
+      namespaces[name] = new PlatformNamespace(this, `Namespace-${name}`, { name, ...props.namespaces![name], dependsOn: cluster.workloadReady });
     }
     for (const [grantName, grant] of Object.entries(props.access ?? {})) {
       if (!grant.namespaces) continue; // cluster-wide grants are the cloud's (EKS access policy, Azure RBAC role)
@@ -43,11 +42,10 @@ export class ClusterPlatform extends Construct {
         if (!namespaces[ns]) throw new Error(`access.${grantName}.namespaces: namespace "${ns}" is not declared in namespaces (have: ${Object.keys(namespaces).join(', ') || 'none'})`);
       }
     }
-    this.providers = clusterProviders(scope, cluster);
     this.namespaces = namespaces;
 
     for (const [grantName, grant] of Object.entries(props.access ?? {})) {
-      if (!grant.namespaces || grant.policy === 'cluster-admin') continue;
+      if (!grant.namespaces || grant.policy === 'cluster-admin' || grant.policy === 'view-all') continue;
       for (const ns of grant.namespaces) {
         new RoleBindingV1(this, `Binding-${grantName}-${ns}`, {
           metadata: { name: `kore-${grantName}`, namespace: namespaces[ns].namespace.metadata.name },
@@ -57,7 +55,7 @@ export class ClusterPlatform extends Construct {
       }
     }
 
-    if (props.defaultStorageClass ?? true) new DefaultStorageClass(this, 'StorageClass', { cloud: cluster.cloud });
+    if (props.defaultStorageClass ?? true) new DefaultStorageClass(this, 'StorageClass', { cloud: cluster.cloud, dependsOn: cluster.workloadReady });
     if (props.argoCd) {
       // Pods need nodes (and on EKS the CNI): install after the node pools and add-ons.
       new ArgoCd(this, 'ArgoCd', { ...props.argoCd, dependsOn: [...(props.argoCd.dependsOn ?? []), ...cluster.workloadReady] });

@@ -1,4 +1,5 @@
 import { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 
 export interface DefaultStorageClassProps {
@@ -6,6 +7,8 @@ export interface DefaultStorageClassProps {
   readonly cloud: 'aws' | 'azure';
   /** @default 'standard-encrypted' */
   readonly name?: string;
+  /** What must exist first (the CSI driver add-on, the cluster access of the identity applying this). @default [] */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -29,6 +32,7 @@ export class DefaultStorageClass extends Construct {
       reclaimPolicy: 'Delete',
       volumeBindingMode: 'WaitForFirstConsumer',
       allowVolumeExpansion: true,
+      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
     });
   }
 }

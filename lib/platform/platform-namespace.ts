@@ -1,6 +1,7 @@
 import { LimitRangeV1 } from '@cdktf/provider-kubernetes/lib/limit-range-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ResourceQuotaV1 } from '@cdktf/provider-kubernetes/lib/resource-quota-v1';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 
 /** What a namespace may use in total. */
@@ -37,6 +38,8 @@ export interface PlatformNamespaceProps {
   readonly quota?: NamespaceQuota;
   /** @default - the ContainerDefaults defaults */
   readonly containerDefaults?: ContainerDefaults;
+  /** What must exist first (the cluster access of the identity applying this). @default [] */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 const QUANTITY = /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
@@ -63,6 +66,7 @@ export class PlatformNamespace extends Construct {
         name: props.name,
         labels: { 'kore.io/managed': 'true', 'pod-security.kubernetes.io/enforce': 'restricted', ...props.labels },
       },
+      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
     });
     new ResourceQuotaV1(this, 'Quota', {
       metadata: { name: 'default', namespace: this.namespace.metadata.name },

@@ -3,7 +3,7 @@
  *
  * AWS zone letters are the ones each region actually has (ap-northeast-1 has no "b"), so that a catalogue entry's
  * `zoneCount` maps to zone names that exist. Azure zones are the numbers "1".."3" where the region supports them.
- * Kept as data, not fetched: synth must work offline and deterministically.
+ * Cloud facts, not catalogue: constructs and the catalogue schema both read them. Kept as data, not fetched: synth must work offline and deterministically.
  */
 export type Cloud = 'aws' | 'azure';
 

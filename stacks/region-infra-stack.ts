@@ -1,12 +1,10 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IArtifactoryBacking } from '../lib/artifactory/artifactory-backing';
-import { ArtifactoryReplica } from '../lib/artifactory/artifactory-replica';
 import { AwsArtifactoryBacking } from '../lib/artifactory/aws-artifactory-backing';
 import { AzureArtifactoryBacking } from '../lib/artifactory/azure-artifactory-backing';
-import { LICENSE_FEATURES } from '../lib/artifactory/replication';
-import { replicationFor } from '../lib/artifactory/replication-plan';
 import { AksCluster } from '../lib/cluster/aks-cluster';
+import { ICluster } from '../lib/cluster/cluster';
 import { EksCluster } from '../lib/cluster/eks-cluster';
 import { AzureDnsZone } from '../lib/dns/azure-dns-zone';
 import { IDnsZone } from '../lib/dns/dns-zone';
@@ -14,24 +12,27 @@ import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
 import { AwsNetwork } from '../lib/network/aws-network';
 import { AzureNetwork } from '../lib/network/azure-network';
 import { INetwork } from '../lib/network/network';
-import { ICluster } from '../lib/cluster/cluster';
-import { ClusterPlatform } from '../lib/platform/cluster-platform';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
-import { standardTags } from '../lib/private/naming';
 import { configureRemoteState } from '../lib/state/remote-state';
+import { ciAccessGrants } from '../regions/automation';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { stackNameOf } from '../regions/schema';
+import { clusterNameOf, regionTags, sandboxOf } from './region-naming';
 
-export interface RegionStackProps {
+export interface RegionInfraStackProps {
   /** The catalogue entry this stack deploys. */
   readonly entry: RegionEntry;
-  /** The whole catalogue, for what spans regions (domain, peers). */
+  /** The whole catalogue, for what spans regions (automation identities). */
   readonly catalogue: Catalogue;
 }
 
-/** One region × environment: its own state, providers, network and cluster. Composes only. */
-export class RegionStack extends TerraformStack {
+/**
+ * One region × environment, cloud resources only: network, cluster and its access, the Artifactory backing and the
+ * region's DNS zone. Its own state (`<env>-<region>`); the in-cluster layer is `PlatformStack`, in another state,
+ * so that plans of this stack never need the cluster's (private) API. Composes only.
+ */
+export class RegionInfraStack extends TerraformStack {
   public readonly entry: RegionEntry;
   public readonly network: INetwork;
   public readonly cluster: ICluster;
@@ -40,14 +41,16 @@ export class RegionStack extends TerraformStack {
   /** Cloud resources behind the region's Artifactory, when it has an Artifactory role. */
   public readonly artifactoryBacking?: IArtifactoryBacking;
 
-  constructor(scope: Construct, props: RegionStackProps) {
+  constructor(scope: Construct, props: RegionInfraStackProps) {
     const { entry, catalogue } = props;
     const name = stackNameOf(entry);
     const artifactory = entry.artifactory;
     super(scope, name);
     this.entry = entry;
-    const sandbox = entry.sandbox ? { url: entry.sandbox.awsEndpoint } : undefined;
-    const tags = standardTags(entry.tags, { environment: entry.environment, 'kore-region': entry.id, stack: name });
+    const sandbox = sandboxOf(entry);
+    const tags = regionTags(entry, name);
+    const access = { ...entry.cluster.access, ...ciAccessGrants(catalogue, entry) };
+    const clusterName = clusterNameOf(entry);
 
     configureRemoteState(this, { state: entry.state, stackName: name, subscriptionId: entry.cloud === 'azure' ? entry.account : undefined, sandbox });
     if (entry.cloud === 'aws') {
@@ -64,11 +67,11 @@ export class RegionStack extends TerraformStack {
       this.network = network;
       const eks = new EksCluster(this, 'Cluster', {
         network,
-        clusterName: `kore-${entry.id}`,
+        clusterName,
         kubernetesVersion: entry.cluster.kubernetesVersion,
         nodePools: entry.cluster.nodePools,
         publicAccessCidrs: entry.cluster.publicAccessCidrs,
-        access: entry.cluster.access,
+        access,
         logRetentionDays: entry.cluster.logRetentionDays,
         accessEntries: entry.sandbox ? entry.sandbox.eksAccessEntries : true,
         addons: entry.sandbox ? entry.sandbox.eksAddons : true,
@@ -105,13 +108,13 @@ export class RegionStack extends TerraformStack {
       this.network = network;
       const aks = new AksCluster(this, 'Cluster', {
         network,
-        clusterName: `kore-${entry.id}`,
+        clusterName,
         location: entry.region,
         kubernetesVersion: entry.cluster.kubernetesVersion,
         tenantId: entry.tenantId!,
         nodePools: entry.cluster.nodePools,
         publicAccessCidrs: entry.cluster.publicAccessCidrs,
-        access: entry.cluster.access,
+        access,
         logRetentionDays: entry.cluster.logRetentionDays,
         tags,
       });
@@ -135,37 +138,13 @@ export class RegionStack extends TerraformStack {
       }
       this.dnsZone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
     }
-    // The emulator has no Kubernetes API (and no kubernetes/helm provider is mirrored here): sandboxes stop at the cluster.
-    if (!entry.sandbox) {
-      new ClusterPlatform(this, 'Platform', {
-        cluster: this.cluster,
-        namespaces: entry.cluster.namespaces,
-        access: entry.cluster.access,
-        argoCd: entry.cluster.argoCd ? { domain: `argocd.${entry.dns.zone}`, highAvailability: entry.cluster.argoCd.highAvailability } : undefined,
-      });
-    }
-    if (artifactory && this.artifactoryBacking && !entry.sandbox) {
-      const globalName = catalogue.globalNames.artifactory?.regions.includes(entry.id) ? [`artifactory.${catalogue.domain}`] : [];
-      const secretNames =
-        entry.cloud === 'aws'
-          ? { license: `kore/artifactory/${entry.id}/license`, masterKey: `kore/artifactory/${entry.id}/master-key`, joinKey: `kore/artifactory/${entry.id}/join-key`, replicationToken: `kore/artifactory/replication-token` }
-          : { license: 'artifactory-license', masterKey: 'artifactory-master-key', joinKey: 'artifactory-join-key', replicationToken: 'artifactory-replication-token' };
-      const replica = new ArtifactoryReplica(this, 'Artifactory', {
-        backing: this.artifactoryBacking,
-        role: artifactory.role,
-        hostnames: [`artifactory.${entry.dns.zone}`, ...globalName],
-        secretNames,
-        replication: replicationFor(catalogue, entry.id),
-        replicas: artifactory.replicas,
-        haLicensed: LICENSE_FEATURES[catalogue.replication.license].ha,
-        resources: artifactory.resources,
-        storageClass: artifactory.storageClass,
-        dependsOn: this.cluster.workloadReady,
-      });
-      // The regional name the global latency records and their health checks point at.
-      this.dnsZone.addRecord('artifactory', { type: entry.cloud === 'aws' ? 'CNAME' : 'A', values: [replica.ingressAddress], ttl: 60 });
-    }
-    // Who owns the zone, readable with dig; other regional service names are added by external-dns in-cluster.
+    // Who owns the zone, readable with dig; regional service names are written by the platform layer.
     this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });
+
+    // Explicit outputs the platform layer reads from this state (by these names, never by construct paths).
+    new TerraformOutput(this, 'cluster_name', { value: clusterName });
+    for (const [key, value] of Object.entries(this.artifactoryBacking?.exports ?? {})) {
+      new TerraformOutput(this, `artifactory_${key}`, { value });
+    }
   }
 }

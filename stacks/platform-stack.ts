@@ -1,0 +1,119 @@
+import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ARTIFACTORY_EXPORT_KEYS, artifactoryBackingRef } from '../lib/artifactory/artifactory-backing';
+import { ArtifactoryReplica, ArtifactorySecretNames } from '../lib/artifactory/artifactory-replica';
+import { LICENSE_FEATURES } from '../lib/artifactory/replication';
+import { AksClusterLookup } from '../lib/cluster/aks-cluster-lookup';
+import { ICluster } from '../lib/cluster/cluster';
+import { EksClusterLookup } from '../lib/cluster/eks-cluster-lookup';
+import { AzureDnsZone } from '../lib/dns/azure-dns-zone';
+import { IDnsZone } from '../lib/dns/dns-zone';
+import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
+import { ClusterPlatform } from '../lib/platform/cluster-platform';
+import { clusterProviders } from '../lib/platform/cluster-providers';
+import { regionalAwsProvider } from '../lib/providers/aws-provider';
+import { regionalAzureProvider } from '../lib/providers/azure-provider';
+import { AwsSecretStore } from '../lib/secrets/aws-secret-store';
+import { AzureSecretStore } from '../lib/secrets/azure-secret-store';
+import { ISecretStore } from '../lib/secrets/secret-store';
+import { configureRemoteState, readRemoteState } from '../lib/state/remote-state';
+import { ciAccessGrants } from '../regions/automation';
+import { replicationFor } from '../regions/replication-topology';
+import type { Catalogue, RegionEntry } from '../regions/schema';
+import { platformStackNameOf, stackNameOf } from '../regions/schema';
+import { aksResourceGroupOf, azureNetworkResourceGroupOf, clusterNameOf, regionTags } from './region-naming';
+
+export interface PlatformStackProps {
+  /** The catalogue entry whose cluster this stack configures. */
+  readonly entry: RegionEntry;
+  /** The whole catalogue (replication topology, global names, automation). */
+  readonly catalogue: Catalogue;
+}
+
+/**
+ * One region's in-cluster layer, in its own state (`<env>-<region>-platform`): namespaces, RBAC, storage class,
+ * Argo CD and Artifactory. The kubernetes and helm providers are configured from a lookup of the cluster by name
+ * (never from resources of another state); what it needs from the infrastructure layer comes from that layer's
+ * named outputs. Applied after the infrastructure stack (a stack dependency), on runners that reach the cluster's
+ * private API. Composes only.
+ */
+export class PlatformStack extends TerraformStack {
+  public readonly entry: RegionEntry;
+  public readonly cluster: ICluster;
+
+  constructor(scope: Construct, props: PlatformStackProps) {
+    const { entry, catalogue } = props;
+    const name = platformStackNameOf(entry);
+    super(scope, name);
+    this.entry = entry;
+    const tags = regionTags(entry, name);
+    const subscriptionId = entry.cloud === 'azure' ? entry.account : undefined;
+    configureRemoteState(this, { state: entry.state, stackName: name, subscriptionId });
+    const infra = readRemoteState(this, 'infrastructure', { state: entry.state, stackName: stackNameOf(entry), subscriptionId });
+    const clusterName = clusterNameOf(entry);
+    const nodePoolNames = Object.keys(entry.cluster.nodePools);
+
+    let zone: IDnsZone;
+    let secrets: ISecretStore | undefined;
+    // The plan and apply identities must have their cluster access before anything in the cluster is planned.
+    const requiredAccess = Object.values(ciAccessGrants(catalogue, entry)).map((g) => g.principal);
+    if (entry.cloud === 'aws') {
+      regionalAwsProvider(this, 'aws', { region: entry.region, accountId: entry.account, tags });
+      this.cluster = new EksClusterLookup(this, 'Cluster', { clusterName, region: entry.region, nodePoolNames, requiredAccess });
+      zone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, adopt: true });
+      if (entry.artifactory) secrets = new AwsSecretStore(this, 'Secrets');
+    } else {
+      regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
+      this.cluster = new AksClusterLookup(this, 'Cluster', { clusterName, resourceGroupName: aksResourceGroupOf(entry), nodePoolNames, requiredAccess });
+      zone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: azureNetworkResourceGroupOf(entry), adopt: true });
+      if (entry.artifactory) secrets = new AzureSecretStore(this, 'Secrets', { keyVault: entry.artifactory.keyVault! });
+    }
+    clusterProviders(this, this.cluster);
+
+    new ClusterPlatform(this, 'Platform', {
+      cluster: this.cluster,
+      namespaces: entry.cluster.namespaces,
+      access: entry.cluster.access,
+      argoCd: entry.cluster.argoCd ? { domain: `argocd.${entry.dns.zone}`, highAvailability: entry.cluster.argoCd.highAvailability } : undefined,
+    });
+
+    const artifactory = entry.artifactory;
+    if (artifactory && secrets) {
+      const keys = ARTIFACTORY_EXPORT_KEYS[entry.cloud];
+      const backing = artifactoryBackingRef(entry.cloud, Object.fromEntries(keys.map((k) => [k, infra.getString(`artifactory_${k}`)])));
+      const globalName = catalogue.globalNames.artifactory?.regions.includes(entry.id) ? [`artifactory.${catalogue.domain}`] : [];
+      const replica = new ArtifactoryReplica(this, 'Artifactory', {
+        backing,
+        secrets,
+        role: artifactory.role,
+        hostnames: [`artifactory.${entry.dns.zone}`, ...globalName],
+        secretNames: artifactorySecretNames(entry),
+        replication: replicationFor(catalogue, entry.id),
+        replicas: artifactory.replicas,
+        haLicensed: LICENSE_FEATURES[catalogue.replication.license].ha,
+        resources: artifactory.resources,
+        storageClass: artifactory.storageClass,
+        dependsOn: this.cluster.workloadReady,
+      });
+      // The regional name the global latency records and their health checks point at.
+      zone.addRecord('artifactory', { type: entry.cloud === 'aws' ? 'CNAME' : 'A', values: [replica.ingressAddress], ttl: 60 });
+    }
+  }
+}
+
+/** Where each region's Artifactory secrets live: Secrets Manager names on AWS, Key Vault secret names on Azure. */
+function artifactorySecretNames(entry: RegionEntry): ArtifactorySecretNames {
+  return entry.cloud === 'aws'
+    ? {
+        license: { name: `kore/artifactory/${entry.id}/license` },
+        masterKey: { name: `kore/artifactory/${entry.id}/master-key` },
+        joinKey: { name: `kore/artifactory/${entry.id}/join-key` },
+        replicationToken: { name: 'kore/artifactory/replication-token' },
+      }
+    : {
+        license: { name: 'artifactory-license' },
+        masterKey: { name: 'artifactory-master-key' },
+        joinKey: { name: 'artifactory-join-key' },
+        replicationToken: { name: 'artifactory-replication-token' },
+      };
+}
