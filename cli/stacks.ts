@@ -1,7 +1,7 @@
 import { automationOf, iamRoleArn } from '../regions/automation';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { platformStackNameOf, stackNameOf } from '../regions/schema';
-import { BOOTSTRAP_STACK_NAME } from '../stacks/bootstrap-stack';
+import { AZURE_BOOTSTRAP_STACK_NAME, BOOTSTRAP_STACK_NAME } from '../stacks/bootstrap-stack';
 import { GLOBAL_STACK_NAME } from '../stacks/global-stack';
 
 /** Which state layer a stack is: cloud resources, in-cluster resources, or the fleet-wide stacks. */
@@ -115,6 +115,17 @@ export function listStacks(catalogue: Catalogue, includeBootstrap = false): Stac
         global.account,
       ),
     );
+    const azure = catalogue.regions.find((e) => e.state.backend === 'azurerm');
+    if (azure) {
+      rows.push(
+        row(
+          catalogue,
+          { stack: AZURE_BOOTSTRAP_STACK_NAME, layer: 'bootstrap', cloud: 'azure', region: azure.region, environment: 'global', wave: -1, dependsOn: [], runsOn: HOSTED_RUNNER },
+          azure.account,
+          azure.tenantId,
+        ),
+      );
+    }
   }
   return rows.sort((a, b) => a.wave - b.wave || LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer] || a.stack.localeCompare(b.stack));
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { Catalogue, catalogueSchema } from './schema';
 
-/** A catalogue that failed validation: `problems` holds one line per problem, all of them. */
+/** A catalogue that failed validation: `problems` holds one line per problem, all of them, in file order. */
 export class CatalogueError extends Error {
   constructor(public readonly source: string, public readonly problems: readonly string[]) {
     super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.join('\n')}`);
@@ -12,15 +12,26 @@ export class CatalogueError extends Error {
   }
 }
 
+/** Where each value of a parsed file sits: `line:column` by path, for problem lines that point into the file. */
+type Locate = (path: readonly (string | number)[]) => string | undefined;
+
 /** Validates a catalogue object; `source` names it in errors (a file path, or "default catalogue"). */
-export function parseCatalogue(raw: unknown, source: string): Catalogue {
-  const result = catalogueSchema.safeParse(raw);
+export function parseCatalogue(raw: unknown, source: string, locate?: Locate): Catalogue {
+  const result = catalogueSchema.safeParse(raw, { error: humanMessage });
   if (result.success) return result.data;
-  const lines = result.error.issues.flatMap((issue) => formatIssue(issue, raw));
-  throw new CatalogueError(source, [...new Set(lines)]);
+  const lines = result.error.issues.flatMap((issue) => formatIssue(issue, raw).map(({ line, path }) => ({ line, at: locate?.(path) })));
+  const unique = [...new Map(lines.map((l) => [l.line, l])).values()];
+  // File order: problems sorted by where they sit (stable for those without a position).
+  const order = (at?: string) => (at ? at.split(':').map(Number) : [Infinity, Infinity]);
+  unique.sort((a, b) => order(a.at)[0] - order(b.at)[0] || order(a.at)[1] - order(b.at)[1]);
+  throw new CatalogueError(source, unique.map((l) => (l.at ? `${source}:${l.at}: ${l.line}` : l.line)));
 }
 
-/** Reads a YAML or JSON catalogue file and validates it. Every failure is a CatalogueError naming the file. */
+/**
+ * Reads a YAML or JSON catalogue file (JSON is read as YAML, which it is, so both get positions) and validates it.
+ * YAML merge keys (`<<: *defaults`) are honoured; duplicate keys are an error. Every failure is a CatalogueError
+ * whose lines start with `file:line:column`.
+ */
 export function loadCatalogueFile(path: string): Catalogue {
   let text: string;
   try {
@@ -28,38 +39,112 @@ export function loadCatalogueFile(path: string): Catalogue {
   } catch (e) {
     throw new CatalogueError(path, [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
   }
-  let raw: unknown;
-  try {
-    // YAML is a superset of JSON, but JSON.parse gives better positions for .json files.
-    raw = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
-  } catch (e) {
-    const message = (e as Error).message.split('\n')[0];
-    throw new CatalogueError(path, [`not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${message}`]);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true, lineCounter });
+  const kind = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
+  if (doc.errors.length > 0) {
+    throw new CatalogueError(
+      path,
+      doc.errors.map((e) => {
+        const { line, col } = lineCounter.linePos(e.pos[0]);
+        return `${path}:${line}:${col}: not valid ${kind}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')}`;
+      }),
+    );
   }
-  return parseCatalogue(raw, path);
+  const raw: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const locate: Locate = (p) => {
+    const offset = offsetOf(doc.contents, p);
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return `${line}:${col}`;
+  };
+  return parseCatalogue(raw, path, locate);
 }
 
-/** `<entry id>.<field path>: <message> (got <value>)` for each problem a zod issue describes. */
-function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string[] {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+/** The source offset of the deepest node on `path` (a key's own position for map entries). */
+function offsetOf(root: unknown, path: readonly (string | number)[]): number | undefined {
+  let node: unknown = root;
+  let offset = (root as Node | null)?.range?.[0];
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) break;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+      node = node.items[key];
+      offset = (node as Node).range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset;
+}
+
+const plainKey = (p: PropertyKey): string | number => (typeof p === 'symbol' ? String(p) : p);
+
+const typeName = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a ${typeof v}`);
+const article = (t: string): string => (t === 'array' ? 'a list' : t === 'object' ? 'a mapping' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
+
+/**
+ * Human words for zod's issues where the schema gave no message of its own (schema messages take precedence):
+ * "must be a number, not a string" instead of "Invalid input: expected number, received string".
+ */
+function humanMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}, not ${typeName(issue.input)}`;
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'array') return `needs at least ${min} item${min === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return `must be at least ${min} character${min === 1 ? '' : 's'} long`;
+      return issue.inclusive === false ? `must be more than ${min}` : `must be at least ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'array') return `takes at most ${max} item${max === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return `must be at most ${max} characters long`;
+      return issue.inclusive === false ? `must be less than ${max}` : `must be at most ${max}`;
+    }
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? 'must be a URL' : 'has the wrong format';
+    case 'invalid_union':
+      return 'has the wrong type';
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    case 'invalid_key':
+      return 'has a key of the wrong form';
+    default:
+      return undefined;
+  }
+}
+
+/** `<entry id>.<field path>: <message> (got <value>)` for each problem a zod issue describes, with its path. */
+function formatIssue(issue: z.core.$ZodIssue, raw: unknown): { line: string; path: (string | number)[] }[] {
+  const path = issue.path.map(plainKey);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => `${label([...path, key], raw)}: unknown field (typo?)`);
+    return issue.keys.map((key) => ({ line: `${label([...path, key], raw)}: unknown field (typo?)`, path: [...path, key] }));
   }
   const value = valueAt(raw, path);
   const message = value === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message;
-  const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : ` (got ${show(value)})`;
-  return [`${label(path, raw)}: ${message}${got}`];
+  // No `(got …)` where the message already shows the value.
+  const shown = value === undefined || (typeof value === 'object' && value !== null) || message.includes('(got ') || (typeof value === 'string' && message.includes(JSON.stringify(value))) ? '' : ` (got ${show(value)})`;
+  return [{ line: `${label(path, raw)}: ${message}${shown}`, path }];
 }
 
 /** Names the entry by its id where it has one, so that the line points at something a human wrote. */
 function label(path: (string | number)[], raw: unknown): string {
   if (path[0] === 'regions' && typeof path[1] === 'number') {
-    const id = valueAt(raw, ['regions', path[1], 'id']);
-    const entry = typeof id === 'string' && id.length > 0 ? id : `regions[${path[1]}]`;
+    const index = path[1];
+    const id = valueAt(raw, ['regions', index, 'id']);
+    const repeated = typeof id === 'string' && Array.from({ length: index }, (_, k) => valueAt(raw, ['regions', k, 'id'])).includes(id);
+    // An entry is named by its id; a second entry with the same id also by its place in the list.
+    const entry = typeof id === 'string' && id.length > 0 ? (repeated ? `${id} (entry ${index + 1})` : id) : `entry ${index + 1}`;
     return [entry, ...path.slice(2)].join('.');
   }
-  if (path[0] === 'global') return path.join('.');
-  if (path[0] === 'globalNames' || path[0] === 'replication') return path.join('.');
+  if (['global', 'globalNames', 'replication', 'automation'].includes(String(path[0]))) return path.join('.');
   return ['catalogue', ...path].join('.');
 }
 

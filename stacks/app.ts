@@ -6,13 +6,14 @@ import { PlatformStack } from './platform-stack';
 import { RegionInfraStack } from './region-infra-stack';
 
 /**
- * Adds every stack of a catalogue to an app: bootstrap; per region entry an infrastructure stack and, after it, a
+ * Adds every stack of a catalogue to an app: bootstrap (and bootstrap-azure when a state lives in Azure); per region entry an infrastructure stack and, after it, a
  * platform stack (sandbox entries stop at the cluster: the emulator has no Kubernetes API); and global, which
  * delegates to the regions' sub-zones (cdktf turns those references into outputs, remote-state reads and a
  * dependency on each region's infrastructure stack).
  */
 export function addCatalogueStacks(app: App, catalogue: Catalogue): void {
-  new BootstrapStack(app, { catalogue });
+  new BootstrapStack(app, { catalogue, cloud: 'aws' });
+  if (catalogue.regions.some((e) => e.state.backend === 'azurerm')) new BootstrapStack(app, { catalogue, cloud: 'azure' });
   const regions = catalogue.regions.map((entry) => {
     const infra = new RegionInfraStack(app, { entry, catalogue });
     if (!entry.sandbox) new PlatformStack(app, { entry, catalogue }).addDependency(infra);

@@ -8,10 +8,24 @@ import { AzureStateStore } from '../lib/state/azure-state-store';
 import type { Catalogue } from '../regions/schema';
 import { stateStoresOf } from './state-stores';
 
+/** The AWS bootstrap stack; its Azure twin is `bootstrap-azure` (other credentials, other provider). */
 export const BOOTSTRAP_STACK_NAME = 'bootstrap';
+export const AZURE_BOOTSTRAP_STACK_NAME = 'bootstrap-azure';
+
+/**
+ * Where a bootstrap stack keeps its local state, relative to its stack directory (`<out>/stacks/<stack>`):
+ * `<out>/../terraform.<stack>.tfstate`, the project root for the default `cdktf.out` (cdktf's own convention for
+ * local state). Outside the synth output on purpose: re-synthesizing replaces the output, and this file is the only
+ * record of the state stores.
+ */
+export function bootstrapStatePath(stackName: string): string {
+  return `../../../terraform.${stackName}.tfstate`;
+}
 
 export interface BootstrapStackProps {
   readonly catalogue: Catalogue;
+  /** Which cloud's state stores this stack creates. */
+  readonly cloud: 'aws' | 'azure';
   /**
    * Role assumed in each AWS account to create its state store.
    * @default 'OrganizationAccountAccessRole' (what AWS Organizations creates in member accounts)
@@ -20,27 +34,20 @@ export interface BootstrapStackProps {
 }
 
 /**
- * Where the bootstrap stack keeps its local state, relative to its stack directory (`<out>/stacks/bootstrap`):
- * `<out>/../terraform.bootstrap.tfstate`, the project root for the default `cdktf.out` (cdktf's own convention for
- * local state). Outside the synth output on purpose: re-synthesizing replaces the output, and this file is the only
- * record of the state stores.
- */
-export const BOOTSTRAP_STATE_PATH = '../../../terraform.bootstrap.tfstate';
-
-/**
- * Creates the state stores every other stack's backend points at. It keeps local state by necessity (the stores do
- * not exist yet), outside the synth output (BOOTSTRAP_STATE_PATH); commit nothing of it, and run it once per new
- * account or region.
+ * Creates the state stores every other stack's backend points at, one stack per cloud. It keeps local state by
+ * necessity (the stores do not exist yet), outside the synth output (bootstrapStatePath); commit nothing of it,
+ * and run it once per new account, subscription or region.
  */
 export class BootstrapStack extends TerraformStack {
   constructor(scope: Construct, props: BootstrapStackProps) {
-    super(scope, BOOTSTRAP_STACK_NAME);
-    new LocalBackend(this, { path: BOOTSTRAP_STATE_PATH });
+    const name = props.cloud === 'aws' ? BOOTSTRAP_STACK_NAME : AZURE_BOOTSTRAP_STACK_NAME;
+    super(scope, name);
+    new LocalBackend(this, { path: bootstrapStatePath(name) });
     const roleName = props.awsBootstrapRoleName ?? 'OrganizationAccountAccessRole';
-    const tags = standardTags(props.catalogue.global.tags, { stack: BOOTSTRAP_STACK_NAME });
+    const tags = standardTags(props.catalogue.global.tags, { stack: name });
 
     for (const store of stateStoresOf(props.catalogue)) {
-      if (store.backend === 's3') {
+      if (store.backend === 's3' && props.cloud === 'aws') {
         const provider = regionalAwsProvider(this, `aws-${store.key}`, {
           alias: store.key,
           region: store.region,
@@ -55,7 +62,7 @@ export class BootstrapStack extends TerraformStack {
           lockTableName: store.lockTable,
           tlsOnlyPolicy: !store.sandboxUrl,
         });
-      } else {
+      } else if (store.backend === 'azurerm' && props.cloud === 'azure') {
         const provider = regionalAzureProvider(this, `azurerm-${store.key}`, {
           alias: store.key,
           subscriptionId: store.subscriptionId,

@@ -16,9 +16,10 @@ import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { configureRemoteState } from '../lib/state/remote-state';
 import { ciAccessGrants } from '../regions/automation';
+import { entryNames } from '../regions/cloud-names';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { stackNameOf } from '../regions/schema';
-import { clusterNameOf, regionTags, sandboxOf } from './region-naming';
+import { regionTags, sandboxOf } from './region-naming';
 
 export interface RegionInfraStackProps {
   /** The catalogue entry this stack deploys. */
@@ -50,13 +51,14 @@ export class RegionInfraStack extends TerraformStack {
     const sandbox = sandboxOf(entry);
     const tags = regionTags(entry, name);
     const access = { ...entry.cluster.access, ...ciAccessGrants(catalogue, entry) };
-    const clusterName = clusterNameOf(entry);
+    const names = entryNames(entry);
+    const clusterName = names.clusterName;
 
     configureRemoteState(this, { state: entry.state, stackName: name, subscriptionId: entry.cloud === 'azure' ? entry.account : undefined, sandbox });
     if (entry.cloud === 'aws') {
       regionalAwsProvider(this, 'aws', { region: entry.region, accountId: entry.account, tags, sandbox });
       const network = new AwsNetwork(this, 'Network', {
-        name: `kore-${entry.id}`,
+        name: names.prefix,
         region: entry.region,
         cidr: entry.network.cidr,
         zoneCount: entry.network.zoneCount,
@@ -80,7 +82,7 @@ export class RegionInfraStack extends TerraformStack {
       this.cluster = eks;
       if (artifactory) {
         this.artifactoryBacking = new AwsArtifactoryBacking(this, 'ArtifactoryBacking', {
-          name: `kore-${entry.id}-artifactory`,
+          name: names.artifactory,
           region: entry.region,
           network,
           oidcProviderArn: eks.oidcProvider.arn,
@@ -98,7 +100,7 @@ export class RegionInfraStack extends TerraformStack {
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
       const network = new AzureNetwork(this, 'Network', {
-        name: `kore-${entry.id}`,
+        name: names.prefix,
         location: entry.region,
         cidr: entry.network.cidr,
         zoneCount: entry.network.zoneCount,
@@ -121,13 +123,13 @@ export class RegionInfraStack extends TerraformStack {
       this.cluster = aks;
       if (artifactory) {
         this.artifactoryBacking = new AzureArtifactoryBacking(this, 'ArtifactoryBacking', {
-          name: `kore-${entry.id}-artifactory`,
+          name: names.artifactory,
           location: entry.region,
           tenantId: entry.tenantId!,
           network,
           oidcIssuerUrl: aks.oidcIssuerUrl,
           keyVault: artifactory.keyVault!,
-          storageAccountName: `kore${entry.id.replace(/-/g, '')}af`.slice(0, 24),
+          storageAccountName: names.filestoreStorageAccount,
           namespace: 'artifactory',
           serviceAccount: 'artifactory',
           databaseSku: artifactory.database.size,

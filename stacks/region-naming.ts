@@ -1,20 +1,21 @@
 import type { AwsSandboxEndpoint } from '../lib/providers/aws-provider';
 import { standardTags } from '../lib/private/naming';
+import { entryNames } from '../regions/cloud-names';
 import type { RegionEntry } from '../regions/schema';
 
 /** The cluster's name in the cloud: both layers of a region agree on it (the platform looks the cluster up by it). */
 export function clusterNameOf(entry: RegionEntry): string {
-  return `kore-${entry.id}`;
+  return entryNames(entry).clusterName;
 }
 
-/** The resource group the AKS cluster lives in (AksCluster names it `<cluster>-cluster`). */
+/** The resource group the AKS cluster lives in. */
 export function aksResourceGroupOf(entry: RegionEntry): string {
-  return `${clusterNameOf(entry)}-cluster`;
+  return entryNames(entry).aksResourceGroup;
 }
 
-/** The resource group of the region's VNet and DNS zone (AzureNetwork names it `<name>-network`). */
+/** The resource group of the region's VNet and DNS zone. */
 export function azureNetworkResourceGroupOf(entry: RegionEntry): string {
-  return `kore-${entry.id}-network`;
+  return entryNames(entry).networkResourceGroup;
 }
 
 /** Tags of every resource a region's stacks create. */

@@ -57,7 +57,7 @@ describe('replication topology validation', () => {
     expect(problemsOf(none)).toEqual(['catalogue.regions: exactly one entry needs artifactory.role "primary", found none']);
     const two = catalogueCopy();
     (two.regions[4] as any).artifactory.role = 'primary';
-    expect(problemsOf(two)).toContain('prod-apse1.artifactory.role: second Artifactory primary (the first is regions[2]); exactly one is allowed (got "primary")');
+    expect(problemsOf(two)).toContain('prod-apse1.artifactory.role: second Artifactory primary (the first is prod-use1); exactly one is allowed (got "primary")');
   });
 });
 

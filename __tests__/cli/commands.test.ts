@@ -25,7 +25,8 @@ describe('validate command', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe('validate: invalid catalogue __tests__/fixtures/bad-catalogue.yaml');
-    expect(lines).toHaveLength(18);
+    expect(lines).toHaveLength(13);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^__tests__\/fixtures\/bad-catalogue\.yaml:\d+:\d+: [a-z0-9-]+( \(entry \d+\))?(\.[A-Za-z0-9-]+)+: \S/);
     noStackTrace(r.stderr);
   });
 
@@ -43,7 +44,7 @@ describe('validate command', () => {
     writeFileSync(file, JSON.stringify(c));
     const r = run('validate', ['--regions', file]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('dev-use1.wave: Too small: expected number to be >=0 (got -1)');
+    expect(r.stderr).toMatch(/regions\.json:\d+:\d+: dev-use1\.wave: must be at least 0 \(got -1\)/);
   });
 });
 
@@ -57,7 +58,7 @@ describe('synth command', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const regions = ['dev-us-east-1', 'prod-ap-southeast-1', 'prod-us-east-1', 'prod-westeurope', 'staging-us-west-2'];
-    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['bootstrap', ...regions.flatMap((r) => [r, `${r}-platform`]), 'global'].sort());
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['bootstrap', 'bootstrap-azure', ...regions.flatMap((r) => [r, `${r}-platform`]), 'global'].sort());
   });
 
   it('keeps the bootstrap state outside the output, and Terraform caches and local state across re-synths', () => {

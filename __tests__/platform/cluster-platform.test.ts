@@ -116,7 +116,7 @@ describe('platform validation', () => {
   it('refuses a quota that is not a Kubernetes quantity', () => {
     const c = catalogueCopy();
     (c.regions[0].cluster as any).namespaces.development.quota.requestsCpu = 'lots';
-    expect(() => parseCatalogue(c, 'test')).toThrow('dev-use1.cluster.namespaces.development.quota.requestsCpu: not a Kubernetes quantity (got "lots")');
+    expect(() => parseCatalogue(c, 'test')).toThrow('dev-use1.cluster.namespaces.development.quota.requestsCpu: not a Kubernetes quantity (such as 500m, 2, 16Gi) (got "lots")');
   });
 
   it('builds single-replica values without HA', () => {

@@ -50,23 +50,20 @@ describe('catalogue validation', () => {
     ['overlapping CIDRs', (c) => (c.regions[4].network.cidr = '10.20.0.0/20'), 'prod-apse1.network.cidr: overlaps staging-usw2 (10.20.0.0/16); regions must stay routable to each other (got "10.20.0.0/20")'],
     // renaming prod-apse1 also leaves the artifactory global name pointing at an id that no longer exists
     ['duplicate id', (c) => (c.regions[4].id = 'prod-use1'), [
-      'prod-use1.id: duplicate id (also regions[2]) (got "prod-use1")',
+      'prod-use1 (entry 5).id: duplicate id: entry 3 of the list has it already; ids must be unique (got "prod-use1")',
       'globalNames.artifactory.regions.2: no catalogue entry has this id (got "prod-apse1")',
       'replication.rules.docker.to.1: no catalogue entry has this id (got "prod-apse1")',
       'replication.rules.helm.to.1: no catalogue entry has this id (got "prod-apse1")',
       'replication.rules.libs.to.0: no catalogue entry has this id (got "prod-apse1")',
     ]],
-    ['duplicate stack name', (c) => (c.regions[4].region = 'us-east-1'), 'prod-apse1.region: duplicate stack name prod-us-east-1 (also regions[2]) (got "us-east-1")'],
+    ['duplicate stack name', (c) => (c.regions[4].region = 'us-east-1'), 'prod-apse1.region: stack name prod-us-east-1 is taken by prod-use1 (one entry per environment and region) (got "us-east-1")'],
     ['too many zones', (c) => (c.regions[4].network.zoneCount = 4), 'prod-apse1.network.zoneCount: ap-southeast-1 has only 3 availability zones (got 4)'],
     ['prod wave not after staging', (c) => (c.regions[2].wave = 1), 'prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 1) (got 1)'],
     ['no Artifactory primary', (c) => delete c.regions[2].artifactory, 'catalogue.regions: exactly one entry needs artifactory.role "primary", found none'],
-    ['two Artifactory primaries', (c) => (c.regions[4].artifactory.role = 'primary'), 'prod-apse1.artifactory.role: second Artifactory primary (the first is regions[2]); exactly one is allowed (got "primary")'],
-    // min > max always puts desired out of range too; both are reported.
-    ['min > max', (c) => (c.regions[0].cluster.nodePools.general.minSize = 5), [
-      'dev-use1.cluster.nodePools.general.minSize: minSize is greater than maxSize 4 (got 5)',
-      'dev-use1.cluster.nodePools.general.desiredSize: desiredSize is below minSize 5 (got 2)',
-    ]],
-    ['desired > max', (c) => (c.regions[0].cluster.nodePools.general.desiredSize = 9), 'dev-use1.cluster.nodePools.general.desiredSize: desiredSize is above maxSize 4 (got 9)'],
+    ['two Artifactory primaries', (c) => (c.regions[4].artifactory.role = 'primary'), 'prod-apse1.artifactory.role: second Artifactory primary (the first is prod-use1); exactly one is allowed (got "primary")'],
+    // One rule, one line: min > max is reported once, with the three sizes.
+    ['min > max', (c) => (c.regions[0].cluster.nodePools.general.minSize = 5), 'dev-use1.cluster.nodePools.general.desiredSize: needs minSize ≤ desiredSize ≤ maxSize (got 5 / 2 / 4)'],
+    ['desired > max', (c) => (c.regions[0].cluster.nodePools.general.desiredSize = 9), 'dev-use1.cluster.nodePools.general.desiredSize: needs minSize ≤ desiredSize ≤ maxSize (got 1 / 9 / 4)'],
     ['empty instance types', (c) => (c.regions[0].cluster.nodePools.general.instanceTypes = []), 'dev-use1.cluster.nodePools.general.instanceTypes: at least one instance type is required'],
     ['no node pools', (c) => (c.regions[0].cluster.nodePools = {}), 'dev-use1.cluster.nodePools: at least one node pool is required'],
     ['unsupported Kubernetes version', (c) => (c.regions[0].cluster.kubernetesVersion = '1.25'), 'dev-use1.cluster.kubernetesVersion: unsupported on EKS; supported: 1.29, 1.30, 1.31, 1.32, 1.33 (got "1.25")'],
@@ -80,7 +77,7 @@ describe('catalogue validation', () => {
     ['s3 state for azure', (c) => (c.regions[3].state = c.regions[2].state), 'prod-weu.state.backend: an azure entry keeps its state in azurerm (got "s3")'],
     ['unknown state backend', (c) => (c.regions[0].state.backend = 'gcs'), 'dev-use1.state.backend: state.backend must be "s3" or "azurerm" (got "gcs")'],
     ['zone outside the domain', (c) => (c.regions[0].dns.zone = 'dev.example.org'), 'dev-use1.dns.zone: must be a sub-zone of the catalogue domain kore.example.com (got "dev.example.org")'],
-    ['AKS pool with two sizes', (c) => (c.regions[3].cluster.nodePools.general.instanceTypes = ['a', 'b']), 'prod-weu.cluster.nodePools.general.instanceTypes: an AKS node pool has exactly one VM size'],
+    ['AKS pool with two sizes', (c) => (c.regions[3].cluster.nodePools.general.instanceTypes = ['Standard_D8s_v5', 'Standard_D16s_v5']), 'prod-weu.cluster.nodePools.general.instanceTypes: an AKS pool has exactly one VM size (got ["Standard_D8s_v5","Standard_D16s_v5"])'],
     ['non-loopback sandbox', (c) => (c.regions[0].sandbox = { awsEndpoint: 'https://10.0.0.5:4566' }), 'dev-use1.sandbox.awsEndpoint: sandbox endpoints must be loopback URLs (got "https://10.0.0.5:4566")'],
     ['AKS log retention out of range', (c) => (c.regions[3].cluster.logRetentionDays = 14), 'prod-weu.cluster.logRetentionDays: Log Analytics keeps 30 to 730 days (got 14)'],
     ['global name for an unknown region', (c) => (c.globalNames.artifactory.regions[1] = 'prod-mars'), 'globalNames.artifactory.regions.1: no catalogue entry has this id (got "prod-mars")'],
@@ -94,29 +91,33 @@ describe('catalogue validation', () => {
     expect(problemsOf(c)).toEqual(Array.isArray(expected) ? expected : [expected]);
   });
 
-  it('reports every problem of a file at once, one line each, naming the entry and field', () => {
-    expect(() => loadCatalogueFile('__tests__/fixtures/bad-catalogue.yaml')).toThrow(/17 problems/);
+  it('reports every problem of a file at once, one line each, in file order, with file:line:column and the field', () => {
     let problems: readonly string[] = [];
     try {
       loadCatalogueFile('__tests__/fixtures/bad-catalogue.yaml');
     } catch (e) {
       problems = (e as { problems: string[] }).problems;
     }
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        'dev-use1.cloud: unknown cloud; expected "aws" or "azure" (got "gcp")',
-        'staging-usw2.network.zoneCount: us-west-2 has only 4 availability zones (got 7)',
-        'prod-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.300.0.0/16")',
-        'prod-use1.netwrok: unknown field (typo?)',
-        'staging-usw2.network.cidr: overlaps dev-use1 (10.10.0.0/16); regions must stay routable to each other (got "10.10.128.0/17")',
-        'prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 2) (got 1)',
-      ]),
-    );
-    for (const line of problems) expect(line).toMatch(/^[a-z0-9-]+(\.[A-Za-z0-9-]+)+: \S/);
+    const f = '__tests__/fixtures/bad-catalogue.yaml';
+    expect(problems).toEqual([
+      `${f}:11:5: dev-use1.cloud: unknown cloud; expected "aws" or "azure" (got "gcp")`,
+      `${f}:29:16: staging-usw2.network.cidr: overlaps dev-use1 (10.10.0.0/16); regions must stay routable to each other (got "10.10.128.0/17")`,
+      `${f}:29:38: staging-usw2.network.zoneCount: us-west-2 has only 4 availability zones (got 7)`,
+      `${f}:31:7: staging-usw2.cluster.kubernetesVersion: unsupported on EKS; supported: 1.29, 1.30, 1.31, 1.32, 1.33 (got "1.21")`,
+      `${f}:32:71: staging-usw2.cluster.nodePools.general.desiredSize: needs minSize ≤ desiredSize ≤ maxSize (got 5 / 3 / 2)`,
+      `${f}:33:12: staging-usw2.dns.zone: must be a sub-zone of the catalogue domain kore.example.com (got "staging.other.org")`,
+      `${f}:41:5: prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 2) (got 1)`,
+      `${f}:42:16: prod-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.300.0.0/16")`,
+      `${f}:45:31: prod-use1.cluster.nodePools.general.instanceTypes: at least one instance type is required`,
+      // The fourth entry repeats prod-use1's id: named by its place too, and left out of the checks between entries.
+      `${f}:50:5: prod-use1 (entry 4).network: is required`,
+      `${f}:50:5: prod-use1 (entry 4).id: duplicate id: entry 3 of the list has it already; ids must be unique (got "prod-use1")`,
+      `${f}:56:5: prod-use1 (entry 4).netwrok: unknown field (typo?)`,
+    ]);
   });
 
   it('names unreadable and unparsable files', () => {
     expect(() => loadCatalogueFile('/nonexistent/regions.yaml')).toThrow('/nonexistent/regions.yaml: 1 problem\ncannot read the file (ENOENT)');
-    expect(() => loadCatalogueFile('__tests__/fixtures/not-yaml.yaml')).toThrow(/not-yaml.yaml: 1 problem\nnot valid YAML: /);
+    expect(() => loadCatalogueFile('__tests__/fixtures/not-yaml.yaml')).toThrow(/not-yaml.yaml: 2 problems\n__tests__\/fixtures\/not-yaml.yaml:3:1: not valid YAML: Flow map in block collection/);
   });
 });

@@ -167,7 +167,14 @@ describe('bootstrap stack', () => {
     });
   });
 
+  it('keeps the Azure stores in their own bootstrap stack (other credentials, other provider), also outside the output', () => {
+    expect(bootstrap.provider.azurerm).toBeUndefined();
+    expect(stacks['bootstrap-azure'].provider.aws).toBeUndefined();
+    expect(stacks['bootstrap-azure'].terraform.backend).toEqual({ local: { path: '../../../terraform.bootstrap-azure.tfstate' } });
+  });
+
   it('creates an Azure storage account (TLS 1.2, no public blobs, no shared keys) and private container', () => {
+    const bootstrap = stacks['bootstrap-azure'];
     const [account] = resources(bootstrap, 'azurerm_storage_account');
     expect(account).toMatchObject({
       name: 'koretfstateprodweu',

@@ -12,6 +12,16 @@ import boto3
 urllib3.disable_warnings()  # the emulator's certificate is self-signed
 
 
+def account_client(session, endpoint, account, service, region):
+    """A client acting in `account`: the emulator keys resources by the account of the assumed role."""
+    creds = session.client("sts", endpoint_url=endpoint, verify=False).assume_role(
+        RoleArn=f"arn:aws:iam::{account}:role/kore-emulator-setup", RoleSessionName="kore-emulator")["Credentials"]
+    return boto3.session.Session(
+        aws_access_key_id=creds["AccessKeyId"], aws_secret_access_key=creds["SecretAccessKey"],
+        aws_session_token=creds["SessionToken"], region_name=region,
+    ).client(service, endpoint_url=endpoint, verify=False)
+
+
 def main() -> None:
     endpoint = sys.argv[1]
     if not endpoint.startswith(("https://127.", "http://127.", "https://localhost", "http://localhost")):
@@ -29,6 +39,20 @@ def main() -> None:
             )
         elif kind == "delete-route":
             client("ec2").delete_route(RouteTableId=action["routeTableId"], DestinationCidrBlock=action["cidr"])
+        elif kind == "put-object":
+            # Into the bucket's own account (moto keeps buckets per account), entered through a role as CI does.
+            s3 = account_client(session, endpoint, action["account"], "s3", action.get("region", "us-east-1"))
+            s3.put_object(Bucket=action["bucket"], Key=action["key"], Body=action["body"].encode())
+        elif kind == "create-state-store":
+            s3 = account_client(session, endpoint, action["account"], "s3", action["region"])
+            config = {} if action["region"] == "us-east-1" else {"CreateBucketConfiguration": {"LocationConstraint": action["region"]}}
+            s3.create_bucket(Bucket=action["bucket"], **config)
+            if action.get("lockTable"):
+                account_client(session, endpoint, action["account"], "dynamodb", action["region"]).create_table(
+                    TableName=action["lockTable"], BillingMode="PAY_PER_REQUEST",
+                    AttributeDefinitions=[{"AttributeName": "LockID", "AttributeType": "S"}],
+                    KeySchema=[{"AttributeName": "LockID", "KeyType": "HASH"}],
+                )
         elif kind == "resize-nodegroup":
             client("eks").update_nodegroup_config(
                 clusterName=action["cluster"], nodegroupName=action["nodegroup"], scalingConfig=action["scaling"]

@@ -6,7 +6,9 @@ export type TamperAction =
   | { kind: 'tag'; id: string; tags: Record<string, string> }
   | { kind: 'authorize-ingress'; groupId: string; port: number; cidr: string }
   | { kind: 'delete-route'; routeTableId: string; cidr: string }
-  | { kind: 'resize-nodegroup'; cluster: string; nodegroup: string; scaling: { minSize: number; desiredSize: number; maxSize: number } };
+  | { kind: 'resize-nodegroup'; cluster: string; nodegroup: string; scaling: { minSize: number; desiredSize: number; maxSize: number } }
+  | { kind: 'put-object'; account: string; region?: string; bucket: string; key: string; body: string }
+  | { kind: 'create-state-store'; account: string; region: string; bucket: string; lockTable?: string };
 
 /** Applies the actions to the emulator at `endpoint` (through tamper.py and boto3). */
 export function tamper(endpoint: string, actions: readonly TamperAction[]): void {

@@ -6,6 +6,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { addSecureBucket } from '../storage/secure-bucket';
 import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
@@ -32,6 +33,15 @@ export interface AwsArtifactoryBackingProps extends WorkloadIdentity {
   readonly preventDestroy?: boolean;
   /** Attach the TLS-only bucket policy (off only in an emulator sandbox). @default true */
   readonly tlsOnlyPolicy?: boolean;
+}
+
+/** The cloud names an AwsArtifactoryBacking gives its resources (checked by the catalogue before synth). */
+export function awsArtifactoryCloudNames(name: string): CloudName[] {
+  return [
+    { kind: 'rds-instance', name: `${name}-db` },
+    { kind: 's3-bucket', name: `${name}-filestore` },
+    { kind: 'iam-role', name: `${name}-filestore` },
+  ];
 }
 
 /** PostgreSQL major version Artifactory 7.x supports; minor upgrades are automatic. */

@@ -13,6 +13,7 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import { HARDENED_STORAGE_ACCOUNT } from '../storage/hardened-storage-account';
+import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
 import { ARTIFACTORY_POSTGRES_VERSION } from './aws-artifactory-backing';
@@ -40,6 +41,16 @@ export interface AzureArtifactoryBackingProps extends WorkloadIdentity {
   readonly databaseHighAvailability?: boolean;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** The cloud names an AzureArtifactoryBacking gives its resources (checked by the catalogue before synth). */
+export function azureArtifactoryCloudNames(name: string, storageAccountName: string): CloudName[] {
+  return [
+    { kind: 'resource-group', name },
+    { kind: 'postgres-flexible-server', name: `${name}-db` },
+    { kind: 'managed-identity', name: `${name}-filestore` },
+    { kind: 'storage-account', name: storageAccountName },
+  ];
 }
 
 /** Key Vault secret holding the PostgreSQL administrator password. */

@@ -8,9 +8,11 @@ import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Fn, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import { AccessGrant, AccessPolicy, ICluster, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
+import { AKS_DEFAULT_POD_CIDR, AKS_DEFAULT_SERVICE_CIDR, nodePoolNameProblem } from './cluster-rules';
 import { AKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -92,6 +94,17 @@ export interface AksClusterProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** The cloud names an AksCluster gives its resources (checked by the catalogue before synth). */
+export function aksClusterCloudNames(clusterName: string): CloudName[] {
+  return [
+    { kind: 'aks-cluster', name: clusterName },
+    { kind: 'resource-group', name: `${clusterName}-cluster` },
+    { kind: 'resource-group', name: `${clusterName}-nodes` },
+    { kind: 'log-analytics-workspace', name: `${clusterName}-logs` },
+    { kind: 'managed-identity', name: `${clusterName}-control-plane` },
+  ];
+}
+
 /** Control-plane log categories sent to Log Analytics. */
 export const AKS_DIAGNOSTIC_CATEGORIES = ['kube-apiserver', 'kube-audit-admin', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler', 'guard'];
 
@@ -119,8 +132,8 @@ export class AksCluster extends Construct implements ICluster {
     super(scope, id);
     const systemPoolName = props.systemPoolName ?? 'system';
     const subnetTier = props.subnetTier ?? 'private';
-    const podCidr = props.podCidr ?? '192.168.0.0/16';
-    const serviceCidr = props.serviceCidr ?? '172.16.0.0/16';
+    const podCidr = props.podCidr ?? AKS_DEFAULT_POD_CIDR;
+    const serviceCidr = props.serviceCidr ?? AKS_DEFAULT_SERVICE_CIDR;
     validate(props, systemPoolName, subnetTier, podCidr, serviceCidr);
     const tags = { ...props.tags };
     const [subnet] = props.network.subnets(subnetTier);
@@ -302,9 +315,9 @@ function validate(props: AksClusterProps, systemPoolName: string, subnetTier: st
   if (!system) throw new Error(`nodePools: needs the system pool "${systemPoolName}" (got ${Object.keys(props.nodePools).join(', ') || 'none'})`);
   if (system.minSize < 1) throw new Error(`nodePools.${systemPoolName}.minSize: the system pool needs at least one node (got ${system.minSize})`);
   for (const [name, pool] of Object.entries(props.nodePools)) {
-    if (!/^[a-z][a-z0-9]{0,11}$/.test(name)) throw new Error(`nodePools: AKS pool names are 1-12 lowercase letters or digits (got "${name}")`);
-    validateNodePool(`nodePools.${name}`, pool);
-    if (pool.instanceTypes.length !== 1) throw new Error(`nodePools.${name}.instanceTypes: an AKS pool has exactly one VM size (got ${JSON.stringify(pool.instanceTypes)})`);
+    const nameProblem = nodePoolNameProblem('azure', name);
+    if (nameProblem) throw new Error(`nodePools: ${nameProblem}`);
+    validateNodePool(`nodePools.${name}`, pool, 'azure');
   }
   for (const cidr of props.publicAccessCidrs ?? []) {
     if (!isIpv4Cidr(cidr)) throw new Error(`publicAccessCidrs: not an IPv4 network (got "${cidr}")`);
@@ -315,10 +328,7 @@ function validate(props: AksClusterProps, systemPoolName: string, subnetTier: st
     if (isIpv4Cidr(props.network.cidr) && cidrsOverlap(cidr, props.network.cidr)) throw new Error(`${name}: ${cidr} overlaps the VNet ${props.network.cidr}`);
   }
   if (cidrsOverlap(podCidr, serviceCidr)) throw new Error(`serviceCidr: ${serviceCidr} overlaps podCidr ${podCidr}`);
-  for (const [name, grant] of Object.entries(props.access ?? {})) {
-    validateAccessGrant(`access.${name}`, grant);
-    if (!UUID.test(grant.principal)) throw new Error(`access.${name}.principal: an Entra ID group object id (UUID) (got "${grant.principal}")`);
-  }
+  for (const [name, grant] of Object.entries(props.access ?? {})) validateAccessGrant(`access.${name}`, grant, 'azure');
   const window = props.maintenanceWindow;
   if (window) {
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(window.startTime)) throw new Error(`maintenanceWindow.startTime: HH:MM in UTC (got "${window.startTime}")`);

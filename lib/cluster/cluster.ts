@@ -1,5 +1,6 @@
 import { ITerraformDependable } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { accessGrantProblems, nodePoolProblems } from './cluster-rules';
 
 /** A taint on every node of a pool. */
 export interface NodeTaint {
@@ -78,30 +79,17 @@ export interface ICluster extends IConstruct {
 }
 
 /**
- * Checks shared by every cluster implementation; throws a one-line error naming the prop.
+ * Checks a node pool for a cloud; throws the first problem as a one-line error naming the prop (the rules live in
+ * cluster-rules.ts and are shared with the catalogue).
  * @param prefix the prop path of the pool, e.g. `nodePools.general`
  */
-export function validateNodePool(prefix: string, pool: NodePoolProps): void {
-  if (pool.instanceTypes.length === 0 || pool.instanceTypes.some((t) => t.trim() === '')) {
-    throw new Error(`${prefix}.instanceTypes: at least one non-empty instance type is required (got ${JSON.stringify(pool.instanceTypes)})`);
-  }
-  for (const key of ['minSize', 'desiredSize', 'maxSize'] as const) {
-    if (!Number.isInteger(pool[key]) || pool[key] < 0) throw new Error(`${prefix}.${key}: must be a whole number ≥ 0 (got ${pool[key]})`);
-  }
-  if (pool.maxSize < 1) throw new Error(`${prefix}.maxSize: must be at least 1 (got ${pool.maxSize})`);
-  if (!(pool.minSize <= pool.desiredSize && pool.desiredSize <= pool.maxSize)) {
-    throw new Error(`${prefix}: needs minSize ≤ desiredSize ≤ maxSize (got ${pool.minSize} / ${pool.desiredSize} / ${pool.maxSize})`);
-  }
-  if (pool.diskSizeGb !== undefined && (pool.diskSizeGb < 20 || pool.diskSizeGb > 16384)) {
-    throw new Error(`${prefix}.diskSizeGb: must be 20-16384 (got ${pool.diskSizeGb})`);
-  }
+export function validateNodePool(prefix: string, pool: NodePoolProps, cloud: 'aws' | 'azure'): void {
+  const problem = nodePoolProblems(cloud, pool).find((p) => !p.warning);
+  if (problem) throw new Error(`${prefix}.${problem.path}: ${problem.message}`);
 }
 
-/** Checks an access grant; cluster-admin cannot be namespace-scoped on either cloud. */
-export function validateAccessGrant(prefix: string, grant: AccessGrant): void {
-  if (grant.principal.trim() === '') throw new Error(`${prefix}.principal: must not be empty`);
-  if ((grant.policy === 'cluster-admin' || grant.policy === 'view-all') && grant.namespaces !== undefined) {
-    throw new Error(`${prefix}.namespaces: ${grant.policy} is cluster-wide; use "admin" for namespace administrators (got ${JSON.stringify(grant.namespaces)})`);
-  }
-  if (grant.namespaces !== undefined && grant.namespaces.length === 0) throw new Error(`${prefix}.namespaces: omit it for cluster-wide access, or name at least one`);
+/** Checks an access grant for a cloud; throws the first problem as a one-line error naming the prop. */
+export function validateAccessGrant(prefix: string, grant: AccessGrant, cloud: 'aws' | 'azure'): void {
+  const [problem] = accessGrantProblems(cloud, grant);
+  if (problem) throw new Error(`${prefix}.${problem.path}: ${problem.message}`);
 }

@@ -8,14 +8,24 @@ import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { isIpv4Cidr } from '../private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';
 import { managedPolicyArn, serviceTrustPolicy } from '../private/iam';
 import { AccessGrant, ICluster, KubernetesProviderAuth, NodePoolProps, validateAccessGrant, validateNodePool } from './cluster';
+import { nodePoolNameProblem } from './cluster-rules';
 import { EksAccess } from './eks-access';
 import { EksNodePool } from './eks-node-pool';
 import { EKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
+
+/** The cloud names an EksCluster gives its resources (checked by the catalogue before synth). */
+export function eksClusterCloudNames(clusterName: string): CloudName[] {
+  return [
+    { kind: 'eks-cluster', name: clusterName },
+    ...['cluster', 'node', 'ebs-csi'].map((suffix) => ({ kind: 'iam-role' as const, name: `${clusterName}-${suffix}` })),
+  ];
+}
 
 /** The managed add-ons every cluster gets, installed after the node groups. */
 export const EKS_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns', 'aws-ebs-csi-driver'] as const;
@@ -248,14 +258,15 @@ function validate(props: EksClusterProps, subnetTier: string): void {
   if (props.network.cloud !== 'aws') throw new Error(`network: EKS needs an AWS network (got ${props.network.cloud})`);
   if (Object.keys(props.nodePools).length === 0) throw new Error('nodePools: at least one node pool is required');
   for (const [name, pool] of Object.entries(props.nodePools)) {
-    if (!/^[a-z][a-z0-9-]{0,30}$/.test(name)) throw new Error(`nodePools: pool names are lowercase words up to 31 characters (got "${name}")`);
-    validateNodePool(`nodePools.${name}`, pool);
+    const nameProblem = nodePoolNameProblem('aws', name);
+    if (nameProblem) throw new Error(`nodePools: ${nameProblem}`);
+    validateNodePool(`nodePools.${name}`, pool, 'aws');
   }
   for (const cidr of props.publicAccessCidrs ?? []) {
     if (!isIpv4Cidr(cidr)) throw new Error(`publicAccessCidrs: not an IPv4 network (got "${cidr}")`);
     if (cidr.endsWith('/0')) throw new Error(`publicAccessCidrs: the API endpoint is never open to the whole internet (got "${cidr}")`);
   }
-  for (const [name, grant] of Object.entries(props.access ?? {})) validateAccessGrant(`access.${name}`, grant);
+  for (const [name, grant] of Object.entries(props.access ?? {})) validateAccessGrant(`access.${name}`, grant, 'aws');
   const retention = props.logRetentionDays;
   if (retention !== undefined && !CLOUDWATCH_RETENTION_DAYS.includes(retention)) {
     throw new Error(`logRetentionDays: CloudWatch accepts ${CLOUDWATCH_RETENTION_DAYS.join(', ')} (got ${retention})`);

@@ -1,4 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
+import { isIpv4Address } from '../private/cidr';
 import { IConstruct } from 'constructs';
 
 export type DnsRecordType = 'A' | 'AAAA' | 'CNAME' | 'TXT' | 'NS';
@@ -83,7 +84,7 @@ export class RecordBook {
     }
     if (props.type === 'NS' && rel === '@') throw new Error(`${where}: the apex NS records belong to the zone itself`);
     for (const value of alias ? [] : props.values) {
-      if (props.type === 'A' && !isUnresolved(value) && !ipaddr.IPv4.isValidFourPartDecimal(value)) throw new Error(`${where}.values: not an IPv4 address (got "${value}")`);
+      if (props.type === 'A' && !isUnresolved(value) && !isIpv4Address(value)) throw new Error(`${where}.values: not an IPv4 address (got "${value}")`);
       if (props.type === 'AAAA' && !isUnresolved(value) && !ipaddr.IPv6.isValid(value)) throw new Error(`${where}.values: not an IPv6 address (got "${value}")`);
       if (props.type === 'TXT' && value.length > 4000) throw new Error(`${where}.values: TXT values are at most 4000 characters`);
     }

@@ -6,14 +6,26 @@ export interface Ipv4Network {
   readonly prefix: number;
 }
 
-/** Parses `a.b.c.d/n` strictly: the address must be the network address (no host bits set). */
+/**
+ * Parses `a.b.c.d/n` strictly: four decimal octets without leading zeros (ipaddr.js alone reads `10.060.0.0` as
+ * octal and accepts `10.1.0/16`, which AWS and Azure read differently), a prefix of 0-32, and the network address
+ * itself (no host bits set).
+ */
 export function parseIpv4Cidr(cidr: string): Ipv4Network {
-  if (!ipaddr.IPv4.isValidCIDR(cidr)) throw new Error(`not an IPv4 CIDR: ${cidr}`);
-  const [address, prefix] = ipaddr.IPv4.parseCIDR(cidr);
-  const value = toInt(address.toByteArray());
+  const [address, prefixText, ...rest] = cidr.split('/');
+  if (rest.length > 0 || prefixText === undefined || !/^(3[0-2]|[12]?\d)$/.test(prefixText) || !isIpv4Address(address)) {
+    throw new Error(`not an IPv4 CIDR: ${cidr}`);
+  }
+  const prefix = Number(prefixText);
+  const value = toInt(address.split('.').map(Number));
   const base = prefix === 0 ? 0 : (value & maskOf(prefix)) >>> 0;
   if (base !== value) throw new Error(`host bits set in ${cidr} (network address is ${fromInt(base)}/${prefix})`);
   return { base, prefix };
+}
+
+/** A dotted-quad IPv4 address: exactly four decimal octets 0-255, no leading zeros, no other notation. */
+export function isIpv4Address(address: string): boolean {
+  return ipaddr.IPv4.isValidFourPartDecimal(address) && address.split('.').every((o) => o === '0' || !o.startsWith('0'));
 }
 
 /** True when `cidr` is a well-formed IPv4 network address with a prefix length. */

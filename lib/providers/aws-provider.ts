@@ -35,7 +35,7 @@ export interface RegionalAwsProviderProps {
  * The endpoint keys the sandbox redirects: every service the constructs in this library call. A service missing
  * here would silently go to real AWS from a sandbox stack, so keep it in step with the constructs.
  */
-const SANDBOX_SERVICES = [
+export const SANDBOX_SERVICES = [
   'acm', 'autoscaling', 'cloudwatch', 'cloudwatchlogs', 'dynamodb', 'ec2', 'eks', 'elbv2', 'iam', 'kms', 'rds',
   'route53', 's3', 'secretsmanager', 'ssm', 'sts',
 ] as const;

@@ -1,0 +1,55 @@
+import { azureArtifactoryCloudNames, } from '../lib/artifactory/azure-artifactory-backing';
+import { awsArtifactoryCloudNames } from '../lib/artifactory/aws-artifactory-backing';
+import { CloudName, cloudNameProblem, CLOUD_NAME_RULES } from '../lib/cloud/name-rules';
+import { aksClusterCloudNames } from '../lib/cluster/aks-cluster';
+import { eksClusterCloudNames } from '../lib/cluster/eks-cluster';
+import { awsNetworkCloudNames } from '../lib/network/aws-network';
+import { azureNetworkCloudNames } from '../lib/network/azure-network';
+
+/*
+ * Every name a catalogue entry gives a cloud resource, derived in one place: the stacks build their constructs with
+ * these prefixes, the constructs derive the rest (their `…CloudNames` functions), and validation checks the same
+ * names against each cloud's rules and for collisions across the catalogue — before anything is synthesized.
+ */
+
+/** What the stacks of one entry name things by. */
+export interface EntryNames {
+  /** `kore-<id>`: the network's name prefix. */
+  readonly prefix: string;
+  readonly clusterName: string;
+  /** Prefix of the Artifactory backing's resources. */
+  readonly artifactory: string;
+  /** The Artifactory filestore's storage account (Azure): `kore<id without dashes>af`, never truncated. */
+  readonly filestoreStorageAccount: string;
+  /** The resource group of the AKS cluster (AksCluster names it `<cluster>-cluster`). */
+  readonly aksResourceGroup: string;
+  /** The resource group of the VNet and DNS zone (AzureNetwork names it `<prefix>-network`). */
+  readonly networkResourceGroup: string;
+}
+
+export function entryNames(entry: { readonly id: string }): EntryNames {
+  const prefix = `kore-${entry.id}`;
+  return {
+    prefix,
+    clusterName: prefix,
+    artifactory: `${prefix}-artifactory`,
+    filestoreStorageAccount: `kore${entry.id.replace(/-/g, '')}af`,
+    aksResourceGroup: `${prefix}-cluster`,
+    networkResourceGroup: `${prefix}-network`,
+  };
+}
+
+/** The cloud names of one entry, as its constructs will create them. */
+export function cloudNamesOf(entry: { readonly id: string; readonly cloud: 'aws' | 'azure'; readonly artifactory?: unknown }): CloudName[] {
+  const n = entryNames(entry);
+  if (entry.cloud === 'aws') {
+    return [...awsNetworkCloudNames(n.prefix), ...eksClusterCloudNames(n.clusterName), ...(entry.artifactory ? awsArtifactoryCloudNames(n.artifactory) : [])];
+  }
+  return [
+    ...azureNetworkCloudNames(n.prefix),
+    ...aksClusterCloudNames(n.clusterName),
+    ...(entry.artifactory ? azureArtifactoryCloudNames(n.artifactory, n.filestoreStorageAccount) : []),
+  ];
+}
+
+export { cloudNameProblem, CLOUD_NAME_RULES };
