@@ -139,10 +139,9 @@ function checkEntry(e: Loose, at: Path, domain: string | undefined, issue: Issue
   // Names the cloud will see, derived from the id by the constructs themselves.
   const id = str(e.id);
   if (cloud && id && /^[a-z][a-z0-9-]*[a-z0-9]$/.test(id)) {
-    for (const n of cloudNamesOf({ id, cloud, artifactory })) {
-      const problem = cloudNameProblem(n);
-      if (problem) issue([...at, 'id'], `${problem}; shorten the id`);
-    }
+    // One line for one cause: a long id breaks several derived names at once.
+    const broken = cloudNamesOf({ id, cloud, artifactory }).flatMap((n) => cloudNameProblem(n) ?? []);
+    if (broken.length > 0) issue([...at, 'id'], `${broken[0]}${broken.length > 1 ? ` (and ${broken.length - 1} more derived name${broken.length > 2 ? 's' : ''})` : ''}; shorten the id`);
   }
   if (e.sandbox !== undefined && cloud !== 'aws') issue([...at, 'sandbox'], 'sandbox endpoints exist for aws entries only');
 }
@@ -217,12 +216,12 @@ function checkBetweenEntries(raw: Loose, entries: { e: Loose; i: number; id: str
       cidrs.push({ id, cidr });
     }
     const zone = isObj(e.dns) ? str(e.dns.zone) : undefined;
-    if (zone) {
+    // Only proper sub-zones of the domain are compared (anything else is reported as such on its own).
+    if (zone && (!domain || zone.endsWith(`.${domain}`))) {
       const same = zones.find((z) => z.zone === zone);
       const nested = zones.find((z) => zone.endsWith(`.${z.zone}`) || z.zone.endsWith(`.${zone}`));
       if (same) issue(['regions', i, 'dns', 'zone'], `is also ${same.id}'s zone; each region owns its own sub-zone`);
       else if (nested) issue(['regions', i, 'dns', 'zone'], `nests with ${nested.id}'s zone ${nested.zone}; delegated sub-zones must not contain each other`);
-      if (domain && zone === domain) issue(['regions', i, 'dns', 'zone'], 'is the catalogue domain itself (owned by the global stack); use a sub-zone');
       zones.push({ id, zone });
     }
   }
