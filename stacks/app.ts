@@ -14,10 +14,24 @@ import { RegionInfraStack } from './region-infra-stack';
 export function addCatalogueStacks(app: App, catalogue: Catalogue): void {
   new BootstrapStack(app, { catalogue, cloud: 'aws' });
   if (catalogue.regions.some((e) => e.state.backend === 'azurerm')) new BootstrapStack(app, { catalogue, cloud: 'azure' });
-  const regions = catalogue.regions.map((entry) => {
-    const infra = new RegionInfraStack(app, { entry, catalogue });
-    if (!entry.sandbox) new PlatformStack(app, { entry, catalogue }).addDependency(infra);
-    return infra;
-  });
+  const regions = catalogue.regions.map((entry) =>
+    namingEntry(entry.id, () => {
+      const infra = new RegionInfraStack(app, { entry, catalogue });
+      if (!entry.sandbox) new PlatformStack(app, { entry, catalogue }).addDependency(infra);
+      return infra;
+    }),
+  );
   new GlobalStack(app, { catalogue, regionZones: Object.fromEntries(regions.map((r) => [r.entry.id, r.dnsZone])) });
+}
+
+/**
+ * Runs `build` for one catalogue entry and prefixes any construct error with the entry's id: validation should catch
+ * everything first, but a construct's own check must still say where in the catalogue to look.
+ */
+function namingEntry<T>(id: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    throw new Error(`${id}: ${(e as Error).message}`);
+  }
 }

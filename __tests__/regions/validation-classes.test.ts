@@ -103,3 +103,14 @@ describe('catalogue validation: legal, accepted', () => {
     expect(() => loadCatalogueFile(dup)).toThrow(new RegExp(`${dup}:2:1: not valid YAML: Map keys must be unique`));
   });
 });
+
+describe('a construct error during synth', () => {
+  it('names the catalogue entry it comes from', () => {
+    const { Testing } = require('cdktf');
+    const { addCatalogueStacks } = require('../../stacks/app');
+    const catalogue = parseCatalogue(catalogueCopy(), 'test');
+    // Bypass validation on purpose: a value only the construct refuses.
+    (catalogue.regions[0].cluster.nodePools.general as any).maxSize = 0;
+    expect(() => addCatalogueStacks(Testing.app(), catalogue)).toThrow(/^dev-use1: nodePools\.general\.maxSize: must be at least 1 \(got 0\)$/);
+  });
+});
