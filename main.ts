@@ -6,6 +6,7 @@
 import { App } from 'cdktf';
 import { resolveCatalogue } from './cli/catalogue-source';
 import { runCli } from './cli/errors';
+import { checkSynthesized, enforceGuardrails } from './cli/guardrails/run-guardrails';
 import { addCatalogueStacks } from './stacks/app';
 
 void runCli('main', () => {
@@ -14,5 +15,7 @@ void runCli('main', () => {
   const app = new App();
   addCatalogueStacks(app, catalogue);
   app.synth();
+  // cdktf writes straight into its output: refuse with the findings (exit 2) so that deploy does not go on.
+  enforceGuardrails(checkSynthesized(app.outdir, catalogue.guardrails.suppressions));
   return 0;
 });

@@ -3,11 +3,17 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import type { Catalogue } from '../regions/schema';
 import { addCatalogueStacks } from '../stacks/app';
+import { checkSynthesized, enforceGuardrails } from './guardrails/run-guardrails';
 
 export interface SynthOptions {
   readonly catalogue: Catalogue;
   /** Output directory (cdktf.out by convention). */
   readonly outdir: string;
+  /**
+   * Check the guardrail pack and refuse to write an output with open error-level findings.
+   * @default true
+   */
+  readonly guardrails?: boolean;
 }
 
 export interface SynthResult {
@@ -25,7 +31,8 @@ const KEPT = (name: string) => name === '.terraform' || name === '.terraform.loc
 /**
  * Synthesizes every stack of a catalogue into `outdir`, all or nothing: the app is built and synthesized into a
  * sibling temp directory, what each existing stack directory must keep (KEPT) is carried over, and only then does
- * the complete result replace `outdir`. A construct that throws halfway leaves the previous output untouched.
+ * the complete result replace `outdir`. A construct that throws halfway, or an open error-level guardrail finding,
+ * leaves the previous output untouched.
  */
 export function synthCatalogue(options: SynthOptions): SynthResult {
   const outdir = resolve(options.outdir);
@@ -37,6 +44,7 @@ export function synthCatalogue(options: SynthOptions): SynthResult {
     addCatalogueStacks(app, options.catalogue);
     app.synth();
     const stacks = app.node.children.map((c) => c.node.id).sort();
+    if (options.guardrails ?? true) enforceGuardrails(checkSynthesized(staging, options.catalogue.guardrails.suppressions));
     carryOver(join(outdir, 'stacks'), join(staging, 'stacks'));
     const previous = existsSync(outdir) ? `${staging}.old` : undefined;
     if (previous) renameSync(outdir, previous);

@@ -47,6 +47,33 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
       },
     },
   },
+  // Defensible choices the guardrail pack would flag, each with its reason (reported in every guardrails report).
+  guardrails: {
+    suppressions: [
+      {
+        rule: 'AWS-RDS-006',
+        stacks: ['prod-ap-southeast-1'],
+        paths: ['prod-ap-southeast-1/ArtifactoryBacking/**'],
+        reason: 'The Asia replica database holds only what replication from the primary can rebuild, so a zone outage costs a re-sync, not data; a standby would double its cost.',
+      },
+      {
+        rule: 'AZ-PG-004',
+        stacks: ['prod-westeurope'],
+        reason: 'The Europe replica database holds only what replication from the primary can rebuild; geo-redundant backups would protect data that exists elsewhere already.',
+      },
+      {
+        rule: 'AZ-ST-006',
+        stacks: ['prod-westeurope'],
+        paths: ['prod-westeurope/ArtifactoryBacking/**'],
+        reason: 'The replica filestore is itself a copy: Artifactory replication refills it from the primary region, so zone-redundant storage is enough.',
+      },
+      {
+        rule: 'AZ-ST-006',
+        stacks: ['bootstrap-azure'],
+        reason: 'Europe state is versioned with soft delete in zone-redundant storage; during a regional outage its resources cannot be changed anyway, and state is not read across regions.',
+      },
+    ],
+  },
   globalNames: {
     // Pull images from the nearest healthy Artifactory: the reason the team self-hosts replicas.
     artifactory: { healthCheckPath: '/artifactory/api/system/ping', regions: ['prod-use1', 'prod-weu', 'prod-apse1'] },

@@ -4,6 +4,8 @@ import { CloudName, cloudNameProblem, CLOUD_NAME_RULES } from '../lib/cloud/name
 import { aksClusterCloudNames } from '../lib/cluster/aks-cluster';
 import { eksClusterCloudNames } from '../lib/cluster/eks-cluster';
 import { awsNetworkCloudNames } from '../lib/network/aws-network';
+import { awsSecretReaderCloudNames } from '../lib/secrets/aws-secret-reader-role';
+import { azureSecretReaderCloudNames } from '../lib/secrets/azure-secret-reader-identity';
 import { azureNetworkCloudNames } from '../lib/network/azure-network';
 
 /*
@@ -25,6 +27,8 @@ export interface EntryNames {
   readonly aksResourceGroup: string;
   /** The resource group of the VNet and DNS zone (AzureNetwork names it `<prefix>-network`). */
   readonly networkResourceGroup: string;
+  /** The External Secrets Operator's cloud identity (IAM role / managed identity). */
+  readonly externalSecrets: string;
 }
 
 export function entryNames(entry: { readonly id: string }): EntryNames {
@@ -36,6 +40,7 @@ export function entryNames(entry: { readonly id: string }): EntryNames {
     filestoreStorageAccount: `kore${entry.id.replace(/-/g, '')}af`,
     aksResourceGroup: `${prefix}-cluster`,
     networkResourceGroup: `${prefix}-network`,
+    externalSecrets: `${prefix}-external-secrets`,
   };
 }
 
@@ -43,13 +48,27 @@ export function entryNames(entry: { readonly id: string }): EntryNames {
 export function cloudNamesOf(entry: { readonly id: string; readonly cloud: 'aws' | 'azure'; readonly artifactory?: unknown }): CloudName[] {
   const n = entryNames(entry);
   if (entry.cloud === 'aws') {
-    return [...awsNetworkCloudNames(n.prefix), ...eksClusterCloudNames(n.clusterName), ...(entry.artifactory ? awsArtifactoryCloudNames(n.artifactory) : [])];
+    return [
+      ...awsNetworkCloudNames(n.prefix),
+      ...eksClusterCloudNames(n.clusterName),
+      ...awsSecretReaderCloudNames(n.externalSecrets),
+      ...(entry.artifactory ? awsArtifactoryCloudNames(n.artifactory) : []),
+    ];
   }
   return [
     ...azureNetworkCloudNames(n.prefix),
     ...aksClusterCloudNames(n.clusterName),
-    ...(entry.artifactory ? azureArtifactoryCloudNames(n.artifactory, n.filestoreStorageAccount) : []),
+    ...(entry.artifactory ? [...azureArtifactoryCloudNames(n.artifactory, n.filestoreStorageAccount), ...azureSecretReaderCloudNames(n.externalSecrets)] : []),
   ];
+}
+
+/**
+ * Where an entry's secrets live in Secrets Manager: `kore/<id>/…` for the region's own, `kore/artifactory/<id>/…`
+ * for its Artifactory, and the replication token every Artifactory shares. The External Secrets Operator may read
+ * these and nothing else.
+ */
+export function secretPrefixesOf(entry: { readonly id: string }): string[] {
+  return [`kore/${entry.id}/`, `kore/artifactory/${entry.id}/`, 'kore/artifactory/replication-token'];
 }
 
 export { cloudNameProblem, CLOUD_NAME_RULES };

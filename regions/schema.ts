@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isIpv4Cidr, parseIpv4Cidr } from '../lib/private/cidr';
 import { crossChecks } from './cross-checks';
+import { coversInternet, exposesInternet } from '../lib/guardrails/exposure';
+import { GUARDRAIL_PACK } from '../lib/guardrails/pack';
+import { reasonProblem } from '../lib/guardrails/suppress';
 
 /*
  * The region catalogue schema: the single source of truth. `RegionEntry` and `Catalogue` are inferred from it, and
@@ -89,6 +92,8 @@ const azurermState = z.strictObject({
   container: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'not a valid blob container name'),
   /** The state store's location; defaults to the entry's region. */
   location: z.string().optional(),
+  /** Address ranges (CI egress, offices) that may reach the state account; every other network is denied. */
+  allowedIpRanges: z.array(z.string().refine(isIpv4Cidr, 'not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits)')).default([]),
   keyPrefix: z.string().regex(/^[a-zA-Z0-9/_-]+$/).default('kore'),
 });
 
@@ -137,8 +142,13 @@ export const regionEntrySchema = z.strictObject({
     kubernetesVersion: z.string().regex(/^1\.\d+$/, 'Kubernetes version must look like 1.31'),
     /** CIDRs allowed to reach a public API endpoint; empty means the endpoint is private only. */
     publicAccessCidrs: z
-      .array(ipv4Cidr.refine((c) => !c.endsWith('/0'), 'an allow-list may not contain the whole internet'))
-      .default([]),
+      .array(ipv4Cidr)
+      .default([])
+      .superRefine((cidrs, ctx) => {
+        if (!cidrs.every(isIpv4Cidr)) return;
+        // The union counts, not each range: 0.0.0.0/1 and 128.0.0.0/1 together are the whole internet.
+        if (exposesInternet(cidrs)) ctx.addIssue({ code: 'custom', message: `together these ranges admit ${coversInternet(cidrs) ? 'the whole internet' : 'more than a /8 of the internet'}; list the offices and CI egress ranges` });
+      }),
     nodePools: z
       .record(name('node pool name'), nodePool)
       .refine((pools) => Object.keys(pools).length > 0, 'at least one node pool is required'),
@@ -235,6 +245,26 @@ export const catalogueSchema = z
         rules: z.record(name('replication rule name'), replicationRule).default({}),
       })
       .default({ license: 'enterprise', rules: {} }),
+    /** Reasoned exceptions to guardrail rules, kept with the catalogue (code can suppress too). */
+    guardrails: z
+      .strictObject({
+        suppressions: z
+          .array(
+            z.strictObject({
+              rule: z.string().refine((id) => GUARDRAIL_PACK.some((r) => r.id === id), 'not a rule of the guardrail pack'),
+              /** Stack name globs. @default ['*'] */
+              stacks: z.array(z.string().min(1)).min(1).optional(),
+              /** Construct path globs. @default ['**'] */
+              paths: z.array(z.string().min(1)).min(1).optional(),
+              reason: z.string().superRefine((reason, ctx) => {
+                const problem = reasonProblem(reason);
+                if (problem) ctx.addIssue({ code: 'custom', message: problem });
+              }),
+            }),
+          )
+          .default([]),
+      })
+      .default({ suppressions: [] }),
     /** CI identities and runners per environment; global and bootstrap run as prod. */
     automation: z
       .strictObject({ environments: z.partialRecord(z.enum(['dev', 'staging', 'prod']), automationEnvironment) })

@@ -74,6 +74,7 @@ export class BootstrapStack extends TerraformStack {
           storageAccountName: store.storageAccount,
           containerName: store.container,
           location: store.location,
+          allowedIpRanges: store.allowedIpRanges,
           tags,
         });
       }

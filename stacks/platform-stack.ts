@@ -13,9 +13,7 @@ import { ClusterPlatform } from '../lib/platform/cluster-platform';
 import { clusterProviders } from '../lib/platform/cluster-providers';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
-import { AwsSecretStore } from '../lib/secrets/aws-secret-store';
-import { AzureSecretStore } from '../lib/secrets/azure-secret-store';
-import { ISecretStore } from '../lib/secrets/secret-store';
+import { ExternalSecrets } from '../lib/platform/external-secrets';
 import { configureRemoteState, readRemoteState } from '../lib/state/remote-state';
 import { ciAccessGrants } from '../regions/automation';
 import { replicationFor } from '../regions/replication-topology';
@@ -54,19 +52,27 @@ export class PlatformStack extends TerraformStack {
     const nodePoolNames = Object.keys(entry.cluster.nodePools);
 
     let zone: IDnsZone;
-    let secrets: ISecretStore | undefined;
+    let secrets: ExternalSecrets | undefined;
     // The plan and apply identities must have their cluster access before anything in the cluster is planned.
     const requiredAccess = Object.values(ciAccessGrants(catalogue, entry)).map((g) => g.principal);
     if (entry.cloud === 'aws') {
       regionalAwsProvider(this, 'aws', { region: entry.region, accountId: entry.account, tags });
       this.cluster = new EksClusterLookup(this, 'Cluster', { clusterName, region: entry.region, nodePoolNames, requiredAccess });
       zone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, adopt: true });
-      if (entry.artifactory) secrets = new AwsSecretStore(this, 'Secrets');
+      secrets = new ExternalSecrets(this, 'ExternalSecrets', {
+        backend: { cloud: 'aws', region: entry.region, roleArn: infra.getString('external_secrets_role_arn') },
+        dependsOn: this.cluster.workloadReady,
+      });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
       this.cluster = new AksClusterLookup(this, 'Cluster', { clusterName, resourceGroupName: aksResourceGroupOf(entry), nodePoolNames, requiredAccess });
       zone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: azureNetworkResourceGroupOf(entry), adopt: true });
-      if (entry.artifactory) secrets = new AzureSecretStore(this, 'Secrets', { keyVault: entry.artifactory.keyVault! });
+      if (entry.artifactory?.keyVault) {
+        secrets = new ExternalSecrets(this, 'ExternalSecrets', {
+          backend: { cloud: 'azure', vaultUrl: infra.getString('key_vault_uri'), clientId: infra.getString('external_secrets_client_id') },
+          dependsOn: this.cluster.workloadReady,
+        });
+      }
     }
     clusterProviders(this, this.cluster);
 
@@ -84,7 +90,7 @@ export class PlatformStack extends TerraformStack {
       const globalName = catalogue.globalNames.artifactory?.regions.includes(entry.id) ? [`artifactory.${catalogue.domain}`] : [];
       const replica = new ArtifactoryReplica(this, 'Artifactory', {
         backing,
-        secrets,
+        secretStore: { name: secrets.storeName, ready: secrets.ready },
         role: artifactory.role,
         hostnames: [`artifactory.${entry.dns.zone}`, ...globalName],
         secretNames: artifactorySecretNames(entry),

@@ -15,8 +15,10 @@ import { INetwork } from '../lib/network/network';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { configureRemoteState } from '../lib/state/remote-state';
+import { AwsSecretReaderRole } from '../lib/secrets/aws-secret-reader-role';
+import { AzureSecretReaderIdentity } from '../lib/secrets/azure-secret-reader-identity';
 import { ciAccessGrants } from '../regions/automation';
-import { entryNames } from '../regions/cloud-names';
+import { entryNames, secretPrefixesOf } from '../regions/cloud-names';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { stackNameOf } from '../regions/schema';
 import { regionTags, sandboxOf } from './region-naming';
@@ -96,6 +98,18 @@ export class RegionInfraStack extends TerraformStack {
           tlsOnlyPolicy: !entry.sandbox,
         });
       }
+      // The External Secrets Operator reads this region's secrets (and the database's managed one) and nothing else.
+      const reader = new AwsSecretReaderRole(this, 'ExternalSecretsRole', {
+        name: names.externalSecrets,
+        region: entry.region,
+        oidcProviderArn: eks.oidcProvider.arn,
+        oidcIssuerUrl: eks.oidcIssuerUrl,
+        namespace: 'external-secrets',
+        serviceAccount: 'external-secrets',
+        secretPrefixes: secretPrefixesOf(entry),
+        secretArns: this.artifactoryBacking ? [this.artifactoryBacking.exports.db_secret_arn] : [],
+      });
+      new TerraformOutput(this, 'external_secrets_role_arn', { value: reader.role.arn });
       this.dnsZone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, comment: `Region ${entry.id}, delegated from the parent zone` });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
@@ -137,6 +151,20 @@ export class RegionInfraStack extends TerraformStack {
           databaseHighAvailability: artifactory.database.highAvailability,
           tags,
         });
+      }
+      if (artifactory?.keyVault) {
+        const reader = new AzureSecretReaderIdentity(this, 'ExternalSecretsIdentity', {
+          name: names.externalSecrets,
+          location: entry.region,
+          resourceGroupName: network.resourceGroup.name,
+          oidcIssuerUrl: aks.oidcIssuerUrl,
+          namespace: 'external-secrets',
+          serviceAccount: 'external-secrets',
+          keyVault: artifactory.keyVault,
+          tags,
+        });
+        new TerraformOutput(this, 'external_secrets_client_id', { value: reader.identity.clientId });
+        new TerraformOutput(this, 'key_vault_uri', { value: reader.vaultUri });
       }
       this.dnsZone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
     }

@@ -23,6 +23,7 @@ export interface AzurermStoreNeed {
   readonly resourceGroup: string;
   readonly storageAccount: string;
   readonly container: string;
+  readonly allowedIpRanges: readonly string[];
 }
 
 export type StateStoreNeed = S3StoreNeed | AzurermStoreNeed;
@@ -60,6 +61,7 @@ export function stateStoresOf(catalogue: Catalogue): StateStoreNeed[] {
             resourceGroup: s.resourceGroup,
             storageAccount: s.storageAccount,
             container: s.container,
+            allowedIpRanges: s.allowedIpRanges,
           };
     const seen = stores.get(need.key);
     if (seen && JSON.stringify(seen) !== JSON.stringify(need)) {

@@ -5,7 +5,6 @@ import { App, Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { artifactoryBackingRef } from '../../lib/artifactory/artifactory-backing';
 import { ARTIFACTORY_CHART, ArtifactoryReplica } from '../../lib/artifactory/artifactory-replica';
-import { AwsSecretStore } from '../../lib/secrets/aws-secret-store';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { addCatalogueStacks } from '../../stacks/app';
 import { synthLayers, synthRegion as synthBothLayers } from '../support/region';
@@ -63,16 +62,38 @@ describe('AWS backing (prod-use1)', () => {
     // …an output of the infrastructure layer, published under that name from the IRSA role.
     expect(synthLayers('prod-use1').infra.output.artifactory_role_arn.value).toMatch(/^\$\{aws_iam_role\.ArtifactoryBacking_FilestoreRole_\w+\.arn\}$/);
     expect(v.ingress).toMatchObject({ enabled: true, hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'], tls: [{ secretName: 'artifactory-tls', hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'] }] });
-    expect(release.depends_on.every((d: string) => /^data\.aws_eks_access_entry\./.test(d))).toBe(true);
+    // after its secrets exist (they come from the External Secrets release), and after the cluster access checks
+    expect(release.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^data\.aws_eks_access_entry\./), expect.stringMatching(/^helm_release\.Artifactory_Secrets_Release_/)]));
   });
 
-  it('feeds license, keys and database credentials into Kubernetes secrets from Secrets Manager', () => {
-    const secrets = Object.fromEntries(listOf(json, 'kubernetes_secret_v1').map((s) => [s.metadata.name, s.data]));
-    expect(secrets['artifactory-license']['artifactory.lic']).toMatch(/^\$\{data\.aws_secretsmanager_secret_version\..*\.secret_string\}$/);
-    expect(secrets['artifactory-keys']['master-key']).toMatch(/data\.aws_secretsmanager_secret_version/);
-    expect(secrets['artifactory-database'].password).toMatch(/jsondecode\(data\.aws_secretsmanager_secret_version\..*\.secret_string\)/);
-    const ids = Object.values(json.data.aws_secretsmanager_secret_version).map((d: any) => d.secret_id).sort();
-    expect(ids).toEqual(expect.arrayContaining(['kore/artifactory/prod-use1/join-key', 'kore/artifactory/prod-use1/license', 'kore/artifactory/prod-use1/master-key', 'kore/artifactory/replication-token']));
+  it('syncs license, keys and database credentials through External Secrets: no secret value in Terraform', () => {
+    expect(listOf(json, 'kubernetes_secret_v1')).toEqual([]);
+    expect(json.data.aws_secretsmanager_secret_version).toBeUndefined();
+    const secretsRelease = listOf(json, 'helm_release').find((r) => r.name === 'artifactory-secrets');
+    expect(secretsRelease.chart).toMatch(/^assets\//);
+    const manifests = parse(secretsRelease.values[0]).manifests;
+    const byName = Object.fromEntries(manifests.map((m: any) => [m.metadata.name, m]));
+    expect(Object.keys(byName).sort()).toEqual(['artifactory-database', 'artifactory-keys', 'artifactory-license', 'artifactory-replication']);
+    for (const m of manifests) {
+      expect(m).toMatchObject({ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { namespace: 'artifactory' }, spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'cloud-secrets' }, refreshInterval: '15m' } });
+    }
+    expect(byName['artifactory-license'].spec.data).toEqual([{ secretKey: 'artifactory.lic', remoteRef: { key: 'kore/artifactory/prod-use1/license' } }]);
+    // The RDS-managed password is read where RDS keeps and rotates it; the refresh brings a rotated one in.
+    expect(byName['artifactory-database'].spec.data).toEqual([{ secretKey: 'password', remoteRef: { key: '${data.terraform_remote_state.infrastructure.outputs.artifactory_db_secret_arn}', property: 'password' } }]);
+    expect(byName['artifactory-database'].spec.target.template.data).toEqual({
+      user: 'artifactory', password: '{{ .password }}', url: expect.stringMatching(/^jdbc:postgresql:\/\/\$\{data\.terraform_remote_state\.infrastructure\.outputs\.artifactory_db_address\}:/),
+    });
+    // The operator may read this region's secrets and the database's, nothing else.
+    const { infra } = synthLayers('prod-use1');
+    const [policy] = Object.values(infra.resource.aws_iam_role_policy as Record<string, any>).filter((p) => p.name === 'read-named-secrets');
+    const statement = JSON.parse(policy.policy).Statement[0];
+    expect(statement.Action).toEqual(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']);
+    expect(statement.Resource).toEqual([
+      expect.stringMatching(/^arn:aws:secretsmanager:us-east-1:\$\{data\.aws_caller_identity\.\S+\.account_id\}:secret:kore\/prod-use1\/\*$/),
+      expect.stringMatching(/:secret:kore\/artifactory\/prod-use1\/\*$/),
+      expect.stringMatching(/:secret:kore\/artifactory\/replication-token\*$/),
+      expect.stringMatching(/^\$\{aws_db_instance\.ArtifactoryBacking_Database_\w+\.master_user_secret\[0\]\.secret_arn\}$/),
+    ]);
   });
 
   it('renders the replication topology into a ConfigMap applied by a Job named after its content', () => {
@@ -124,11 +145,19 @@ describe('Azure backing (prod-weu)', () => {
     expect(v.artifactory.replicaCount).toBe(1);
   });
 
-  it('reads the Artifactory secrets from the named Key Vault and publishes an A record', () => {
-    const { platform } = synthLayers('prod-weu');
-    const names = Object.values(platform.data.azurerm_key_vault_secret).map((d: any) => d.name).sort();
-    expect(names).toEqual(['${data.terraform_remote_state.infrastructure.outputs.artifactory_db_password_secret}', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
-    expect(Object.values(platform.data.azurerm_key_vault)).toEqual([{ name: 'kore-prod-weu-kv', resource_group_name: 'kore-secrets' }]);
+  it('reads the Artifactory secrets from the named Key Vault through External Secrets and publishes an A record', () => {
+    const { platform, infra } = synthLayers('prod-weu');
+    expect(platform.data.azurerm_key_vault_secret).toBeUndefined();
+    const store = parse(listOf(platform, 'helm_release').find((r) => r.name === 'cluster-secret-store').values[0]).manifests[0];
+    expect(store.spec.provider.azurekv).toEqual({
+      authType: 'WorkloadIdentity', vaultUrl: '${data.terraform_remote_state.infrastructure.outputs.key_vault_uri}', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' },
+    });
+    const keys = parse(listOf(platform, 'helm_release').find((r) => r.name === 'artifactory-secrets').values[0]).manifests.flatMap((m: any) => m.spec.data.map((d: any) => d.remoteRef.key)).sort();
+    expect(keys).toEqual(['${data.terraform_remote_state.infrastructure.outputs.artifactory_db_password_secret}', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
+    // The operator's identity reads secrets of the named vault only.
+    const [read] = listOf(infra, 'azurerm_role_assignment').filter((a) => a.role_definition_name === 'Key Vault Secrets User');
+    expect(read.scope).toMatch(/^\$\{data\.azurerm_key_vault\.ExternalSecretsIdentity_KeyVault_\w+\.id\}$/);
+    expect(Object.values(infra.data.azurerm_key_vault)).toEqual(expect.arrayContaining([{ name: 'kore-prod-weu-kv', resource_group_name: 'kore-secrets' }]));
     const [cm] = listOf(json, 'kubernetes_config_map_v1');
     expect(JSON.parse(cm.data['replication.json']).pull).toEqual([expect.objectContaining({ rule: 'helm', source: expect.objectContaining({ region: 'prod-use1' }) })]);
     expect(listOf(json, 'azurerm_dns_a_record').find((r) => r.name === 'artifactory').records[0]).toMatch(/load_balancer\[0\]\.ingress\[0\]\.ip/);
@@ -140,9 +169,8 @@ describe('ArtifactoryReplica validation', () => {
     const app = Testing.app();
     const stack = new (require('cdktf').TerraformStack)(app, 's');
     const backing = artifactoryBackingRef('aws', { region: 'us-east-1', bucket: 'b', role_arn: 'r', db_address: 'd', db_port: '5432', db_secret_arn: 's' });
-    const secrets = new AwsSecretStore(stack, 'Secrets');
     const ref = (name: string) => ({ name });
-    const props = { backing, secrets, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), masterKey: ref('m'), joinKey: ref('j'), replicationToken: ref('t') }, replication: { region: 'x', push: [], pull: [] } };
+    const props = { backing, secretStore: { name: 'cloud-secrets', ready: [] }, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), masterKey: ref('m'), joinKey: ref('j'), replicationToken: ref('t') }, replication: { region: 'x', push: [], pull: [] } };
     expect(() => new ArtifactoryReplica(stack, 'A', { ...props, replicas: 3 })).toThrow('replicas: 3 nodes is Artifactory HA, which the license does not allow (haLicensed is false)');
     expect(() => new ArtifactoryReplica(stack, 'B', { ...props, hostnames: [] })).toThrow('hostnames: at least the regional name is required');
     expect(() => new ArtifactoryReplica(stack, 'C', { ...props, chartVersion: 'latest' })).toThrow('chartVersion: pin an exact chart version (got "latest")');

@@ -97,7 +97,7 @@ describe('EksCluster', () => {
     const templates = listOf(json, 'aws_launch_template');
     expect(templates).toHaveLength(2);
     const general = templates.find((t) => t.name_prefix === 'kore-test-general-');
-    expect(general.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 2 });
+    expect(general.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1 });
     expect(general.block_device_mappings).toEqual([
       { device_name: '/dev/xvda', ebs: { volume_size: 100, volume_type: 'gp3', encrypted: 'true', delete_on_termination: 'true' } },
     ]);
@@ -150,7 +150,9 @@ describe('EksCluster', () => {
     ['negative size', { nodePools: { general: { ...pool, minSize: -1 } } }, 'nodePools.general.minSize: must be a whole number ≥ 0 (got -1)'],
     ['zero max', { nodePools: { general: { ...pool, minSize: 0, desiredSize: 0, maxSize: 0 } } }, 'nodePools.general.maxSize: must be at least 1 (got 0)'],
     ['tiny disk', { nodePools: { general: { ...pool, diskSizeGb: 8 } } }, 'nodePools.general.diskSizeGb: must be 20-16384 on EKS (got 8)'],
-    ['public without allow-list entry', { publicAccessCidrs: ['0.0.0.0/0'] }, 'publicAccessCidrs: the API endpoint is never open to the whole internet (got "0.0.0.0/0")'],
+    ['public without allow-list entry', { publicAccessCidrs: ['0.0.0.0/0'] }, 'publicAccessCidrs: together these ranges admit the whole internet (got ["0.0.0.0/0"])'],
+    ['the internet in two halves', { publicAccessCidrs: ['0.0.0.0/1', '128.0.0.0/1'] }, 'publicAccessCidrs: together these ranges admit the whole internet (got ["0.0.0.0/1","128.0.0.0/1"])'],
+    ['more than a /8 of the internet', { publicAccessCidrs: ['40.0.0.0/7'] }, 'publicAccessCidrs: together these ranges admit more than a /8 of the internet (got ["40.0.0.0/7"])'],
     ['malformed allow-list', { publicAccessCidrs: ['203.0.113.0'] }, 'publicAccessCidrs: not an IPv4 network (got "203.0.113.0")'],
     ['namespaced cluster-admin', { access: { x: { principal: 'arn:aws:iam::111111111111:role/x', policy: 'cluster-admin', namespaces: ['a'] } } }, 'access.x.namespaces: cluster-admin is cluster-wide; use "admin" for namespace administrators (got ["a"])'],
     ['empty namespaces', { access: { x: { principal: 'arn:aws:iam::111111111111:role/x', policy: 'view', namespaces: [] } } }, 'access.x.namespaces: omit it for cluster-wide access, or name at least one'],

@@ -69,11 +69,22 @@ describe.each([
     if (cloud === 'azure') {
       for (const c of Object.values(checks) as any[]) expect(c.lifecycle.postcondition[0].condition).toBe('${length(self.role_assignments) > 0}');
     }
+    // Every in-cluster resource waits for both checks, directly or through what it depends on.
     const gate = cloud === 'aws' ? /^data\.aws_eks_access_entry\./ : /^data\.azurerm_role_assignments\./;
-    for (const type of ['kubernetes_namespace_v1', 'kubernetes_storage_class_v1', 'helm_release']) {
-      for (const r of listOf(json, type)) {
-        expect(r.depends_on?.filter((d: string) => gate.test(d))).toHaveLength(2);
+    const dependsOn = new Map<string, string[]>();
+    for (const [type, items] of Object.entries(json.resource as Record<string, Record<string, any>>)) {
+      for (const [name, r] of Object.entries(items)) dependsOn.set(`${type}.${name}`, [...(r.depends_on ?? []), ...(JSON.stringify(r).match(/(?<=\$\{)(kubernetes|helm)_[\w]+\.[\w-]+/g) ?? [])]);
+    }
+    const gates = (address: string, seen = new Set<string>()): Set<string> => {
+      const found = new Set<string>();
+      for (const d of dependsOn.get(address) ?? []) {
+        if (gate.test(d)) found.add(d);
+        else if (!seen.has(d)) for (const g of gates(d, seen.add(d))) found.add(g);
       }
+      return found;
+    };
+    for (const type of ['kubernetes_namespace_v1', 'kubernetes_storage_class_v1', 'helm_release', 'kubernetes_job_v1', 'kubernetes_config_map_v1']) {
+      for (const name of Object.keys(json.resource[type] ?? {})) expect([`${type}.${name}`, gates(`${type}.${name}`).size]).toEqual([`${type}.${name}`, 2]);
     }
   });
 
@@ -84,7 +95,7 @@ describe.each([
     expect(remote.config.key).toBe(`kore/${cloud === 'aws' ? 'prod-us-east-1' : 'prod-westeurope'}.tfstate`);
     const refs = JSON.stringify(json).match(/terraform_remote_state\.infrastructure\.outputs\.[\w-]+/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);
-    for (const ref of refs) expect(ref).toMatch(/\.outputs\.artifactory_[a-z_]+$/);
+    for (const ref of refs) expect(ref).toMatch(/\.outputs\.(artifactory_[a-z_]+|external_secrets_(role_arn|client_id)|key_vault_uri)$/);
   });
 
   it('makes an encrypted default storage class with one call', () => {

@@ -67,7 +67,7 @@ describe('catalogue validation', () => {
     ['empty instance types', (c) => (c.regions[0].cluster.nodePools.general.instanceTypes = []), 'dev-use1.cluster.nodePools.general.instanceTypes: at least one instance type is required'],
     ['no node pools', (c) => (c.regions[0].cluster.nodePools = {}), 'dev-use1.cluster.nodePools: at least one node pool is required'],
     ['unsupported Kubernetes version', (c) => (c.regions[0].cluster.kubernetesVersion = '1.25'), 'dev-use1.cluster.kubernetesVersion: unsupported on EKS; supported: 1.29, 1.30, 1.31, 1.32, 1.33 (got "1.25")'],
-    ['open public endpoint', (c) => (c.regions[0].cluster.publicAccessCidrs = ['0.0.0.0/0']), 'dev-use1.cluster.publicAccessCidrs.0: an allow-list may not contain the whole internet (got "0.0.0.0/0")'],
+    ['open public endpoint', (c) => (c.regions[0].cluster.publicAccessCidrs = ['0.0.0.0/0']), 'dev-use1.cluster.publicAccessCidrs: together these ranges admit the whole internet; list the offices and CI egress ranges'],
     ['typo in a field name', (c) => (c.regions[0].netwrok = {}), 'dev-use1.netwrok: unknown field (typo?)'],
     ['missing field', (c) => delete c.regions[0].dns, 'dev-use1.dns: is required'],
     ['bad environment', (c) => (c.regions[0].environment = 'qa'), 'dev-use1.environment: environment must be dev, staging or prod (got "qa")'],

@@ -4,18 +4,22 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DataKubernetesIngressV1 } from '@cdktf/provider-kubernetes/lib/data-kubernetes-ingress-v1';
 import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { ISecretStore, SecretRef } from '../secrets/secret-store';
+import { ManifestsRelease } from '../platform/manifests-release';
+import { externalSecretManifest } from '../secrets/external-secret';
+import { SecretRef } from '../secrets/secret-store';
 import { ArtifactoryBackingRef } from './artifactory-backing';
 import { APPLY_REPLICATION_SCRIPT, RegionReplication } from './replication-plan';
 
 /** The pinned chart. Bump deliberately, with a plan review: Artifactory upgrades migrate the database. */
 export const ARTIFACTORY_CHART = { repository: 'https://charts.jfrog.io', chart: 'artifactory', version: '107.104.10' } as const;
-/** Image of the replication job: Python's standard library is all the script needs. */
-export const REPLICATION_JOB_IMAGE = 'python:3.13-alpine';
+/**
+ * Image of the replication job: Python's standard library is all the script needs. Pinned by digest (the
+ * multi-platform index of python:3.13.7-alpine3.22): a tag can move under a running platform, a digest cannot.
+ */
+export const REPLICATION_JOB_IMAGE = 'python:3.13.7-alpine3.22@sha256:9ba6d8cbebf0fb6546ae71f2a1c14f6ffd2fdab83af7fa5669734ef30ad48844';
 
 /** Where Artifactory's secrets live in the cloud's secret store (Secrets Manager on AWS, Key Vault on Azure). */
 export interface ArtifactorySecretNames {
@@ -29,8 +33,16 @@ export interface ArtifactorySecretNames {
 export interface ArtifactoryReplicaProps {
   /** Cloud resources: database, filestore, identity (from the infrastructure layer's outputs). */
   readonly backing: ArtifactoryBackingRef;
-  /** The cloud's secret store the secrets are read from. */
-  readonly secrets: ISecretStore;
+  /**
+   * The External Secrets Operator's ClusterSecretStore on the cloud's secret store, and what must exist before an
+   * ExternalSecret can be created (ExternalSecrets.ready).
+   */
+  readonly secretStore: { readonly name: string; readonly ready: readonly ITerraformDependable[] };
+  /**
+   * How often secrets are re-read from the store: a rotated database password reaches Artifactory within it.
+   * @default '15m'
+   */
+  readonly secretRefreshInterval?: string;
   /** `primary` or `replica`: the topology in `replication` follows from it. */
   readonly role: 'primary' | 'replica';
   /** Host names served by the ingress: the regional name first, then the global one. */
@@ -80,27 +92,38 @@ export class ArtifactoryReplica extends Construct {
     if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`chartVersion: pin an exact chart version (got "${version}")`);
     const ns = props.namespace ?? 'artifactory';
     const sa = props.serviceAccount ?? 'artifactory';
-    const { backing, secrets } = props;
-    if (secrets.cloud !== backing.cloud) throw new Error(`secrets: a ${secrets.cloud} secret store for a ${backing.cloud} backing`);
+    const { backing } = props;
     this.namespace = ns;
 
     const namespace = new NamespaceV1(this, 'Namespace', {
-      metadata: { name: ns, labels: { 'kore.io/managed': 'true' } },
+      // Baseline, not restricted: the chart's init containers prepare volume permissions.
+      metadata: { name: ns, labels: { 'kore.io/managed': 'true', 'pod-security.kubernetes.io/enforce': 'baseline' } },
       dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
     });
     const nsName = namespace.metadata.name;
-    // Values are references to the cloud's secret store; the JSON holds no secret, only where to read it.
-    const secret = (sid: string, name: string, data: Record<string, string>) =>
-      new SecretV1(this, sid, { metadata: { name, namespace: nsName }, data, type: 'Opaque' });
-    secret('LicenseSecret', 'artifactory-license', { 'artifactory.lic': secrets.secretValue('license', props.secretNames.license) });
-    secret('KeysSecret', 'artifactory-keys', {
-      'master-key': secrets.secretValue('master-key', props.secretNames.masterKey),
-      'join-key': secrets.secretValue('join-key', props.secretNames.joinKey),
-    });
-    secret('DatabaseSecret', 'artifactory-database', {
-      user: backing.databaseUsername,
-      password: secrets.secretValue('database-password', backing.databasePassword),
-      url: backing.jdbcUrl,
+    // Secrets reach the cluster through the External Secrets Operator, never through Terraform: state and plans hold
+    // only where each secret lives, and a rotated value (RDS rotates its master password) is picked up on refresh.
+    const external = (name: string, keys: { secretKey: string; ref: SecretRef }[], template?: Record<string, string>) =>
+      externalSecretManifest({ name, namespace: ns, store: props.secretStore.name, keys, template, refreshInterval: props.secretRefreshInterval ?? '15m' });
+    const plan = props.replication;
+    const replicates = plan.push.length + plan.pull.length > 0;
+    const secrets = new ManifestsRelease(this, 'Secrets', {
+      name: 'artifactory-secrets',
+      namespace: ns,
+      manifests: [
+        external('artifactory-license', [{ secretKey: 'artifactory.lic', ref: props.secretNames.license }]),
+        external('artifactory-keys', [
+          { secretKey: 'master-key', ref: props.secretNames.masterKey },
+          { secretKey: 'join-key', ref: props.secretNames.joinKey },
+        ]),
+        external('artifactory-database', [{ secretKey: 'password', ref: backing.databasePassword }], {
+          user: backing.databaseUsername,
+          password: '{{ .password }}',
+          url: backing.jdbcUrl,
+        }),
+        ...(replicates ? [external('artifactory-replication', [{ secretKey: 'token', ref: props.secretNames.replicationToken }])] : []),
+      ],
+      dependsOn: [namespace, ...props.secretStore.ready],
     });
 
     this.release = new Release(this, 'Release', {
@@ -113,12 +136,10 @@ export class ArtifactoryReplica extends Construct {
       cleanupOnFail: true,
       timeout: 1800,
       values: [artifactoryValues({ ...props, replicas, serviceAccount: sa })],
-      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
+      dependsOn: [...(props.dependsOn ?? []), secrets.release],
     });
 
-    const plan = props.replication;
-    if (plan.push.length + plan.pull.length > 0) {
-      secret('ReplicationSecret', 'artifactory-replication', { token: secrets.secretValue('replication-token', props.secretNames.replicationToken) });
+    if (replicates) {
       const config = { 'replication.json': `${JSON.stringify(plan, null, 2)}\n`, 'apply.py': APPLY_REPLICATION_SCRIPT };
       const configMap = new ConfigMapV1(this, 'ReplicationConfig', { metadata: { name: 'artifactory-replication', namespace: nsName }, data: config });
       // The job's name carries the topology's hash: a changed topology is a new job, an unchanged one is left alone.
@@ -144,6 +165,7 @@ export class ArtifactoryReplica extends Construct {
                   ],
                   volumeMount: [{ name: 'config', mountPath: '/config', readOnly: true }],
                   securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+                  resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } },
                 },
               ],
               volume: [{ name: 'config', configMap: { name: configMap.metadata.name } }],

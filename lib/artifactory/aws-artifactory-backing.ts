@@ -2,6 +2,8 @@ import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy } from '../private/iam';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Fn, Token } from 'cdktf';
@@ -41,6 +43,7 @@ export function awsArtifactoryCloudNames(name: string): CloudName[] {
     { kind: 'rds-instance', name: `${name}-db` },
     { kind: 's3-bucket', name: `${name}-filestore` },
     { kind: 'iam-role', name: `${name}-filestore` },
+    { kind: 'iam-role', name: `${name}-db-monitoring` },
   ];
 }
 
@@ -76,6 +79,12 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
       ingress: [{ description: 'PostgreSQL from the VPC', protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrBlocks: [props.network.cidr] }],
       egress: [],
     });
+    // Enhanced monitoring: OS metrics every minute, published by RDS under this role.
+    const monitoring = new IamRole(this, 'DbMonitoringRole', {
+      name: `${props.name}-db-monitoring`,
+      assumeRolePolicy: serviceTrustPolicy('monitoring.rds.amazonaws.com'),
+    });
+    new IamRolePolicyAttachment(this, 'DbMonitoringPolicy', { role: monitoring.name, policyArn: managedPolicyArn('service-role/AmazonRDSEnhancedMonitoringRole') });
     this.database = new DbInstance(this, 'Database', {
       identifier: `${props.name}-db`,
       engine: 'postgres',
@@ -96,6 +105,13 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
       deletionProtection: preventDestroy,
       finalSnapshotIdentifier: `${props.name}-db-final`,
       autoMinorVersionUpgrade: true,
+      monitoringInterval: 60,
+      monitoringRoleArn: monitoring.arn,
+      // Logs outside the instance survive it, and can be searched and alarmed on.
+      enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
+      performanceInsightsEnabled: true,
+      performanceInsightsRetentionPeriod: 7,
+      iamDatabaseAuthenticationEnabled: true,
       lifecycle: { preventDestroy },
     });
 
@@ -104,23 +120,7 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
     const issuer = Fn.replace(props.oidcIssuerUrl, 'https://', '');
     this.role = new IamRole(this, 'FilestoreRole', {
       name: `${props.name}-filestore`,
-      // JSON.stringify, not Fn.jsonencode: the condition keys contain a token.
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Federated: props.oidcProviderArn },
-            Action: 'sts:AssumeRoleWithWebIdentity',
-            Condition: {
-              StringEquals: {
-                [`${issuer}:sub`]: `system:serviceaccount:${props.namespace}:${props.serviceAccount}`,
-                [`${issuer}:aud`]: 'sts.amazonaws.com',
-              },
-            },
-          },
-        ],
-      }),
+      assumeRolePolicy: irsaTrustPolicy(props.oidcProviderArn, issuer, props.namespace, props.serviceAccount),
     });
     new IamRolePolicy(this, 'FilestoreRolePolicy', {
       role: this.role.id,

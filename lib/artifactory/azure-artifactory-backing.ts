@@ -12,7 +12,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import { HARDENED_STORAGE_ACCOUNT } from '../storage/hardened-storage-account';
+import { HARDENED_STORAGE_ACCOUNT, storageNetworkRules } from '../storage/hardened-storage-account';
 import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
@@ -123,6 +123,8 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       resourceGroupName: group.name,
       location: props.location,
       ...HARDENED_STORAGE_ACCOUNT,
+      // Only the cluster's nodes (Artifactory's pods) reach the filestore.
+      networkRules: storageNetworkRules({ subnetIds: [props.network.subnets('private')[0].subnetId] }),
       blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 14 } },
       tags,
       lifecycle: { preventDestroy: true },

@@ -9,6 +9,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Fn, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudName } from '../cloud/name-rules';
+import { validateAllowList } from '../guardrails/exposure';
 import { INetwork } from '../network/network';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import { AccessGrant, AccessPolicy, ICluster, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
@@ -152,6 +153,8 @@ export class AksCluster extends Construct implements ICluster {
       vnetSubnetId: subnet.subnetId,
       osDiskSizeGb: pool.diskSizeGb ?? 128,
       osDiskType,
+      // Encrypts temp disks and OS disk caches on the host, which managed-disk encryption does not cover.
+      hostEncryptionEnabled: true,
       nodeLabels: { 'kore.io/node-pool': name, ...pool.labels },
       // Changes that would recreate a pool rotate through a temporary pool instead (and never recreate the cluster).
       temporaryNameForRotation: `${name.slice(0, 8)}tmp`,
@@ -319,10 +322,7 @@ function validate(props: AksClusterProps, systemPoolName: string, subnetTier: st
     if (nameProblem) throw new Error(`nodePools: ${nameProblem}`);
     validateNodePool(`nodePools.${name}`, pool, 'azure');
   }
-  for (const cidr of props.publicAccessCidrs ?? []) {
-    if (!isIpv4Cidr(cidr)) throw new Error(`publicAccessCidrs: not an IPv4 network (got "${cidr}")`);
-    if (cidr.endsWith('/0')) throw new Error(`publicAccessCidrs: the API server is never open to the whole internet (got "${cidr}")`);
-  }
+  validateAllowList('publicAccessCidrs', props.publicAccessCidrs ?? []);
   for (const [name, cidr] of [['podCidr', podCidr], ['serviceCidr', serviceCidr]] as const) {
     if (!isIpv4Cidr(cidr)) throw new Error(`${name}: not an IPv4 network (got "${cidr}")`);
     if (isIpv4Cidr(props.network.cidr) && cidrsOverlap(cidr, props.network.cidr)) throw new Error(`${name}: ${cidr} overlaps the VNet ${props.network.cidr}`);

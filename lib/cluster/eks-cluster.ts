@@ -6,13 +6,16 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { logsKeyPolicy, serviceRoleKeyPolicy } from '../private/kms-policies';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
-import { isIpv4Cidr } from '../private/cidr';
+import { validateAllowList } from '../guardrails/exposure';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';
-import { managedPolicyArn, serviceTrustPolicy } from '../private/iam';
+import { irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy } from '../private/iam';
 import { AccessGrant, ICluster, KubernetesProviderAuth, NodePoolProps, validateAccessGrant, validateNodePool } from './cluster';
 import { nodePoolNameProblem } from './cluster-rules';
 import { EksAccess } from './eks-access';
@@ -108,23 +111,35 @@ export class EksCluster extends Construct implements ICluster {
     this.kubernetesVersion = props.kubernetesVersion;
     this.nodePoolNames = Object.keys(props.nodePools);
 
-    const secretsKey = new KmsKey(this, 'SecretsKey', {
-      description: `Envelope encryption of Kubernetes secrets in ${props.clusterName}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-    });
-    new KmsAlias(this, 'SecretsKeyAlias', { name: `alias/eks/${props.clusterName}/secrets`, targetKeyId: secretsKey.keyId });
-
-    // Created before the cluster so that EKS writes into it instead of creating one with no retention.
-    const logGroup = new CloudwatchLogGroup(this, 'ControlPlaneLogs', {
-      name: `/aws/eks/${props.clusterName}/cluster`,
-      retentionInDays: props.logRetentionDays ?? 90,
-    });
-
+    const account = new DataAwsCallerIdentity(this, 'Account');
+    const region = new DataAwsRegion(this, 'Region');
     const clusterRole = new IamRole(this, 'ClusterRole', {
       name: `${props.clusterName}-cluster`,
       assumeRolePolicy: serviceTrustPolicy('eks.amazonaws.com'),
     });
+    const secretsKey = new KmsKey(this, 'SecretsKey', {
+      description: `Envelope encryption of Kubernetes secrets in ${props.clusterName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: serviceRoleKeyPolicy(account.accountId, clusterRole.arn),
+    });
+    new KmsAlias(this, 'SecretsKeyAlias', { name: `alias/eks/${props.clusterName}/secrets`, targetKeyId: secretsKey.keyId });
+
+    // Created before the cluster so that EKS writes into it instead of creating one with no retention; encrypted,
+    // since audit logs name users, addresses and every API call.
+    const logGroupName = `/aws/eks/${props.clusterName}/cluster`;
+    const logsKey = new KmsKey(this, 'LogsKey', {
+      description: `Encrypts the control-plane logs of ${props.clusterName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: logsKeyPolicy(account.accountId, region.name, logGroupName),
+    });
+    const logGroup = new CloudwatchLogGroup(this, 'ControlPlaneLogs', {
+      name: logGroupName,
+      retentionInDays: props.logRetentionDays ?? 90,
+      kmsKeyId: logsKey.arn,
+    });
+
     const clusterPolicy = new IamRolePolicyAttachment(this, 'ClusterRolePolicy', {
       role: clusterRole.name,
       policyArn: managedPolicyArn('AmazonEKSClusterPolicy'),
@@ -200,24 +215,7 @@ export class EksCluster extends Construct implements ICluster {
     const issuer = Fn.replace(this.oidcProvider.url, 'https://', '');
     const ebsRole = new IamRole(this, 'EbsCsiRole', {
       name: `${clusterName}-ebs-csi`,
-      // JSON.stringify, not Fn.jsonencode: the condition keys contain a token, and jsonencode cannot take
-      // computed object keys; tokens inside a string become interpolations.
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { Federated: this.oidcProvider.arn },
-            Action: 'sts:AssumeRoleWithWebIdentity',
-            Condition: {
-              StringEquals: {
-                [`${issuer}:sub`]: 'system:serviceaccount:kube-system:ebs-csi-controller-sa',
-                [`${issuer}:aud`]: 'sts.amazonaws.com',
-              },
-            },
-          },
-        ],
-      }),
+      assumeRolePolicy: irsaTrustPolicy(this.oidcProvider.arn, issuer, 'kube-system', 'ebs-csi-controller-sa'),
     });
     new IamRolePolicyAttachment(this, 'EbsCsiRolePolicy', {
       role: ebsRole.name,
@@ -262,10 +260,7 @@ function validate(props: EksClusterProps, subnetTier: string): void {
     if (nameProblem) throw new Error(`nodePools: ${nameProblem}`);
     validateNodePool(`nodePools.${name}`, pool, 'aws');
   }
-  for (const cidr of props.publicAccessCidrs ?? []) {
-    if (!isIpv4Cidr(cidr)) throw new Error(`publicAccessCidrs: not an IPv4 network (got "${cidr}")`);
-    if (cidr.endsWith('/0')) throw new Error(`publicAccessCidrs: the API endpoint is never open to the whole internet (got "${cidr}")`);
-  }
+  validateAllowList('publicAccessCidrs', props.publicAccessCidrs ?? []);
   for (const [name, grant] of Object.entries(props.access ?? {})) validateAccessGrant(`access.${name}`, grant, 'aws');
   const retention = props.logRetentionDays;
   if (retention !== undefined && !CLOUDWATCH_RETENTION_DAYS.includes(retention)) {

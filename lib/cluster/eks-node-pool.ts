@@ -40,8 +40,10 @@ export class EksNodePool extends Construct {
       metadataOptions: {
         httpEndpoint: 'enabled',
         httpTokens: 'required',
-        // 2 hops: pods on the host network (aws-node, kube-proxy) still reach IMDS; 1 would cut them off.
-        httpPutResponseHopLimit: 2,
+        // 1 hop: only the node itself (and host-network pods such as aws-node and kube-proxy) reaches IMDS; pods
+        // in their own network namespace cannot take the node role's credentials (EKS best practice). Workloads
+        // get AWS identities through IRSA instead.
+        httpPutResponseHopLimit: 1,
       },
       blockDeviceMappings: [
         {

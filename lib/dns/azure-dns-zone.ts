@@ -4,6 +4,7 @@ import { DnsCnameRecord } from '@cdktf/provider-azurerm/lib/dns-cname-record';
 import { DnsNsRecord } from '@cdktf/provider-azurerm/lib/dns-ns-record';
 import { DnsTxtRecord } from '@cdktf/provider-azurerm/lib/dns-txt-record';
 import { DataAzurermDnsZone } from '@cdktf/provider-azurerm/lib/data-azurerm-dns-zone';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { DnsZone } from '@cdktf/provider-azurerm/lib/dns-zone';
 import { Construct } from 'constructs';
 import { addInitialRecords, DEFAULT_TTL, delegationName, DnsRecordProps, IDnsZone, InitialRecords, normalizeZoneName, RecordBook, recordId } from './dns-zone';
@@ -41,6 +42,8 @@ export class AzureDnsZone extends Construct implements IDnsZone {
       : new DnsZone(this, 'Zone', { name: this.zoneName, resourceGroupName: props.resourceGroupName, tags: { ...props.tags } }));
     this.zoneId = zone.id;
     this.nameServers = zone.nameServers;
+    // A deleted delegated zone takes every name under it offline, and a new one gets new name servers.
+    if (!props.adopt) new ManagementLock(this, 'DeleteLock', { name: 'delegated-zone', scope: zone.id, lockLevel: 'CanNotDelete', notes: 'Delegated from the parent zone.' });
     addInitialRecords(this, props.records);
   }
 

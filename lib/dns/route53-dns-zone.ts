@@ -45,7 +45,8 @@ export class Route53DnsZone extends Construct implements IDnsZone {
       this.zoneId = found.zoneId;
       this.nameServers = found.nameServers;
     } else {
-      const zone = new Route53Zone(this, 'Zone', { name: this.zoneName, comment: props.comment });
+      // A destroyed delegated zone takes every name under it offline, and a new one gets new name servers.
+      const zone = new Route53Zone(this, 'Zone', { name: this.zoneName, comment: props.comment, lifecycle: { preventDestroy: true } });
       this.zoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     }

@@ -22,6 +22,7 @@ import { planSubnets } from '../private/address-plan';
 import { isIpv4Cidr } from '../private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';
 import { serviceTrustPolicy } from '../private/iam';
+import { logsKeyPolicy } from '../private/kms-policies';
 import { CloudName } from '../cloud/name-rules';
 import { DEFAULT_SUBNET_TIERS, INetwork, NetworkSubnet, SubnetTierSpec } from './network';
 
@@ -283,23 +284,3 @@ function elbRoleTag(kind: string): Record<string, string> {
   return {};
 }
 
-/**
- * A KMS key policy for a CloudWatch log group: the account administers the key; the Logs service may use it only
- * for the named log group (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
- */
-export function logsKeyPolicy(accountId: string, region: string, logGroupName: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
-      {
-        Sid: 'LogsUseForThisGroup',
-        Effect: 'Allow',
-        Principal: { Service: `logs.${region}.amazonaws.com` },
-        Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        Resource: '*',
-        Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}` } },
-      },
-    ],
-  });
-}

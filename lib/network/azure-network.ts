@@ -117,6 +117,8 @@ export class AzureNetwork extends Construct implements INetwork {
         addressPrefixes: [p.cidr],
         // Private subnets egress through the NAT gateway only; Azure's implicit outbound access goes away in 2025.
         defaultOutboundAccessEnabled: false,
+        // Workloads reach storage accounts that deny every other network (Artifactory's filestore).
+        serviceEndpoints: kind === 'private' ? ['Microsoft.Storage'] : undefined,
       });
       const nsg = new NetworkSecurityGroup(this, `Nsg-${p.tier}`, {
         name: `${props.name}-${p.tier}`,

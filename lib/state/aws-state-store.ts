@@ -50,6 +50,8 @@ export class AwsStateStore extends Construct {
         attribute: [{ name: 'LockID', type: 'S' }],
         pointInTimeRecovery: { enabled: true },
         serverSideEncryption: { enabled: true },
+        // Deleting the lock table silently turns locking off for every stack of the account and region.
+        deletionProtectionEnabled: preventDestroy,
         lifecycle: { preventDestroy },
       });
     }

@@ -3,7 +3,8 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { HARDENED_STORAGE_ACCOUNT } from '../storage/hardened-storage-account';
+import { HARDENED_STORAGE_ACCOUNT, storageNetworkRules } from '../storage/hardened-storage-account';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 
 export interface AzureStateStoreProps {
   readonly resourceGroupName: string;
@@ -21,6 +22,11 @@ export interface AzureStateStoreProps {
    * @default true
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Address ranges (CI egress, office) that may reach the account; every other network is denied.
+   * @default [] - no public network: runners reach it from inside the network
+   */
+  readonly allowedIpRanges?: readonly string[];
 }
 
 /**
@@ -47,6 +53,7 @@ export class AzureStateStore extends Construct {
       resourceGroupName: group.name,
       location: group.location,
       ...HARDENED_STORAGE_ACCOUNT,
+      networkRules: storageNetworkRules({ ipRanges: props.allowedIpRanges }),
       blobProperties: {
         versioningEnabled: true,
         deleteRetentionPolicy: { days: 30 },
@@ -54,6 +61,14 @@ export class AzureStateStore extends Construct {
       },
       tags: { ...props.tags },
       lifecycle: { preventDestroy },
+    });
+    // The only copy of every stack's state: deleting the account (or its resource group) must take two decisions.
+    new ManagementLock(this, 'DeleteLock', {
+      provider,
+      name: 'terraform-state',
+      scope: this.account.id,
+      lockLevel: 'CanNotDelete',
+      notes: 'Holds the Terraform state of every stack in this subscription.',
     });
     this.container = new StorageContainer(this, 'Container', {
       provider,

@@ -19,6 +19,8 @@ export interface AzurermStateConfig {
   readonly container: string;
   /** @default - the region of the stack */
   readonly location?: string;
+  /** @default [] */
+  readonly allowedIpRanges?: readonly string[];
   readonly keyPrefix: string;
 }
 

@@ -1,0 +1,34 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Evaluation, evaluateGuardrails, ExternalSuppression, findingLine } from '../../lib/guardrails/evaluate';
+import { GUARDRAIL_PACK } from '../../lib/guardrails/pack';
+import { UsageError } from '../errors';
+
+/** The synthesized stacks of an output directory, by name. */
+export function readSynthesizedStacks(outdir: string): Record<string, any> {
+  const dir = join(outdir, 'stacks');
+  const stacks: Record<string, any> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name, 'cdk.tf.json');
+    if (existsSync(file)) stacks[name] = JSON.parse(readFileSync(file, 'utf8'));
+  }
+  return stacks;
+}
+
+/** Checks a synthesized output against the pack, with the catalogue's suppressions. */
+export function checkSynthesized(outdir: string, suppressions: readonly ExternalSuppression[]): Evaluation {
+  return evaluateGuardrails(readSynthesizedStacks(outdir), GUARDRAIL_PACK, suppressions);
+}
+
+/** Open error-level findings: synth writes nothing and exits 2, one line per finding. */
+export class GuardrailError extends UsageError {
+  constructor(public readonly lines: readonly string[]) {
+    super(`${lines.length} guardrail error${lines.length === 1 ? '' : 's'} (suppress one only with a reason: see README "Guardrails")\n${lines.join('\n')}`, 2);
+    this.name = 'GuardrailError';
+  }
+}
+
+/** Throws GuardrailError when open errors remain. */
+export function enforceGuardrails(evaluation: Evaluation): void {
+  if (evaluation.errors.length > 0) throw new GuardrailError(evaluation.errors.map(findingLine));
+}
