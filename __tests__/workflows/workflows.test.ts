@@ -44,6 +44,16 @@ describe('GitHub workflows', () => {
     expect(mapValue(job.concurrency, 'cancel-in-progress')).toBe(false);
   });
 
+  it('checks the guardrails on pull requests and uploads the SARIF to code scanning even when they fail', () => {
+    const job = jobOf(workflows['plan.yml'], 'guardrails');
+    const steps = parse(readFileSync('.github/workflows/plan.yml', 'utf8')).jobs.guardrails.steps;
+    expect(steps.find((s: any) => s.name === 'guardrails').run).toBe('npm run guardrails -- --out reports');
+    const upload = steps.find((s: any) => s.uses === 'github/codeql-action/upload-sarif@v3');
+    expect(upload).toMatchObject({ if: 'always()', with: { sarif_file: 'reports/guardrails.sarif' } });
+    expect(exprOf(job.steps.find((s: any) => s.uses === 'github/codeql-action/upload-sarif@v3').if)).toBe('always()');
+    expect(parse(readFileSync('.github/workflows/plan.yml', 'utf8')).jobs.guardrails.permissions['security-events']).toBe('write');
+  });
+
   it('narrows the nightly matrix to the dispatched stacks in the listing job, not in a job-level if', () => {
     const drift = jobOf(workflows['drift-check.yml'], 'drift');
     expect(exprOf(drift.if)).toBe('success()');

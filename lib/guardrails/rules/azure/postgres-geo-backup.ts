@@ -3,7 +3,7 @@ import { Rule, verdict } from '../../rule';
 /** PostgreSQL flexible server without geo-redundant backups. */
 export const postgresGeoBackup: Rule = {
   id: 'AZ-PG-004',
-  level: 'warning',
+  level: 'error',
   appliesTo: ['azurerm_postgresql_flexible_server'],
   message: "PostgreSQL flexible server without geo-redundant backups",
   why: "Geo-redundant backups restore the database in the paired region after a regional outage.",

@@ -3,7 +3,7 @@ import { Rule, verdict } from '../../rule';
 /** Storage account without geo-redundant replication. */
 export const storageGeoRedundant: Rule = {
   id: 'AZ-ST-006',
-  level: 'warning',
+  level: 'error',
   appliesTo: ['azurerm_storage_account'],
   message: "Storage account without geo-redundant replication",
   why: "Zone-redundant storage survives a zone, not a region; geo-redundancy keeps a copy in the paired region.",
