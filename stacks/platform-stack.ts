@@ -112,12 +112,14 @@ function artifactorySecretNames(entry: RegionEntry): ArtifactorySecretNames {
   return entry.cloud === 'aws'
     ? {
         license: { name: `kore/artifactory/${entry.id}/license` },
+        adminPassword: { name: `kore/artifactory/${entry.id}/admin-password` },
         masterKey: { name: `kore/artifactory/${entry.id}/master-key` },
         joinKey: { name: `kore/artifactory/${entry.id}/join-key` },
         replicationToken: { name: 'kore/artifactory/replication-token' },
       }
     : {
         license: { name: 'artifactory-license' },
+        adminPassword: { name: 'artifactory-admin-password' },
         masterKey: { name: 'artifactory-master-key' },
         joinKey: { name: 'artifactory-join-key' },
         replicationToken: { name: 'artifactory-replication-token' },

@@ -73,7 +73,10 @@ describe('AWS backing (prod-use1)', () => {
     expect(secretsRelease.chart).toMatch(/^assets\//);
     const manifests = parse(secretsRelease.values[0]).manifests;
     const byName = Object.fromEntries(manifests.map((m: any) => [m.metadata.name, m]));
-    expect(Object.keys(byName).sort()).toEqual(['artifactory-database', 'artifactory-keys', 'artifactory-license', 'artifactory-replication']);
+    expect(Object.keys(byName).sort()).toEqual(['artifactory-admin', 'artifactory-database', 'artifactory-keys', 'artifactory-license', 'artifactory-replication']);
+    // No default admin/password: Access bootstraps the admin from the store, for logins from the pod itself only.
+    expect(byName['artifactory-admin'].spec.target.template.data).toEqual({ 'bootstrap.creds': 'admin@127.0.0.1={{ .password }}' });
+    expect(valuesOf(json).artifactory.admin).toEqual({ secret: 'artifactory-admin', dataKey: 'bootstrap.creds' });
     for (const m of manifests) {
       expect(m).toMatchObject({ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { namespace: 'artifactory' }, spec: { secretStoreRef: { kind: 'ClusterSecretStore', name: 'cloud-secrets' }, refreshInterval: '15m' } });
     }
@@ -141,7 +144,11 @@ describe('Azure backing (prod-weu)', () => {
     expect(v.artifactory.persistence).toMatchObject({ type: 'azure-blob-storage-v2-direct', azureBlob: { containerName: 'artifactory' } });
     expect(v.artifactory.persistence.azureBlob.accountKey).toBeUndefined();
     expect(v.serviceAccount.annotations['azure.workload.identity/client-id']).toBe('${data.terraform_remote_state.infrastructure.outputs.artifactory_identity_client_id}');
-    expect(v.artifactory.podLabels).toEqual({ 'azure.workload.identity/use': 'true' });
+    // Workload identity: the pod label (the chart has no podLabels; artifactory.labels reaches the pod template) and
+    // instance credentials instead of an account key (chart ≥ 107.133.3).
+    expect(v.artifactory.labels).toEqual({ 'azure.workload.identity/use': 'true' });
+    expect(v.artifactory.podLabels).toBeUndefined();
+    expect(v.artifactory.persistence.azureBlob.useInstanceCredentials).toBe(true);
     expect(v.artifactory.replicaCount).toBe(1);
   });
 
@@ -153,7 +160,7 @@ describe('Azure backing (prod-weu)', () => {
       authType: 'WorkloadIdentity', vaultUrl: '${data.terraform_remote_state.infrastructure.outputs.key_vault_uri}', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' },
     });
     const keys = parse(listOf(platform, 'helm_release').find((r) => r.name === 'artifactory-secrets').values[0]).manifests.flatMap((m: any) => m.spec.data.map((d: any) => d.remoteRef.key)).sort();
-    expect(keys).toEqual(['${data.terraform_remote_state.infrastructure.outputs.artifactory_db_password_secret}', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
+    expect(keys).toEqual(['${data.terraform_remote_state.infrastructure.outputs.artifactory_db_password_secret}', 'artifactory-admin-password', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
     // The operator's identity reads secrets of the named vault only.
     const [read] = listOf(infra, 'azurerm_role_assignment').filter((a) => a.role_definition_name === 'Key Vault Secrets User');
     expect(read.scope).toMatch(/^\$\{data\.azurerm_key_vault\.ExternalSecretsIdentity_KeyVault_\w+\.id\}$/);
@@ -170,7 +177,7 @@ describe('ArtifactoryReplica validation', () => {
     const stack = new (require('cdktf').TerraformStack)(app, 's');
     const backing = artifactoryBackingRef('aws', { region: 'us-east-1', bucket: 'b', role_arn: 'r', db_address: 'd', db_port: '5432', db_secret_arn: 's' });
     const ref = (name: string) => ({ name });
-    const props = { backing, secretStore: { name: 'cloud-secrets', ready: [] }, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), masterKey: ref('m'), joinKey: ref('j'), replicationToken: ref('t') }, replication: { region: 'x', push: [], pull: [] } };
+    const props = { backing, secretStore: { name: 'cloud-secrets', ready: [] }, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), adminPassword: ref('a'), masterKey: ref('m'), joinKey: ref('j'), replicationToken: ref('t') }, replication: { region: 'x', push: [], pull: [] } };
     expect(() => new ArtifactoryReplica(stack, 'A', { ...props, replicas: 3 })).toThrow('replicas: 3 nodes is Artifactory HA, which the license does not allow (haLicensed is false)');
     expect(() => new ArtifactoryReplica(stack, 'B', { ...props, hostnames: [] })).toThrow('hostnames: at least the regional name is required');
     expect(() => new ArtifactoryReplica(stack, 'C', { ...props, chartVersion: 'latest' })).toThrow('chartVersion: pin an exact chart version (got "latest")');

@@ -72,7 +72,8 @@ export function artifactoryBackingRef(cloud: 'aws' | 'azure', values: Readonly<R
     jdbcUrl: `jdbc:postgresql://${get('db_fqdn')}:5432/artifactory?sslmode=require`,
     filestore: {
       type: 'azure-blob-storage-v2-direct',
-      azureBlob: { accountName: get('account_name'), containerName: 'artifactory', endpoint: get('blob_endpoint'), testConnection: false },
+      // The pod's workload identity, no account key (shared keys are off on the account); chart ≥ 107.133.3.
+      azureBlob: { accountName: get('account_name'), containerName: 'artifactory', endpoint: get('blob_endpoint'), testConnection: false, useInstanceCredentials: true },
     },
     serviceAccountAnnotations: { 'azure.workload.identity/client-id': get('identity_client_id') },
     podLabels: { 'azure.workload.identity/use': 'true' },

@@ -13,8 +13,12 @@ import { SecretRef } from '../secrets/secret-store';
 import { ArtifactoryBackingRef } from './artifactory-backing';
 import { APPLY_REPLICATION_SCRIPT, RegionReplication } from './replication-plan';
 
-/** The pinned chart. Bump deliberately, with a plan review: Artifactory upgrades migrate the database. */
-export const ARTIFACTORY_CHART = { repository: 'https://charts.jfrog.io', chart: 'artifactory', version: '107.104.10' } as const;
+/**
+ * The pinned chart: 107.161.15 (Artifactory 7.161.15). Azure workload identity for the filestore
+ * (`persistence.azureBlob.useInstanceCredentials`) needs chart 107.133.3 / Artifactory 7.125.4 or later. Bump
+ * deliberately, with a plan review: Artifactory upgrades migrate the database.
+ */
+export const ARTIFACTORY_CHART = { repository: 'https://charts.jfrog.io', chart: 'artifactory', version: '107.161.15' } as const;
 /**
  * Image of the replication job: Python's standard library is all the script needs. Pinned by digest (the
  * multi-platform index of python:3.13.7-alpine3.22): a tag can move under a running platform, a digest cannot.
@@ -24,6 +28,8 @@ export const REPLICATION_JOB_IMAGE = 'python:3.13.7-alpine3.22@sha256:9ba6d8cbeb
 /** Where Artifactory's secrets live in the cloud's secret store (Secrets Manager on AWS, Key Vault on Azure). */
 export interface ArtifactorySecretNames {
   readonly license: SecretRef;
+  /** The initial admin password: without it the chart starts Artifactory with admin/password. */
+  readonly adminPassword: SecretRef;
   readonly masterKey: SecretRef;
   readonly joinKey: SecretRef;
   /** An access token trusted by every Artifactory in the topology; used by replication. */
@@ -112,6 +118,8 @@ export class ArtifactoryReplica extends Construct {
       namespace: ns,
       manifests: [
         external('artifactory-license', [{ secretKey: 'artifactory.lic', ref: props.secretNames.license }]),
+        // Access's bootstrap credentials file; the admin may only log in from the pod itself (tokens and SSO otherwise).
+        external('artifactory-admin', [{ secretKey: 'password', ref: props.secretNames.adminPassword }], { 'bootstrap.creds': 'admin@127.0.0.1={{ .password }}' }),
         external('artifactory-keys', [
           { secretKey: 'master-key', ref: props.secretNames.masterKey },
           { secretKey: 'join-key', ref: props.secretNames.joinKey },
@@ -201,11 +209,12 @@ export function artifactoryValues(p: ArtifactoryReplicaProps & { replicas: numbe
     serviceAccount: { create: true, name: p.serviceAccount, annotations: { ...p.backing.serviceAccountAnnotations } },
     artifactory: {
       replicaCount: p.replicas,
+      // The chart puts `artifactory.labels` on the StatefulSet and its pod template (it has no podLabels).
       labels: { ...p.backing.podLabels },
-      podLabels: { ...p.backing.podLabels },
       resources: { requests: { cpu: resources.cpu, memory: resources.memory }, limits: { memory: resources.memory } },
       persistence: { ...p.backing.filestore, ...(p.storageClass ? { storageClassName: p.storageClass } : {}) },
       license: { secret: 'artifactory-license', dataKey: 'artifactory.lic' },
+      admin: { secret: 'artifactory-admin', dataKey: 'bootstrap.creds' },
       masterKeySecretName: 'artifactory-keys',
       joinKeySecretName: 'artifactory-keys',
     },

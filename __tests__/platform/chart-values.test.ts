@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { App } from 'cdktf';
+import { ARGO_CD_CHART } from '../../lib/platform/argo-cd';
+import { EXTERNAL_SECRETS_CHART } from '../../lib/platform/external-secrets';
+import { ARTIFACTORY_CHART } from '../../lib/artifactory/artifactory-replica';
+import { defaultCatalogue } from '../../regions/catalogue';
+import { addCatalogueStacks } from '../../stacks/app';
+
+/*
+ * Every helm_release of every synthesized stack, checked against the real upstream chart sources in
+ * ../shared/charts with their own checker (check-values.py): no values key the chart neither declares nor reads,
+ * no type mismatch, and each release pinned at a chart version that is there. CI has the sources; elsewhere the
+ * test skips loudly when they are absent.
+ */
+const CHARTS = resolve('..', 'shared', 'charts');
+const available = existsSync(join(CHARTS, 'check-values.py'));
+const describeCharts = available || process.env.CI === 'true' ? describe : describe.skip;
+if (!available) {
+  // eslint-disable-next-line no-console
+  console.warn(`\n${'!'.repeat(100)}\nCHART VALUES TESTS ${process.env.CI === 'true' ? 'FAIL' : 'SKIPPED'}: ${CHARTS}/check-values.py is absent\n${'!'.repeat(100)}\n`);
+}
+
+describeCharts('helm values against the real chart sources', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'kore-charts-'));
+  const app = new App({ outdir });
+  addCatalogueStacks(app, defaultCatalogue());
+  app.synth();
+  const stacks = readdirSync(join(outdir, 'stacks')).filter((s) => readFileSync(join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8').includes('"helm_release"'));
+
+  it('has the chart sources (CI must)', () => {
+    expect(existsSync(join(CHARTS, 'check-values.py'))).toBe(true);
+    expect(stacks.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(stacks)('%s: no unknown key, no type mismatch, every chart pinned at a version that is there', (stack) => {
+    const r = spawnSync('python3', [join(CHARTS, 'check-values.py'), '--charts-root', CHARTS, join(outdir, 'stacks', stack, 'cdk.tf.json')], { encoding: 'utf8' });
+    expect({ code: r.status, problems: r.stdout.trim() }).toEqual({ code: 0, problems: '' });
+    expect(r.stderr).toMatch(/: 0 problem\(s\)/);
+    expect(r.stderr).not.toMatch(/is not here/);
+    // Only our own local chart (kore-manifests, under assets/) goes unchecked.
+    const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    const local = Object.values(json.resource.helm_release as Record<string, any>).filter((x) => x.repository === undefined);
+    for (const x of local) expect(x.chart).toMatch(/^assets\//);
+  });
+
+  it.each([
+    ['artifactory', ARTIFACTORY_CHART.version],
+    ['argo-cd', ARGO_CD_CHART.version],
+    ['external-secrets', EXTERNAL_SECRETS_CHART.version],
+  ])('pins %s %s, a version whose sources are there', (chart, version) => {
+    expect(existsSync(join(CHARTS, `${chart}-${version}`))).toBe(true);
+  });
+});
