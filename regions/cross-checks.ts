@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { LICENSE_FEATURES, replicationProblems, ReplicationRuleSpec } from '../lib/artifactory/replication';
 import { isKnownRegion, zoneCapacity } from '../lib/cloud/cloud-regions';
 import { databaseSizeCheck } from '../lib/cloud/instance-types';
+import { cpuCores, memoryGib, nodeAllocatable } from '../lib/cloud/node-allocatable';
 import { CLOUD_NAME_RULES, cloudNameProblem } from '../lib/cloud/name-rules';
 import type { AccessGrant, NodePoolProps } from '../lib/cluster/cluster';
 import { accessGrantProblems, AKS_DEFAULT_POD_CIDR, AKS_DEFAULT_SERVICE_CIDR, nodePoolNameProblem, nodePoolProblems, RESERVED_NAMESPACES } from '../lib/cluster/cluster-rules';
@@ -131,6 +132,7 @@ function checkEntry(e: Loose, at: Path, domain: string | undefined, issue: Issue
     const check = databaseSizeCheck(cloud, dbSize);
     if (check && 'error' in check) issue([...at, 'artifactory', 'database', 'size'], check.error);
   }
+  if (cloud && artifactory && isObj(cluster.nodePools)) checkArtifactoryFits(cloud, artifactory, cluster.nodePools, [...at, 'artifactory', 'resources'], issue);
   const storageGb = database ? int(database.storageGb) : undefined;
   if (cloud === 'azure' && storageGb !== undefined && storageGb < 32) issue([...at, 'artifactory', 'database', 'storageGb'], 'Azure PostgreSQL flexible servers start at 32 GB');
   if (cloud === 'azure' && artifactory && artifactory.keyVault === undefined) issue([...at, 'artifactory', 'keyVault'], 'azure entries name the Key Vault holding the Artifactory secrets');
@@ -144,6 +146,36 @@ function checkEntry(e: Loose, at: Path, domain: string | undefined, issue: Issue
     if (broken.length > 0) issue([...at, 'id'], `${broken[0]}${broken.length > 1 ? ` (and ${broken.length - 1} more derived name${broken.length > 2 ? 's' : ''})` : ''}; shorten the id`);
   }
   if (e.sandbox !== undefined && cloud !== 'aws') issue([...at, 'sandbox'], 'sandbox endpoints exist for aws entries only');
+}
+
+/**
+ * Artifactory's pods (no tolerations) must fit the allocatable capacity of a pool without NoSchedule/NoExecute
+ * taints; an atomic release whose pods stay Pending times out and rolls back. Pools of unlisted sizes are not
+ * judged (their size is warned about).
+ */
+function checkArtifactoryFits(cloud: 'aws' | 'azure', artifactory: Loose, pools: Loose, at: Path, issue: Issue): void {
+  const resources = isObj(artifactory.resources) ? artifactory.resources : {};
+  const cpu = cpuCores(String(resources.cpu ?? '2'));
+  const memory = memoryGib(String(resources.memory ?? '8Gi'));
+  if (cpu === undefined || memory === undefined) return;
+  const verdicts: string[] = [];
+  for (const [name, pool] of Object.entries(pools)) {
+    if (!isObj(pool)) continue;
+    const repelling = (Array.isArray(pool.taints) ? pool.taints : []).filter((t) => isObj(t) && (t.effect === 'NoSchedule' || t.effect === 'NoExecute'));
+    if (repelling.length > 0) {
+      verdicts.push(`${name}: tainted ${repelling.map((t) => String((t as Loose).key)).join(', ')}`);
+      continue;
+    }
+    const sizes = strings(pool.instanceTypes) ?? [];
+    const fits = sizes.map((s) => ({ s, a: nodeAllocatable(cloud, s) }));
+    // A pool without sizes is reported on its own; one of an unlisted size cannot be judged.
+    if (fits.length === 0 || fits.some((f) => f.a === undefined)) return;
+    // The smallest size of the pool decides: the pod may land on any of them.
+    const smallest = fits.reduce((m, f) => (f.a!.vcpu < m.a!.vcpu || f.a!.memoryGib < m.a!.memoryGib ? f : m));
+    if (smallest && smallest.a!.vcpu >= cpu && smallest.a!.memoryGib >= memory) return;
+    if (smallest) verdicts.push(`${name}: ${smallest.s} allocates about ${smallest.a!.vcpu} CPU / ${smallest.a!.memoryGib}Gi`);
+  }
+  issue(at, `${resources.cpu ?? '2'} CPU / ${resources.memory ?? '8Gi'} fit no node pool Artifactory can be scheduled on (${verdicts.join('; ')})`);
 }
 
 function checkRetention(cloud: 'aws' | 'azure' | undefined, days: number | undefined, at: Path, issue: Issue, scope: 'aws-only' | 'both'): void {

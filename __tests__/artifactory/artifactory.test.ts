@@ -57,7 +57,7 @@ describe('AWS backing (prod-use1)', () => {
     expect(v.artifactory.persistence).toMatchObject({ type: 's3-storage-v3-direct', awsS3V3: { useInstanceCredentials: true, region: '${data.terraform_remote_state.infrastructure.outputs.artifactory_region}', bucketName: '${data.terraform_remote_state.infrastructure.outputs.artifactory_bucket}' } });
     expect(v.artifactory.persistence.awsS3V3.identity).toBeUndefined();
     expect(v.artifactory).toMatchObject({ license: { secret: 'artifactory-license', dataKey: 'artifactory.lic' }, masterKeySecretName: 'artifactory-keys', joinKeySecretName: 'artifactory-keys', replicaCount: 2 });
-    expect(v.artifactory.resources).toEqual({ requests: { cpu: '4', memory: '16Gi' }, limits: { memory: '16Gi' } });
+    expect(v.artifactory.resources).toEqual({ requests: { cpu: '3', memory: '12Gi' }, limits: { memory: '12Gi' } });
     expect(v.serviceAccount.annotations['eks.amazonaws.com/role-arn']).toBe('${data.terraform_remote_state.infrastructure.outputs.artifactory_role_arn}');
     // …an output of the infrastructure layer, published under that name from the IRSA role.
     expect(synthLayers('prod-use1').infra.output.artifactory_role_arn.value).toMatch(/^\$\{aws_iam_role\.ArtifactoryBacking_FilestoreRole_\w+\.arn\}$/);

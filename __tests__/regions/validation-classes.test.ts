@@ -114,3 +114,29 @@ describe('a construct error during synth', () => {
     expect(() => addCatalogueStacks(Testing.app(), catalogue)).toThrow(/^dev-use1: nodePools\.general\.maxSize: must be at least 1 \(got 0\)$/);
   });
 });
+
+describe('Artifactory fits a node pool it can be scheduled on', () => {
+  it('refuses requests no untainted pool can hold, naming entry, field and every pool', () => {
+    const c = catalogueCopy();
+    entry(c, 'prod-use1').artifactory.resources = { cpu: '4', memory: '16Gi' };
+    expect(problemsOf(c)).toEqual([
+      'prod-use1.artifactory.resources: 4 CPU / 16Gi fit no node pool Artifactory can be scheduled on (system: tainted CriticalAddonsOnly; general: m6i.xlarge allocates about 3.6 CPU / 14.6Gi)',
+    ]);
+  });
+
+  it('judges a pool of several sizes by its smallest, and AKS pools with their larger reservations', () => {
+    const c = catalogueCopy();
+    entry(c, 'prod-use1').cluster.nodePools.general.instanceTypes = ['m6i.2xlarge', 'm5.xlarge'];
+    entry(c, 'prod-use1').artifactory.resources = { cpu: '6', memory: '24Gi' };
+    expect(problemsOf(c)).toEqual([expect.stringMatching(/^prod-use1\.artifactory\.resources: 6 CPU \/ 24Gi fit no node pool .*general: m5\.xlarge allocates about/)]);
+    const weu = catalogueCopy();
+    entry(weu, 'prod-weu').artifactory.resources = { cpu: '7.5', memory: '28Gi' };
+    expect(problemsOf(weu)).toEqual([expect.stringMatching(/^prod-weu\.artifactory\.resources: 7\.5 CPU \/ 28Gi fit no node pool .*general: Standard_D8s_v5 allocates about 7\.4 CPU \/ 2\d\.\dGi/)]);
+  });
+
+  it('accepts requests that fit, with millicores and Mi', () => {
+    const c = catalogueCopy();
+    entry(c, 'prod-use1').artifactory.resources = { cpu: '3500m', memory: '14000Mi' };
+    expect(problemsOf(c)).toEqual([]);
+  });
+});

@@ -47,7 +47,8 @@ export function sandboxCatalogue(options: SandboxCatalogueOptions): CatalogueInp
           nodePools: { general: { instanceTypes: ['t3.medium'], minSize: 1, desiredSize: 1, maxSize: 2 } },
         },
         dns: { zone: 'use1.sandbox.kore.test' },
-        artifactory: { role: 'primary' },
+        // Sized for the t3.medium pool (the emulator runs no pods, but the catalogue must still make sense).
+        artifactory: { role: 'primary', resources: { cpu: '1', memory: '2Gi' } },
         tags: { owner: 'platform-team', costCenter: 'sandbox' },
         state,
         sandbox,

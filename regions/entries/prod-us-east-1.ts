@@ -30,7 +30,7 @@ export const prodUsEast1: RegionEntryInput = {
     argoCd: { highAvailability: true },
   },
   dns: { zone: 'prod-use1.kore.example.com' },
-  artifactory: { role: 'primary', replicas: 2, resources: { cpu: '4', memory: '16Gi' }, database: { size: 'db.r6g.large', storageGb: 500, highAvailability: true } },
+  artifactory: { role: 'primary', replicas: 2, resources: { cpu: '3', memory: '12Gi' }, database: { size: 'db.r6g.large', storageGb: 500, highAvailability: true } },
   tags: { owner: 'platform-team', costCenter: 'eng-prod' },
   state: { backend: 's3', bucket: 'kore-tfstate-333333333333-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' },
 };
