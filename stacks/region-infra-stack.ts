@@ -96,6 +96,7 @@ export class RegionInfraStack extends TerraformStack {
           databaseHighAvailability: artifactory.database.highAvailability,
           // The emulator cannot evaluate the TLS-only condition (see SecureBucketProps.tlsOnlyPolicy).
           tlsOnlyPolicy: !entry.sandbox,
+          emulatorQuirks: entry.sandbox !== undefined,
         });
       }
       // The External Secrets Operator reads this region's secrets (and the database's managed one) and nothing else.

@@ -35,6 +35,12 @@ export interface AwsArtifactoryBackingProps extends WorkloadIdentity {
   readonly preventDestroy?: boolean;
   /** Attach the TLS-only bucket policy (off only in an emulator sandbox). @default true */
   readonly tlsOnlyPolicy?: boolean;
+  /**
+   * Tolerate what the moto emulator drops, so a sandbox re-plans empty: it does not keep an instance's enhanced
+   * monitoring or Performance Insights settings. Sandbox stacks only.
+   * @default false
+   */
+  readonly emulatorQuirks?: boolean;
 }
 
 /** The cloud names an AwsArtifactoryBacking gives its resources (checked by the catalogue before synth). */
@@ -112,7 +118,10 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
       performanceInsightsEnabled: true,
       performanceInsightsRetentionPeriod: 7,
       iamDatabaseAuthenticationEnabled: true,
-      lifecycle: { preventDestroy },
+      lifecycle: {
+        preventDestroy,
+        ignoreChanges: props.emulatorQuirks ? ['monitoring_interval', 'monitoring_role_arn', 'performance_insights_enabled', 'performance_insights_retention_period'] : undefined,
+      },
     });
 
     this.bucket = addSecureBucket(this, { bucketName: `${props.name}-filestore`, preventDestroy, tlsOnlyPolicy: props.tlsOnlyPolicy });
