@@ -26,7 +26,7 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
       // Images are pushed on every deploy event, with a full sync every 15 minutes as a safety net.
       docker: { repositories: ['docker-local', 'docker-*-local'], to: ['prod-weu', 'prod-apse1'], mode: 'push', schedule: '0 0/15 * * * ?', eventBased: true },
       // Charts are pulled hourly by each replica's remote repository.
-      helm: { repositories: ['helm-local'], to: ['prod-weu', 'prod-apse1'], mode: 'pull', schedule: '0 0 * * * ?' },
+      helm: { repositories: ['helm-remote'], to: ['prod-weu', 'prod-apse1'], mode: 'pull', schedule: '0 0 * * * ?' },
       // Libraries only matter where the VM-era builds run.
       libs: { repositories: ['libs-release-local'], to: ['prod-apse1'], mode: 'push', schedule: '0 0 2 * * ?' },
     },

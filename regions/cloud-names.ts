@@ -64,11 +64,11 @@ export function cloudNamesOf(entry: { readonly id: string; readonly cloud: 'aws'
 
 /**
  * Where an entry's secrets live in Secrets Manager: `kore/<id>/…` for the region's own, `kore/artifactory/<id>/…`
- * for its Artifactory, and the replication token every Artifactory shares. The External Secrets Operator may read
- * these and nothing else.
+ * for its Artifactory (its API token and the replication credentials its peers issued). The External Secrets
+ * Operator may read these and nothing else.
  */
 export function secretPrefixesOf(entry: { readonly id: string }): string[] {
-  return [`kore/${entry.id}/`, `kore/artifactory/${entry.id}/`, 'kore/artifactory/replication-token'];
+  return [`kore/${entry.id}/`, `kore/artifactory/${entry.id}/`];
 }
 
 export { cloudNameProblem, CLOUD_NAME_RULES };

@@ -12,7 +12,8 @@ export function replicationFor(catalogue: Catalogue, regionId: string): RegionRe
   const pull: RegionReplication['pull'] = [];
   for (const [rule, spec] of Object.entries(catalogue.replication.rules)) {
     const from = spec.from ?? primary!;
-    const common = { rule, repositories: [...spec.repositories], cron: spec.schedule, eventBased: spec.eventBased };
+    // Validation requires a schedule on every rule.
+    const common = { rule, repositories: [...spec.repositories], cron: spec.schedule ?? '', eventBased: spec.eventBased };
     if (spec.mode === 'push' && from === regionId) {
       push.push({ ...common, targets: spec.to.map((t) => ({ region: t, url: artifactoryUrlOf(zoneOf(t)) })) });
     }

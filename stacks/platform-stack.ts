@@ -115,13 +115,15 @@ function artifactorySecretNames(entry: RegionEntry): ArtifactorySecretNames {
         adminPassword: { name: `kore/artifactory/${entry.id}/admin-password` },
         masterKey: { name: `kore/artifactory/${entry.id}/master-key` },
         joinKey: { name: `kore/artifactory/${entry.id}/join-key` },
-        replicationToken: { name: 'kore/artifactory/replication-token' },
+        apiToken: { name: `kore/artifactory/${entry.id}/api-token` },
+        replicationPeer: (peer) => ({ name: `kore/artifactory/${entry.id}/replication/${peer}` }),
       }
     : {
         license: { name: 'artifactory-license' },
         adminPassword: { name: 'artifactory-admin-password' },
         masterKey: { name: 'artifactory-master-key' },
         joinKey: { name: 'artifactory-join-key' },
-        replicationToken: { name: 'artifactory-replication-token' },
+        apiToken: { name: 'artifactory-api-token' },
+        replicationPeer: (peer) => ({ name: `artifactory-replication-${peer}` }),
       };
 }

@@ -94,7 +94,6 @@ describe('AWS backing (prod-use1)', () => {
     expect(statement.Resource).toEqual([
       expect.stringMatching(/^arn:aws:secretsmanager:us-east-1:\$\{data\.aws_caller_identity\.\S+\.account_id\}:secret:kore\/prod-use1\/\*$/),
       expect.stringMatching(/:secret:kore\/artifactory\/prod-use1\/\*$/),
-      expect.stringMatching(/:secret:kore\/artifactory\/replication-token\*$/),
       expect.stringMatching(/^\$\{aws_db_instance\.ArtifactoryBacking_Database_\w+\.master_user_secret\[0\]\.secret_arn\}$/),
     ]);
   });
@@ -107,8 +106,24 @@ describe('AWS backing (prod-use1)', () => {
     const [job] = listOf(json, 'kubernetes_job_v1');
     expect(job.metadata.name).toMatch(/^artifactory-replication-[0-9a-f]{10}$/);
     const container = job.spec.template.spec.container[0];
-    expect(container.env.find((e: any) => e.name === 'ARTIFACTORY_TOKEN').value_from).toEqual({ secret_key_ref: { name: 'artifactory-replication', key: 'token' } });
+    // Credentials as files of the synchronized secret: this instance's token, and one user + token per peer.
+    expect(job.spec.template.spec.volume).toContainEqual({ name: 'secrets', secret: { secret_name: 'artifactory-replication' } });
+    expect(container.volume_mount).toContainEqual({ name: 'secrets', mount_path: '/secrets', read_only: true });
     expect(JSON.stringify(job)).not.toMatch(/Bearer [A-Za-z0-9]/);
+    const secrets = parse(listOf(json, 'helm_release').find((r) => r.name === 'artifactory-secrets').values[0]).manifests.find((m: any) => m.metadata.name === 'artifactory-replication');
+    expect(secrets.spec.data.map((d: any) => [d.secretKey, d.remoteRef.key])).toEqual([
+      ['token', 'kore/artifactory/prod-use1/api-token'],
+      ['prod-apse1.json', 'kore/artifactory/prod-use1/replication/prod-apse1'],
+      ['prod-weu.json', 'kore/artifactory/prod-use1/replication/prod-weu'],
+    ]);
+    // The apply waits for the job and fails with it; no TTL, so the next plan does not recreate it.
+    expect(job).toMatchObject({ wait_for_completion: true, timeouts: { create: '20m' } });
+    expect(job.spec.ttl_seconds_after_finished).toBeUndefined();
+    // Every push carries the target's username, every rule a cron; patterns that match nothing fail the job.
+    expect(cm.data['apply.py']).toContain('"username": t["username"]');
+    expect(cm.data['apply.py']).toContain('"cronExp": rule["cron"]');
+    expect(cm.data['apply.py']).toContain('no " + kind + " repository matches');
+    expect(plan.push.every((p: any) => typeof p.cron === 'string' && p.cron.length > 0)).toBe(true);
   });
 
   it('publishes the regional name from the ingress load balancer through the DNS zone', () => {
@@ -160,7 +175,7 @@ describe('Azure backing (prod-weu)', () => {
       authType: 'WorkloadIdentity', vaultUrl: '${data.terraform_remote_state.infrastructure.outputs.key_vault_uri}', serviceAccountRef: { name: 'external-secrets', namespace: 'external-secrets' },
     });
     const keys = parse(listOf(platform, 'helm_release').find((r) => r.name === 'artifactory-secrets').values[0]).manifests.flatMap((m: any) => m.spec.data.map((d: any) => d.remoteRef.key)).sort();
-    expect(keys).toEqual(['${data.terraform_remote_state.infrastructure.outputs.artifactory_db_password_secret}', 'artifactory-admin-password', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-token']);
+    expect(keys).toEqual(['${data.terraform_remote_state.infrastructure.outputs.artifactory_db_password_secret}', 'artifactory-admin-password', 'artifactory-api-token', 'artifactory-join-key', 'artifactory-license', 'artifactory-master-key', 'artifactory-replication-prod-use1']);
     // The operator's identity reads secrets of the named vault only.
     const [read] = listOf(infra, 'azurerm_role_assignment').filter((a) => a.role_definition_name === 'Key Vault Secrets User');
     expect(read.scope).toMatch(/^\$\{data\.azurerm_key_vault\.ExternalSecretsIdentity_KeyVault_\w+\.id\}$/);
@@ -177,7 +192,7 @@ describe('ArtifactoryReplica validation', () => {
     const stack = new (require('cdktf').TerraformStack)(app, 's');
     const backing = artifactoryBackingRef('aws', { region: 'us-east-1', bucket: 'b', role_arn: 'r', db_address: 'd', db_port: '5432', db_secret_arn: 's' });
     const ref = (name: string) => ({ name });
-    const props = { backing, secretStore: { name: 'cloud-secrets', ready: [] }, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), adminPassword: ref('a'), masterKey: ref('m'), joinKey: ref('j'), replicationToken: ref('t') }, replication: { region: 'x', push: [], pull: [] } };
+    const props = { backing, secretStore: { name: 'cloud-secrets', ready: [] }, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), adminPassword: ref('a'), masterKey: ref('m'), joinKey: ref('j'), apiToken: ref('t'), replicationPeer: (p: string) => ref(p) }, replication: { region: 'x', push: [], pull: [] } };
     expect(() => new ArtifactoryReplica(stack, 'A', { ...props, replicas: 3 })).toThrow('replicas: 3 nodes is Artifactory HA, which the license does not allow (haLicensed is false)');
     expect(() => new ArtifactoryReplica(stack, 'B', { ...props, hostnames: [] })).toThrow('hostnames: at least the regional name is required');
     expect(() => new ArtifactoryReplica(stack, 'C', { ...props, chartVersion: 'latest' })).toThrow('chartVersion: pin an exact chart version (got "latest")');

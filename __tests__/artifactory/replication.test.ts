@@ -29,7 +29,9 @@ describe('replication topology validation', () => {
       'replication.rules.back.repositories: docker-local replicates in a cycle: prod-use1 → prod-weu → prod-use1',
     ]],
     ['an invalid cron', (c) => (c.replication.rules.helm.schedule = '0 * * * *'), ['replication.rules.helm.schedule: invalid cron: Quartz cron has 6 or 7 fields (seconds first), got 5 (got "0 * * * *")']],
-    ['no schedule and no events', (c) => delete c.replication.rules.helm.schedule, ['replication.rules.helm.schedule: a schedule is required unless eventBased is true']],
+    ['no schedule', (c) => delete c.replication.rules.helm.schedule, ["replication.rules.helm.schedule: a schedule is required: JFrog's replication API takes a cron even with eventBased (a full sync behind the events)"]],
+    ['event-based without a schedule', (c) => ((c.replication.rules.docker.schedule = undefined), (c.replication.rules.docker.eventBased = true)), ["replication.rules.docker.schedule: a schedule is required: JFrog's replication API takes a cron even with eventBased (a full sync behind the events)"]],
+    ['a pull rule naming a local repository', (c) => (c.replication.rules.helm.repositories = ['helm-local']), ['replication.rules.helm.repositories.0: pull replication runs on the target\'s remote repositories; name those (such as helm-remote), not the source\'s local one (got "helm-local")']],
     ['a target without an Artifactory role', (c) => (c.replication.rules.libs.to = ['staging-usw2']), ['replication.rules.libs.to.0: this region has no Artifactory role (got "staging-usw2")']],
     ['a source without an Artifactory role', (c) => (c.replication.rules.libs.from = 'dev-use1'), ['replication.rules.libs.from: this region has no Artifactory role (got "dev-use1")']],
     ['multi-push on a Pro license', (c) => ((c.replication.license = 'pro'), (c.regions[2].artifactory.replicas = 1)), [
@@ -82,7 +84,7 @@ describe('replicationFor', () => {
     expect(replicationFor(c, 'prod-weu')).toEqual({
       region: 'prod-weu',
       push: [],
-      pull: [{ rule: 'helm', repositories: ['helm-local'], cron: '0 0 * * * ?', eventBased: false, source: { region: 'prod-use1', url: 'https://artifactory.prod-use1.kore.example.com/artifactory' } }],
+      pull: [{ rule: 'helm', repositories: ['helm-remote'], cron: '0 0 * * * ?', eventBased: false, source: { region: 'prod-use1', url: 'https://artifactory.prod-use1.kore.example.com/artifactory' } }],
     });
     expect(replicationFor(c, 'dev-use1')).toEqual({ region: 'dev-use1', push: [], pull: [] });
   });

@@ -11,7 +11,7 @@ import { ManifestsRelease } from '../platform/manifests-release';
 import { externalSecretManifest } from '../secrets/external-secret';
 import { SecretRef } from '../secrets/secret-store';
 import { ArtifactoryBackingRef } from './artifactory-backing';
-import { APPLY_REPLICATION_SCRIPT, RegionReplication } from './replication-plan';
+import { APPLY_REPLICATION_SCRIPT, RegionReplication, replicationPeers } from './replication-plan';
 
 /**
  * The pinned chart: 107.161.15 (Artifactory 7.161.15). Azure workload identity for the filestore
@@ -32,8 +32,13 @@ export interface ArtifactorySecretNames {
   readonly adminPassword: SecretRef;
   readonly masterKey: SecretRef;
   readonly joinKey: SecretRef;
-  /** An access token trusted by every Artifactory in the topology; used by replication. */
-  readonly replicationToken: SecretRef;
+  /** An access token of this Artifactory, with which the replication job configures it. */
+  readonly apiToken: SecretRef;
+  /**
+   * Per peer region: a JSON secret {"username", "token"} that peer issued for replication (push targets, pull
+   * sources). No circle of trust: each instance trusts only the tokens it issued.
+   */
+  readonly replicationPeer: (region: string) => SecretRef;
 }
 
 export interface ArtifactoryReplicaProps {
@@ -129,7 +134,14 @@ export class ArtifactoryReplica extends Construct {
           password: '{{ .password }}',
           url: backing.jdbcUrl,
         }),
-        ...(replicates ? [external('artifactory-replication', [{ secretKey: 'token', ref: props.secretNames.replicationToken }])] : []),
+        ...(replicates
+          ? [
+              external('artifactory-replication', [
+                { secretKey: 'token', ref: props.secretNames.apiToken },
+                ...replicationPeers(plan).map((peer) => ({ secretKey: `${peer}.json`, ref: props.secretNames.replicationPeer(peer) })),
+              ]),
+            ]
+          : []),
       ],
       dependsOn: [namespace, ...props.secretStore.ready],
     });
@@ -154,9 +166,10 @@ export class ArtifactoryReplica extends Construct {
       const digest = createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 10);
       new JobV1(this, 'ReplicationJob', {
         metadata: { name: `artifactory-replication-${digest}`, namespace: nsName },
+        // No TTL: a job deleted after it finished would be recreated by the next plan. The name carries the content
+        // hash, so a changed topology replaces it and an unchanged one stays as it is.
         spec: {
-          backoffLimit: 6,
-          ttlSecondsAfterFinished: '86400',
+          backoffLimit: 2,
           template: {
             metadata: { labels: { app: 'artifactory-replication' } },
             spec: {
@@ -167,20 +180,25 @@ export class ArtifactoryReplica extends Construct {
                   name: 'apply',
                   image: REPLICATION_JOB_IMAGE,
                   command: ['python', '/config/apply.py'],
-                  env: [
-                    { name: 'ARTIFACTORY_URL', value: `http://artifactory.${ns}.svc:8082/artifactory` },
-                    { name: 'ARTIFACTORY_TOKEN', valueFrom: { secretKeyRef: { name: 'artifactory-replication', key: 'token' } } },
+                  env: [{ name: 'ARTIFACTORY_URL', value: `http://artifactory.${ns}.svc:8082/artifactory` }],
+                  volumeMount: [
+                    { name: 'config', mountPath: '/config', readOnly: true },
+                    { name: 'secrets', mountPath: '/secrets', readOnly: true },
                   ],
-                  volumeMount: [{ name: 'config', mountPath: '/config', readOnly: true }],
                   securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
                   resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { memory: '128Mi' } },
                 },
               ],
-              volume: [{ name: 'config', configMap: { name: configMap.metadata.name } }],
+              volume: [
+                { name: 'config', configMap: { name: configMap.metadata.name } },
+                { name: 'secrets', secret: { secretName: 'artifactory-replication' } },
+              ],
             },
           },
         },
-        waitForCompletion: false,
+        // The apply waits for the job and fails with it: a topology that does not apply is a failed change.
+        waitForCompletion: true,
+        timeouts: { create: '20m', update: '20m' },
         dependsOn: [this.release],
       });
     }

@@ -63,8 +63,15 @@ export function replicationProblems(
     if (rule.schedule !== undefined) {
       const problem = quartzCronProblem(rule.schedule);
       if (problem) problems.push({ path: at('schedule'), message: `invalid cron: ${problem}` });
-    } else if (!rule.eventBased) {
-      problems.push({ path: at('schedule'), message: 'a schedule is required unless eventBased is true' });
+    } else {
+      problems.push({ path: at('schedule'), message: "a schedule is required: JFrog's replication API takes a cron even with eventBased (a full sync behind the events)" });
+    }
+    if (rule.mode === 'pull') {
+      rule.repositories.forEach((repo, i) => {
+        if (/-local$/.test(repo)) {
+          problems.push({ path: at('repositories', i), message: `pull replication runs on the target's remote repositories; name those (such as ${repo.replace(/-local$/, '-remote')}), not the source's local one` });
+        }
+      });
     }
     const features = LICENSE_FEATURES[license];
     if (rule.mode === 'push' && rule.to.length > 1 && !features.multiPush) {
