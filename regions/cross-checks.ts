@@ -135,6 +135,11 @@ function checkEntry(e: Loose, at: Path, domain: string | undefined, issue: Issue
   if (cloud && artifactory && isObj(cluster.nodePools)) checkArtifactoryFits(cloud, artifactory, cluster.nodePools, [...at, 'artifactory', 'resources'], issue);
   const storageGb = database ? int(database.storageGb) : undefined;
   if (cloud === 'azure' && storageGb !== undefined && storageGb < 32) issue([...at, 'artifactory', 'database', 'storageGb'], 'Azure PostgreSQL flexible servers start at 32 GB');
+  const argo = isObj(cluster.argoCd) ? cluster.argoCd : undefined;
+  // (An Artifactory entry without a vault is reported once, below.)
+  if (cloud === 'azure' && argo?.sso !== undefined && !artifactory) {
+    issue([...at, 'cluster', 'argoCd', 'sso'], "needs a Key Vault for its client secret (artifactory.keyVault is the entry's vault)");
+  }
   if (cloud === 'azure' && artifactory && artifactory.keyVault === undefined) issue([...at, 'artifactory', 'keyVault'], 'azure entries name the Key Vault holding the Artifactory secrets');
   if (cloud === 'aws' && artifactory && artifactory.keyVault !== undefined) issue([...at, 'artifactory', 'keyVault'], 'is for azure entries (AWS keeps the secrets in Secrets Manager)');
 

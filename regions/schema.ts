@@ -156,7 +156,24 @@ export const regionEntrySchema = z.strictObject({
     /** Namespaces the platform layer creates, with quotas and container defaults. */
     namespaces: z.record(name('namespace', 63), namespaceSpec).default({}),
     /** Install Argo CD (GitOps) at `argocd.<dns.zone>`. */
-    argoCd: z.strictObject({ highAvailability: z.boolean().default(false) }).optional(),
+    argoCd: z
+      .strictObject({
+        highAvailability: z.boolean().default(false),
+        /** OIDC single sign-on; the client secret lives in the entry's secret store under `clientSecret`. */
+        sso: z
+          .strictObject({
+            issuer: z.url({ protocol: /^https$/, error: 'an https URL of the OIDC issuer' }),
+            clientId: z.string().min(1),
+            /** Secrets Manager name (AWS) or Key Vault secret name (Azure). */
+            clientSecret: z.string().min(1),
+            groups: z.record(z.string().min(1), z.enum(['admin', 'readonly'])).refine((g) => Object.keys(g).length > 0, 'map at least one group to a role'),
+          })
+          .optional(),
+        /** Keep the local admin account. Without SSO it is the only login; with SSO it is off unless asked. */
+        localAdmin: z.boolean().optional(),
+      })
+      .refine((a) => a.localAdmin !== false || a.sso !== undefined, { message: 'the local admin can only be off when sso is configured (nobody could log in)', path: ['localAdmin'] })
+      .optional(),
     logRetentionDays: retentionDays.default(90),
   }),
   dns: z.strictObject({

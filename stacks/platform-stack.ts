@@ -9,6 +9,7 @@ import { EksClusterLookup } from '../lib/cluster/eks-cluster-lookup';
 import { AzureDnsZone } from '../lib/dns/azure-dns-zone';
 import { IDnsZone } from '../lib/dns/dns-zone';
 import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
+import { ArgoCdProps } from '../lib/platform/argo-cd';
 import { ClusterPlatform } from '../lib/platform/cluster-platform';
 import { clusterProviders } from '../lib/platform/cluster-providers';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
@@ -80,7 +81,7 @@ export class PlatformStack extends TerraformStack {
       cluster: this.cluster,
       namespaces: entry.cluster.namespaces,
       access: entry.cluster.access,
-      argoCd: entry.cluster.argoCd ? { domain: `argocd.${entry.dns.zone}`, highAvailability: entry.cluster.argoCd.highAvailability } : undefined,
+      argoCd: argoCdOf(entry, secrets),
     });
 
     const artifactory = entry.artifactory;
@@ -105,6 +106,14 @@ export class PlatformStack extends TerraformStack {
       zone.addRecord('artifactory', { type: entry.cloud === 'aws' ? 'CNAME' : 'A', values: [replica.ingressAddress], ttl: 60 });
     }
   }
+}
+
+/** Argo CD's settings: SSO through the cluster's secret store, the local admin only as the catalogue says. */
+function argoCdOf(entry: RegionEntry, secrets: ExternalSecrets | undefined): ArgoCdProps | undefined {
+  const argo = entry.cluster.argoCd;
+  if (!argo) return undefined;
+  const sso = argo.sso && secrets ? { ...argo.sso, clientSecret: { name: argo.sso.clientSecret }, secretStore: { name: secrets.storeName, ready: secrets.ready } } : undefined;
+  return { domain: `argocd.${entry.dns.zone}`, highAvailability: argo.highAvailability, sso, localAdmin: argo.localAdmin };
 }
 
 /** Where each region's Artifactory secrets live: Secrets Manager names on AWS, Key Vault secret names on Azure. */

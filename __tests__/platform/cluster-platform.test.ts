@@ -5,7 +5,7 @@ import { parseCatalogue } from '../../regions/load';
 import { addCatalogueStacks } from '../../stacks/app';
 import { synthLayers } from '../support/region';
 import { parse } from 'yaml';
-import { catalogueCopy } from '../support/catalogue';
+import { catalogueCopy, problemsOf } from '../support/catalogue';
 import { listOf } from '../support/synth';
 
 function synthRegion(id: string, catalogue = defaultCatalogue()): any {
@@ -139,5 +139,47 @@ describe('platform validation', () => {
     const app = Testing.app();
     addCatalogueStacks(app, parseCatalogue(sandboxCatalogue({ endpoint: 'https://127.0.0.1:4566' }), 'sandbox'));
     expect(app.node.children.map((c) => c.node.id).sort()).toEqual(['bootstrap', 'dev-us-east-1', 'global']);
+  });
+});
+
+describe('Argo CD login', () => {
+  it('signs in through SSO with group → role mapping, the client secret synchronized, no local admin', () => {
+    const json = synthRegion('prod-use1');
+    const release = listOf(json, 'helm_release').find((r) => r.chart === 'argo-cd');
+    const values = parse(release.values[0]);
+    expect(values.configs.cm['admin.enabled']).toBe(false);
+    expect(parse(values.configs.cm['oidc.config'])).toEqual({
+      name: 'SSO', issuer: 'https://login.microsoftonline.com/7e2a9c10-0000-4000-8000-0000000000aa/v2.0', clientID: '2b7d4e10-0000-4000-8000-0000000000e1',
+      clientSecret: '$argocd-oidc:clientSecret', requestedScopes: ['openid', 'profile', 'email', 'groups'],
+    });
+    expect(values.configs.rbac).toEqual({
+      'policy.default': '', scopes: '[groups]',
+      'policy.csv': 'g, 0c6f1e4a-0000-4000-8000-0000000000b1, role:admin\ng, 0c6f1e4a-0000-4000-8000-0000000000b2, role:readonly',
+    });
+    const oidc = listOf(json, 'helm_release').find((r) => r.name === 'argocd-oidc');
+    const [secret] = parse(oidc.values[0]).manifests;
+    expect(secret).toMatchObject({
+      kind: 'ExternalSecret', metadata: { name: 'argocd-oidc', namespace: 'argocd' },
+      spec: { target: { template: { metadata: { labels: { 'app.kubernetes.io/part-of': 'argocd' } } } }, data: [{ secretKey: 'clientSecret', remoteRef: { key: 'kore/prod-use1/argocd-oidc-client-secret' } }] },
+    });
+    expect(oidc.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^helm_release\.Platform_ArgoCd_Release_/), expect.stringMatching(/^helm_release\.ExternalSecrets_Store_Release_/)]));
+  });
+
+  it('keeps the local admin where there is no SSO, the only way in', () => {
+    const values = parse(listOf(synthRegion('dev-use1'), 'helm_release').find((r) => r.chart === 'argo-cd').values[0]);
+    expect(values.configs.cm['admin.enabled']).toBe(true);
+    expect(values.configs.cm['oidc.config']).toBeUndefined();
+  });
+
+  it('refuses turning the local admin off without SSO, and SSO on Azure without a Key Vault', () => {
+    const c = catalogueCopy();
+    (c.regions[0].cluster as any).argoCd = { localAdmin: false };
+    expect(problemsOf(c)).toEqual(['dev-use1.cluster.argoCd.localAdmin: the local admin can only be off when sso is configured (nobody could log in) (got false)']);
+    const az = catalogueCopy();
+    delete (az.regions[3] as any).artifactory;
+    (az.globalNames as any).artifactory.regions = ['prod-use1', 'prod-apse1'];
+    (az.replication as any).rules.docker.to = ['prod-apse1'];
+    (az.replication as any).rules.helm.to = ['prod-apse1'];
+    expect(problemsOf(az)).toEqual(["prod-weu.cluster.argoCd.sso: needs a Key Vault for its client secret (artifactory.keyVault is the entry's vault)"]);
   });
 });

@@ -25,6 +25,8 @@ export interface ExternalSecretSpec {
    * @default '1h'
    */
   readonly refreshInterval?: string;
+  /** Labels of the Kubernetes secret (some readers only read labelled secrets). @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -43,7 +45,9 @@ export function externalSecretManifest(spec: ExternalSecretSpec): Record<string,
       target: {
         name: spec.name,
         creationPolicy: 'Owner',
-        ...(spec.template ? { template: { engineVersion: 'v2', data: { ...spec.template } } } : {}),
+        ...(spec.template || spec.labels
+          ? { template: { engineVersion: 'v2', ...(spec.labels ? { metadata: { labels: { ...spec.labels } } } : {}), ...(spec.template ? { data: { ...spec.template } } : {}) } }
+          : {}),
       },
       data: spec.keys.map((k) => ({ secretKey: k.secretKey, remoteRef: { key: k.ref.name, ...(k.ref.property ? { property: k.ref.property } : {}) } })),
     },

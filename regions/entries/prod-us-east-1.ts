@@ -27,7 +27,16 @@ export const prodUsEast1: RegionEntryInput = {
       developers: { principal: 'arn:aws:iam::333333333333:role/developers', policy: 'view', namespaces: ['production'] },
     },
     namespaces: { production: { labels: { 'kore.io/team': 'apps' }, quota: { requestsCpu: '32', requestsMemory: '64Gi', limitsCpu: '64', limitsMemory: '128Gi', pods: '500' } } },
-    argoCd: { highAvailability: true },
+    argoCd: {
+      highAvailability: true,
+      // Entra ID single sign-on; the client secret is synchronized from Secrets Manager.
+      sso: {
+        issuer: 'https://login.microsoftonline.com/7e2a9c10-0000-4000-8000-0000000000aa/v2.0',
+        clientId: '2b7d4e10-0000-4000-8000-0000000000e1',
+        clientSecret: 'kore/prod-use1/argocd-oidc-client-secret',
+        groups: { '0c6f1e4a-0000-4000-8000-0000000000b1': 'admin', '0c6f1e4a-0000-4000-8000-0000000000b2': 'readonly' },
+      },
+    },
   },
   dns: { zone: 'prod-use1.kore.example.com' },
   artifactory: { role: 'primary', replicas: 2, resources: { cpu: '3', memory: '12Gi' }, database: { size: 'db.r6g.large', storageGb: 500, highAvailability: true } },

@@ -21,7 +21,15 @@ export const prodWesteurope: RegionEntryInput = {
       developers: { principal: '0c6f1e4a-0000-4000-8000-0000000000b2', policy: 'view', namespaces: ['production'] },
     },
     namespaces: { production: { labels: { 'kore.io/team': 'apps' } } },
-    argoCd: { highAvailability: true },
+    argoCd: {
+      highAvailability: true,
+      sso: {
+        issuer: 'https://login.microsoftonline.com/7e2a9c10-0000-4000-8000-0000000000aa/v2.0',
+        clientId: '2b7d4e10-0000-4000-8000-0000000000e2',
+        clientSecret: 'argocd-oidc-client-secret',
+        groups: { '0c6f1e4a-0000-4000-8000-0000000000b1': 'admin', '0c6f1e4a-0000-4000-8000-0000000000b2': 'readonly' },
+      },
+    },
   },
   dns: { zone: 'prod-weu.kore.example.com' },
   artifactory: { role: 'replica', database: { size: 'GP_Standard_D4ds_v5', storageGb: 256 }, keyVault: { name: 'kore-prod-weu-kv', resourceGroup: 'kore-secrets' } },
