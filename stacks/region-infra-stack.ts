@@ -120,6 +120,7 @@ export class RegionInfraStack extends TerraformStack {
         cidr: entry.network.cidr,
         zoneCount: entry.network.zoneCount,
         natGateway: entry.network.natGateways !== 'none',
+        ingressPublicIp: true,
         tags,
       });
       this.network = network;
@@ -133,9 +134,14 @@ export class RegionInfraStack extends TerraformStack {
         publicAccessCidrs: entry.cluster.publicAccessCidrs,
         access,
         logRetentionDays: entry.cluster.logRetentionDays,
+        ingressPublicIpId: network.ingressIp?.id,
         tags,
       });
       this.cluster = aks;
+      // The in-cluster ingress controller's Service asks for this address by name and resource group.
+      new TerraformOutput(this, 'ingress_public_ip_name', { value: network.ingressIp!.name });
+      new TerraformOutput(this, 'ingress_public_ip_address', { value: network.ingressIp!.ipAddress });
+      new TerraformOutput(this, 'ingress_resource_group', { value: network.resourceGroup.name });
       if (artifactory) {
         this.artifactoryBacking = new AzureArtifactoryBacking(this, 'ArtifactoryBacking', {
           name: names.artifactory,

@@ -79,3 +79,27 @@ describe('AzureNetwork', () => {
     expect(() => network.subnets('nodes')).toThrow('unknown subnet tier "nodes"; this network has: public, intra, private');
   });
 });
+
+describe('Azure ingress exposure (the Europe region\'s health check must reach it)', () => {
+  const { synthLayers } = require('../support/region');
+  const json = synthLayers('prod-weu').infra;
+  const nsgs = Object.values(json.resource.azurerm_network_security_group as Record<string, any>);
+
+  it('admits HTTP and HTTPS from the internet to the ingress load balancer\'s address only, on the cluster\'s subnet', () => {
+    const privateNsg = nsgs.find((n) => n.name.endsWith('-private'));
+    const allow = privateNsg.security_rule.find((r: any) => r.name === 'allow-web-to-ingress');
+    expect(allow).toMatchObject({ direction: 'Inbound', access: 'Allow', protocol: 'Tcp', source_address_prefix: 'Internet', destination_port_ranges: ['80', '443'], priority: 100 });
+    expect(allow.destination_address_prefix).toMatch(/^\$\{azurerm_public_ip\.Network_IngressPublicIp_\w+\.ip_address\}$/);
+    expect(privateNsg.security_rule.find((r: any) => r.name === 'deny-internet-inbound')).toMatchObject({ access: 'Deny', priority: 4096 });
+    // every other tier still denies all inbound internet traffic
+    for (const n of nsgs.filter((x) => !x.name.endsWith('-private'))) expect(n.security_rule.map((r: any) => r.name)).toEqual(['deny-internet-inbound']);
+  });
+
+  it('gives the address a static zone-redundant IP the control plane may attach, and names it for the platform layer', () => {
+    const ip = Object.values(json.resource.azurerm_public_ip as Record<string, any>).find((p) => p.name === 'kore-prod-weu-ingress');
+    expect(ip).toMatchObject({ allocation_method: 'Static', sku: 'Standard', zones: ['1', '2', '3'] });
+    const role = Object.values(json.resource.azurerm_role_assignment as Record<string, any>).find((r) => /IngressPublicIp/.test(r.scope));
+    expect(role).toMatchObject({ role_definition_name: 'Network Contributor', principal_type: 'ServicePrincipal' });
+    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(['ingress_public_ip_name', 'ingress_public_ip_address', 'ingress_resource_group']));
+  });
+});

@@ -89,6 +89,11 @@ export interface AksClusterProps {
    * @default 30
    */
   readonly logRetentionDays?: number;
+  /**
+   * A pre-created public IP (another resource group) the control plane may attach to the ingress load balancer.
+   * @default - none
+   */
+  readonly ingressPublicIpId?: string;
   /** @default 'Standard' (uptime SLA) */
   readonly skuTier?: 'Free' | 'Standard' | 'Premium';
   /** @default {} */
@@ -184,6 +189,15 @@ export class AksCluster extends Construct implements ICluster {
       principalType: 'ServicePrincipal',
     });
 
+    if (props.ingressPublicIpId) {
+      // Attaching a load balancer to an IP outside the node resource group needs rights on that IP only.
+      new RoleAssignment(this, 'ControlPlaneIngressIpRole', {
+        scope: props.ingressPublicIpId,
+        roleDefinitionName: 'Network Contributor',
+        principalId: identity.principalId,
+        principalType: 'ServicePrincipal',
+      });
+    }
     const system = props.nodePools[systemPoolName];
     const admins = Object.values(props.access ?? {})
       .filter((g) => g.policy === 'cluster-admin' && (g.principalType ?? 'group') === 'group')

@@ -42,6 +42,12 @@ export interface AzureNetworkProps {
    * @default true
    */
   readonly natGateway?: boolean;
+  /**
+   * A static, zone-redundant public IP for the cluster's ingress load balancer, and the only inbound internet
+   * traffic the private tier admits: HTTP and HTTPS to that address.
+   * @default false
+   */
+  readonly ingressPublicIp?: boolean;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -61,6 +67,8 @@ export class AzureNetwork extends Construct implements INetwork {
   public readonly resourceGroup: ResourceGroup;
   public readonly vnet: VirtualNetwork;
   public readonly natGateway?: NatGateway;
+  /** The ingress load balancer's public IP (`ingressPublicIp`). */
+  public readonly ingressIp?: PublicIp;
   /** NAT associations: clusters with `userAssignedNATGateway` egress must be created after them. */
   public readonly egress: SubnetNatGatewayAssociation[] = [];
   private readonly subnetsByTier = new Map<string, NetworkSubnet>();
@@ -108,6 +116,18 @@ export class AzureNetwork extends Construct implements INetwork {
       new NatGatewayPublicIpAssociation(this, 'NatPublicIpAssociation', { natGatewayId: this.natGateway.id, publicIpAddressId: ip.id });
     }
 
+    if (props.ingressPublicIp) {
+      this.ingressIp = new PublicIp(this, 'IngressPublicIp', {
+        name: `${props.name}-ingress`,
+        location: props.location,
+        resourceGroupName: this.resourceGroup.name,
+        allocationMethod: 'Static',
+        sku: 'Standard',
+        zones: [...this.zones],
+        tags,
+      });
+    }
+
     for (const p of planned) {
       const kind = tiers[p.tier].kind;
       const subnet = new Subnet(this, `Subnet-${p.tier}`, {
@@ -125,6 +145,24 @@ export class AzureNetwork extends Construct implements INetwork {
         location: props.location,
         resourceGroupName: this.resourceGroup.name,
         securityRule: [
+          // The ingress load balancer keeps client addresses, so its traffic arrives from the internet: admit web
+          // traffic to its address only, above the deny below.
+          ...(this.ingressIp && kind === 'private'
+            ? [
+                {
+                  name: 'allow-web-to-ingress',
+                  description: 'HTTP and HTTPS from the internet to the ingress load balancer only',
+                  priority: 100,
+                  direction: 'Inbound',
+                  access: 'Allow',
+                  protocol: 'Tcp',
+                  sourcePortRange: '*',
+                  destinationPortRanges: ['80', '443'],
+                  sourceAddressPrefix: 'Internet',
+                  destinationAddressPrefix: this.ingressIp.ipAddress,
+                },
+              ]
+            : []),
           {
             name: 'deny-internet-inbound',
             description: 'Inbound from the internet is denied unless a higher-priority rule allows it',
