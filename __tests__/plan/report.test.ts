@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePlanJson } from '../../cli/plan/plan-json';
@@ -83,7 +83,21 @@ describe('buildReport', () => {
     expect(failOnMatches(onlyDestroy, 'destroy')).toBe(true);
     expect(failOnMatches(onlyDestroy, 'replace')).toBe(false);
     expect(failOnMatches(onlyDestroy, undefined)).toBe(false);
+    // A replacement destroys too: --fail-on destroy must catch one with no plain destroy beside it.
+    const onlyReplace = buildReport([{ stack: 's', plan: plan([rc('aws_eks_node_group.x', ['delete', 'create'])]) }]);
+    expect(onlyReplace.totals).toMatchObject({ destroy: 0, replace: 1 });
+    expect(failOnMatches(onlyReplace, 'destroy')).toBe(true);
+    const onlyUpdate = buildReport([{ stack: 's', plan: plan([rc('aws_vpc.x', ['update'])]) }]);
+    expect(failOnMatches(onlyUpdate, 'destroy')).toBe(false);
   });
+
+  it.each(['aws_kms_key', 'aws_db_instance', 'aws_s3_bucket', 'aws_eks_cluster', 'aws_route53_zone', 'azurerm_key_vault', 'aws_dynamodb_table'])(
+    'flags the destruction of a %s as critical',
+    (type) => {
+      const r = buildReport([{ stack: 's', plan: plan([rc(`${type}.x`, ['delete'])]) }]);
+      expect(r.warnings.map((w) => w.address)).toEqual([`${type}.x`]);
+    },
+  );
 });
 
 describe('parsePlanJson', () => {
@@ -123,6 +137,30 @@ describe('plan-report command with saved plans', () => {
     expect(readFileSync(join(out, 'plan-report.md'), 'utf8')).not.toContain(SECRET);
     expect(readFileSync(join(out, 'plan-report.json'), 'utf8')).not.toContain(SECRET);
     expect(await planReportCommand({ planJson: inputs, out, failOn: 'replace' }, deps)).toBe(3);
+  });
+
+  it('exits 1 when a stack could not be planned, after writing the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-pr-'));
+    const out = join(dir, 'out');
+    const cdktfOut = join(dir, 'cdktf.out');
+    for (const s of ['dev-us-east-1', 'global']) {
+      mkdirSync(join(cdktfOut, 'stacks', s), { recursive: true });
+      writeFileSync(join(cdktfOut, 'stacks', s, 'cdk.tf.json'), '{}');
+    }
+    // A fake terraform: global plans empty, dev-us-east-1 fails at plan.
+    const runner = {
+      run: async (args: readonly string[], o: { cwd: string }) => {
+        const stack = o.cwd.split(/[\\/]/).pop()!;
+        const base = { stdout: '', stderr: '', timedOut: false, durationMs: 1 };
+        if (args[0] === 'plan' && stack === 'dev-us-east-1') return { ...base, code: 1, stderr: 'Error: creating VPC: UnauthorizedOperation' };
+        if (args[0] === 'show') return { ...base, code: 0, stdout: JSON.stringify(plan([])) };
+        return { ...base, code: 0 };
+      },
+    };
+    const code = await planReportCommand({ cdktfOut, stacks: ['dev-us-east-1', 'global'], out }, { runner, log: () => undefined });
+    expect(code).toBe(1);
+    const json = JSON.parse(readFileSync(join(out, 'plan-report.json'), 'utf8'));
+    expect(json.stacks.map((s: any) => [s.stack, s.status, s.error])).toEqual(expect.arrayContaining([['dev-us-east-1', 'error', expect.stringContaining('UnauthorizedOperation')], ['global', 'ok', undefined]]));
   });
 
   it('names a truncated plan file and writes nothing', async () => {
