@@ -132,5 +132,5 @@ describeIntegration('drift check on the emulator', () => {
     expect(global.status).toBe('error');
     expect(global.error).toMatch(/terraform init (failed|timed out)|timed out after/);
     expect(stack.status).toBe('drifted');
-  }, 600_000);
+  }, 1_200_000);
 });
