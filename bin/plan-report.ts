@@ -6,9 +6,10 @@ const HELP = `usage: npm run plan-report -- [--stacks NAME|GLOB ...] [--plan-jso
                                [--fail-on destroy|replace] [--regions FILE] [--cdktf-out DIR] [--concurrency N]
 
 One PR-comment-ready report of what Terraform would do in every stack.
-  --stacks       stacks to plan, by name or glob (repeatable, or comma-separated); default: all but bootstrap
+  --stacks       stacks to plan, by name or glob (repeatable, or comma-separated); default: all but bootstrap.
+                 With --plan-json: the stacks expected; one without a plan file gets a "no plan (failed)" row
   --plan-json    use saved \`terraform show -json\` output instead of running terraform; the stack name is
-                 STACK= or the file name without .json / .tfplan
+                 STACK= or the file name without .json / .tfplan. With --cdktf-out, entries name their constructs
   --out          where plan-report.md and plan-report.json go (default: reports)
   --fail-on      destroy: exit 3 on any destroy or replacement; replace: exit 3 on any replacement
   --regions      catalogue file (for waves and for synth)

@@ -35,7 +35,9 @@ describe('PR plan workflow', () => {
 
   it('renders the report and updates a single comment found by the report marker', () => {
     const steps = wf.jobs.report.steps;
-    expect(steps.find((s: any) => s.name === 'plan report').run).toContain('npm run plan-report -- "${args[@]}" --out reports');
+    const report = steps.find((s: any) => s.name === 'plan report');
+    expect(report.run).toContain('npm run plan-report -- "${args[@]}" --stacks "$expected" --cdktf-out cdktf.out --out reports');
+    expect(report.env.MATRIX).toBe('${{ needs.stacks.outputs.matrix }}');
     const script = steps.find((s: any) => s.uses === 'actions/github-script@v7').with.script;
     expect(script).toContain(`const marker = '${COMMENT_MARKER}'`);
     expect(script).toContain('updateComment');

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePlanJson } from '../../cli/plan/plan-json';
+import { ChangeAction, parsePlanJson } from '../../cli/plan/plan-json';
 import { planReportCommand, stackNameFromFile } from '../../cli/plan/plan-report-command';
 import { COMMENT_LIMIT, COMMENT_MARKER, renderMarkdown } from '../../cli/plan/render-markdown';
 import { buildReport, failOnMatches } from '../../cli/plan/report';
@@ -33,11 +33,11 @@ describe('buildReport', () => {
 
   it('counts each action kind, skipping no-ops and reads', () => {
     expect(report.stacks.map((s) => [s.stack, s.counts])).toEqual([
-      ['dev-us-east-1', { add: 0, change: 0, replace: 0, destroy: 0 }],
-      ['prod-us-east-1', { add: 1, change: 1, replace: 2, destroy: 2 }],
-      ['prod-westeurope', { add: 0, change: 0, replace: 0, destroy: 0 }],
+      ['dev-us-east-1', { add: 0, change: 0, replace: 0, destroy: 0, import: 0, move: 0 }],
+      ['prod-us-east-1', { add: 1, change: 1, replace: 2, destroy: 2, import: 0, move: 0 }],
+      ['prod-westeurope', { add: 0, change: 0, replace: 0, destroy: 0, import: 0, move: 0 }],
     ]);
-    expect(report.totals).toEqual({ add: 1, change: 1, replace: 2, destroy: 2 });
+    expect(report.totals).toEqual({ add: 1, change: 1, replace: 2, destroy: 2, import: 0, move: 0 });
     expect(report.stacks[2]).toMatchObject({ status: 'error', error: 'terraform init failed: Error: bad credentials' });
   });
 
@@ -52,10 +52,10 @@ describe('buildReport', () => {
   it('renders a PR comment: marker, wave table, ⚠ section, collapsible details, masked secrets', () => {
     const md = renderMarkdown(report);
     expect(md.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(md).toContain('## Terraform plan: 3 stacks — 1 to add, 1 to change, 2 to replace, 2 to destroy, 1 failed');
+    expect(md).toContain('## Terraform plan: 3 stacks — 1 to add, 1 to change, 2 to replace, 2 to destroy, 1 without a plan');
     expect(md).toContain('| 2 | `prod-us-east-1` | 1 | 1 | 2 | 2 | ⚠ |');
     expect(md).toContain('| 0 | `dev-us-east-1` | 0 | 0 | 0 | 0 | no changes |');
-    expect(md).toContain('| 3 | `prod-westeurope` | 0 | 0 | 0 | 0 | ❌ plan failed |');
+    expect(md).toContain('| 3 | `prod-westeurope` | 0 | 0 | 0 | 0 | ❌ no plan (failed) |');
     expect(md).toContain('- **replace** `aws_db_instance.main` in `prod-us-east-1` — database: data loss — forced by `engine_version` (replace_because_cannot_update)');
     expect(md).toContain('<details><summary>prod-us-east-1: 1 add, 1 change, 2 replace, 2 destroy</summary>');
     expect(md).toContain('  - `retention_in_days`: `90` → `30`');
@@ -176,5 +176,83 @@ describe('plan-report command with saved plans', () => {
   it('derives stack names from file names', () => {
     expect(stackNameFromFile('plans/prod-us-east-1.tfplan.json')).toBe('prod-us-east-1');
     expect(stackNameFromFile('global.json')).toBe('global');
+  });
+});
+
+describe('imports, moves, construct paths and divergence', () => {
+  const paths = (stack: string) => ({
+    'aws_eks_node_group.general': `${stack}/Cluster/general/NodeGroup`,
+    'aws_vpc.main': `${stack}/Network/Vpc`,
+    'aws_s3_bucket.adopted': `${stack}/ArtifactoryBacking/Bucket`,
+    'aws_iam_role.r': `${stack}/Cluster/NodeRole`,
+  });
+
+  it('counts imports and moves, and flags an import that would change what it imports', () => {
+    const r = buildReport([{
+      stack: 'prod-us-east-1',
+      paths: paths('prod-us-east-1'),
+      plan: plan([
+        rc('aws_s3_bucket.adopted', ['no-op'], { importing: { id: 'kore-bucket' } }),
+        rc('aws_vpc.main', ['update'], { importing: { id: 'vpc-123' }, before: { tags: {} }, after: { tags: { a: 'b' } } }),
+        rc('aws_iam_role.r', ['no-op'], {}, { previous_address: 'aws_iam_role.old' }),
+      ]),
+    }]);
+    expect(r.totals).toMatchObject({ import: 2, move: 1, change: 1 });
+    const byAddress = Object.fromEntries(r.stacks[0].resources.map((x) => [x.address, x]));
+    expect(byAddress['aws_s3_bucket.adopted']).toMatchObject({ imported: true, importChanges: false, path: 'prod-us-east-1/ArtifactoryBacking/Bucket' });
+    expect(byAddress['aws_vpc.main']).toMatchObject({ imported: true, importChanges: true });
+    expect(byAddress['aws_iam_role.r']).toMatchObject({ movedFrom: 'aws_iam_role.old' });
+    const md = renderMarkdown(r);
+    expect(md).toContain('2 to import, 1 to move');
+    expect(md).toContain('### ⚠ Imports that would change the imported resource (1)');
+    expect(md).toContain('- **import + update** `aws_vpc.main` (prod-us-east-1/Network/Vpc) in `prod-us-east-1`: `tags.a`');
+    expect(md).toContain('`aws_iam_role.r` (prod-us-east-1/Cluster/NodeRole) [moved from `aws_iam_role.old`]');
+  });
+
+  it('shows the construct path next to every critical address', () => {
+    const r = buildReport([{ stack: 's', paths: paths('s'), plan: plan([rc('aws_eks_node_group.general', ['delete', 'create'])]) }]);
+    expect(r.warnings[0]).toMatchObject({ address: 'aws_eks_node_group.general', path: 's/Cluster/general/NodeGroup' });
+    expect(renderMarkdown(r)).toContain('- **replace** `aws_eks_node_group.general` (s/Cluster/general/NodeGroup) in `s`');
+  });
+
+  it('flags a region that replaces what its siblings of the same layer update in place', () => {
+    const stack = (name: string, action: ChangeAction[]) => ({ stack: name, layer: 'infrastructure', paths: paths(name), plan: plan([rc('aws_eks_node_group.general', action)]) });
+    const r = buildReport([
+      stack('prod-us-east-1', ['update']),
+      stack('prod-ap-southeast-1', ['update']),
+      stack('prod-westeurope', ['delete', 'create']),
+      { stack: 'prod-us-east-1-platform', layer: 'platform', plan: plan([]) },
+    ]);
+    expect(r.divergences).toEqual([{ stack: 'prod-westeurope', construct: 'Cluster', action: 'replace', siblingAction: 'update', siblings: ['prod-ap-southeast-1', 'prod-us-east-1'] }]);
+    expect(renderMarkdown(r)).toContain('- `prod-westeurope` would **replace** its `Cluster` where `prod-ap-southeast-1`, `prod-us-east-1` would update theirs');
+    const alike = buildReport([stack('a', ['update']), stack('b', ['update']), stack('c', ['update'])]);
+    expect(alike.divergences).toEqual([]);
+  });
+
+  it.each(['kubernetes_namespace_v1', 'helm_release', 'azurerm_resource_group', 'azurerm_key_vault', 'azurerm_dns_zone', 'aws_route53_zone', 'azurerm_user_assigned_identity', 'azurerm_role_assignment', 'aws_iam_role', 'aws_eks_access_entry'])(
+    'puts the destruction of a %s in the ⚠ section',
+    (type) => {
+      expect(buildReport([{ stack: 's', plan: plan([rc(`${type}.x`, ['delete'])]) }]).warnings).toHaveLength(1);
+    },
+  );
+});
+
+describe('plan-report command: every expected stack gets a row', () => {
+  it('reports a stack without a plan file as "no plan (failed)", names constructs, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-pr-'));
+    const f = join(dir, 'global.json');
+    writeFileSync(f, JSON.stringify(plan([rc('aws_route53_zone.ParentZone_Zone_A1B2C3D4', ['update'])])));
+    const cdktfOut = join(dir, 'cdktf.out');
+    mkdirSync(join(cdktfOut, 'stacks', 'global'), { recursive: true });
+    writeFileSync(join(cdktfOut, 'stacks', 'global', 'cdk.tf.json'), JSON.stringify({ resource: { aws_route53_zone: { ParentZone_Zone_A1B2C3D4: { '//': { metadata: { path: 'global/ParentZone/Zone' } } } } } }));
+    const out = join(dir, 'out');
+    const code = await planReportCommand({ planJson: [f], stacks: ['global', 'prod-westeurope'], cdktfOut, out }, { runner: realTerraform, log: () => undefined });
+    expect(code).toBe(1);
+    const json = JSON.parse(readFileSync(join(out, 'plan-report.json'), 'utf8'));
+    expect(json.stacks.map((s: any) => [s.stack, s.status])).toEqual([['prod-westeurope', 'error'], ['global', 'ok']]);
+    expect(json.stacks[1].resources[0].path).toBe('global/ParentZone/Zone');
+    const md = readFileSync(join(out, 'plan-report.md'), 'utf8');
+    expect(md).toContain('| 3 | `prod-westeurope` | 0 | 0 | 0 | 0 | ❌ no plan (failed) |');
+    expect(md).toContain('`aws_route53_zone.ParentZone_Zone_A1B2C3D4` (global/ParentZone/Zone)');
   });
 });

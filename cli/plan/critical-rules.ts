@@ -48,7 +48,27 @@ export const CRITICAL_RULES: readonly CriticalRule[] = [
   {
     id: 'identity',
     reason: 'identity: workloads and people lose access',
-    types: ['aws_iam_openid_connect_provider', 'azurerm_user_assigned_identity'],
+    types: ['aws_iam_openid_connect_provider', 'aws_iam_role', 'azurerm_user_assigned_identity', 'azurerm_federated_identity_credential'],
+  },
+  {
+    id: 'access',
+    reason: 'access: whatever depends on this grant loses permission (pipelines included)',
+    types: ['azurerm_role_assignment', 'azurerm_role_definition', 'aws_eks_access_entry', 'aws_eks_access_policy_association', 'aws_iam_role_policy_attachment'],
+  },
+  {
+    id: 'resource-group',
+    reason: 'resource group: everything inside it is deleted with it',
+    types: ['azurerm_resource_group'],
+  },
+  {
+    id: 'kubernetes-namespace',
+    reason: 'namespace: every object in it, persistent volumes included, is deleted with it',
+    types: ['kubernetes_namespace_v1', 'kubernetes_namespace'],
+  },
+  {
+    id: 'helm-release',
+    reason: 'Helm release: the workload and everything the chart created are uninstalled',
+    types: ['helm_release'],
   },
 ];
 

@@ -20,6 +20,8 @@ export interface Change {
   readonly after_sensitive?: Marks;
   /** Attribute paths that force replacement, each a list of keys and indexes. */
   readonly replace_paths?: (string | number)[][];
+  /** Set when an `import` block brings an existing object under management. */
+  readonly importing?: { readonly id?: string };
 }
 
 export interface ResourceChange {
@@ -29,6 +31,8 @@ export interface ResourceChange {
   readonly name: string;
   readonly change: Change;
   readonly action_reason?: string;
+  /** Set when a `moved` block moves the resource here from this address. */
+  readonly previous_address?: string;
 }
 
 export interface PlanJson {

@@ -10,6 +10,7 @@ import { PlanFileError, readPlanFile } from './plan-json';
 import { renderMarkdown } from './render-markdown';
 import { buildReport, failOnMatches, reportJson, StackPlanInput } from './report';
 import { runPlans } from './run-plans';
+import { constructPathsOf } from './construct-paths';
 
 export interface PlanReportOptions {
   /** Stack names or globs. @default - every stack but bootstrap */
@@ -39,24 +40,32 @@ export const PLAN_REPORT_EXIT = { ok: 0, error: 1, failOn: 3 } as const;
 /** The whole command: gather plans, build the report, write it, decide the exit code. */
 export async function planReportCommand(options: PlanReportOptions, deps: PlanReportDeps): Promise<number> {
   const catalogue = resolveCatalogue(options.regions);
-  const waves = new Map(listStacks(catalogue).map((s) => [s.stack, s.wave]));
+  const listing = listStacks(catalogue);
+  const waves = new Map(listing.map((s) => [s.stack, s.wave]));
+  const layers = new Map(listing.map((s) => [s.stack, s.layer]));
   let inputs: StackPlanInput[];
+  let outdir: string | undefined = options.cdktfOut;
 
   if (options.planJson && options.planJson.length > 0) {
+    // Every selected stack gets a row: one whose plan file is missing (its plan job failed) reads "no plan".
+    const expected = options.stacks && options.stacks.length > 0 ? selectStacks([...waves.keys()], options.stacks) : [];
     // Read every file before writing anything: one bad file fails the command with nothing half-written.
     inputs = options.planJson.map((arg) => {
       const [stack, file] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [stackNameFromFile(arg), arg];
       try {
-        return { stack, wave: waves.get(stack), plan: readPlanFile(file) };
+        return { stack, wave: waves.get(stack), layer: layers.get(stack), plan: readPlanFile(file) };
       } catch (e) {
         if (e instanceof PlanFileError) throw new UsageError(`--plan-json ${e.message}`);
         throw e;
       }
     });
+    for (const stack of expected.filter((s) => !inputs.some((i) => i.stack === s))) {
+      inputs.push({ stack, wave: waves.get(stack), layer: layers.get(stack), error: 'no plan (failed): its plan job produced no plan file' });
+    }
   } else {
     // Check the selection first: a typo in --stacks should not cost a synth.
     const stacks = selectStacks([...waves.keys()], options.stacks);
-    const outdir = synthesizedOutdir(catalogue, options.cdktfOut);
+    outdir = synthesizedOutdir(catalogue, options.cdktfOut);
     deps.log(`planning ${stacks.length} stacks (${options.concurrency ?? 2} at a time)`);
     const results = await runPlans({
       outdir,
@@ -67,8 +76,10 @@ export async function planReportCommand(options: PlanReportOptions, deps: PlanRe
       timeoutMs: options.timeoutMs,
       onProgress: (e) => deps.log(e.phase === 'start' ? progressLine(e.stack, 'planning…') : progressLine(e.stack, e.ok ? 'planned' : 'FAILED', e.ms ?? 0)),
     });
-    inputs = results.map((r) => ({ ...r, wave: waves.get(r.stack) }));
+    inputs = results.map((r) => ({ ...r, wave: waves.get(r.stack), layer: layers.get(r.stack) }));
   }
+  const where = outdir;
+  inputs = inputs.map((i) => ({ ...i, paths: constructPathsOf(where, i.stack) }));
 
   const report = buildReport(inputs);
   const files = writeFilesAtomically(options.out, { 'plan-report.md': renderMarkdown(report), 'plan-report.json': reportJson(report) });

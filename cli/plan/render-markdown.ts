@@ -13,7 +13,7 @@ const SYMBOL: Record<ActionKind, string> = { create: '+', update: '~', replace: 
  * collapsible blocks. When the whole would exceed `limit`, details are cut down step by step, with a note.
  */
 export function renderMarkdown(report: PlanReport, limit = COMMENT_LIMIT - 1_000): string {
-  const head = [COMMENT_MARKER, renderSummary(report), renderWarnings(report)].filter(Boolean).join('\n\n');
+  const head = [COMMENT_MARKER, renderSummary(report), renderWarnings(report), renderImports(report), renderDivergences(report)].filter(Boolean).join('\n\n');
   // Progressively smaller detail: all attributes → fewer resources → no attributes → none at all.
   const levels = [
     { maxResources: Infinity, attributes: 20 },
@@ -34,13 +34,13 @@ function renderSummary(report: PlanReport): string {
   const t = report.totals;
   const errored = report.stacks.filter((s) => s.status === 'error').length;
   const lines = [
-    `## Terraform plan: ${report.stacks.length} stack${report.stacks.length === 1 ? '' : 's'} — ${t.add} to add, ${t.change} to change, ${t.replace} to replace, ${t.destroy} to destroy${errored ? `, ${errored} failed` : ''}`,
+    `## Terraform plan: ${report.stacks.length} stack${report.stacks.length === 1 ? '' : 's'} — ${t.add} to add, ${t.change} to change, ${t.replace} to replace, ${t.destroy} to destroy${t.import ? `, ${t.import} to import` : ''}${t.move ? `, ${t.move} to move` : ''}${errored ? `, ${errored} without a plan` : ''}`,
     '',
     '| wave | stack | add | change | replace | destroy | |',
     '| ---: | --- | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const s of report.stacks) {
-    const flag = s.status === 'error' ? '❌ plan failed' : report.warnings.some((w) => w.stack === s.stack) ? '⚠' : s.resources.length === 0 ? 'no changes' : '';
+    const flag = s.status === 'error' ? '❌ no plan (failed)' : report.warnings.some((w) => w.stack === s.stack) ? '⚠' : s.resources.length === 0 ? 'no changes' : '';
     const c = s.counts;
     lines.push(`| ${s.wave ?? '—'} | \`${s.stack}\` | ${c.add} | ${c.change} | ${c.replace} | ${c.destroy} | ${flag} |`);
   }
@@ -53,14 +53,33 @@ function renderWarnings(report: PlanReport): string {
   for (const w of report.warnings) {
     const forced = w.replacePaths.length > 0 ? ` — forced by ${w.replacePaths.map((p) => `\`${p}\``).join(', ')}` : '';
     const why = w.actionReason ? ` (${w.actionReason})` : '';
-    lines.push(`- **${w.action}** \`${w.address}\` in \`${w.stack}\` — ${w.reason}${forced}${why}`);
+    lines.push(`- **${w.action}** \`${w.address}\`${w.path ? ` (${w.path})` : ''} in \`${w.stack}\` — ${w.reason}${forced}${why}`);
+  }
+  return lines.join('\n');
+}
+
+/** Imports whose configuration would change what they import: the model must match reality first. */
+function renderImports(report: PlanReport): string {
+  const changing = report.stacks.flatMap((s) => s.resources.filter((r) => r.importChanges).map((r) => ({ stack: s.stack, r })));
+  if (changing.length === 0) return '';
+  const lines = [`### ⚠ Imports that would change the imported resource (${changing.length})`, '', 'Make the declared model match reality before changing reality: these imports come with changes.', ''];
+  for (const { stack, r } of changing) lines.push(`- **import + ${r.action}** \`${r.address}\`${r.path ? ` (${r.path})` : ''} in \`${stack}\`${r.attributes.length ? `: ${r.attributes.map((a) => `\`${a.path}\``).join(', ')}` : ''}`);
+  return lines.join('\n');
+}
+
+/** Stacks doing something else to a construct than their siblings of the same layer. */
+function renderDivergences(report: PlanReport): string {
+  if (report.divergences.length === 0) return '';
+  const lines = [`### ⚠ Regions that diverge from their siblings (${report.divergences.length})`, ''];
+  for (const d of report.divergences) {
+    lines.push(`- \`${d.stack}\` would **${d.action}** its \`${d.construct}\` where ${d.siblings.map((s) => `\`${s}\``).join(', ')} ${d.siblingAction === 'unchanged' ? 'leave theirs unchanged' : `would ${d.siblingAction} theirs`}`);
   }
   return lines.join('\n');
 }
 
 function renderStack(s: StackReport, maxResources: number, maxAttributes: number): string {
   const c = s.counts;
-  const summary = s.status === 'error' ? `${s.stack}: plan failed` : `${s.stack}: ${c.add} add, ${c.change} change, ${c.replace} replace, ${c.destroy} destroy`;
+  const summary = s.status === 'error' ? `${s.stack}: no plan (failed)` : `${s.stack}: ${c.add} add, ${c.change} change, ${c.replace} replace, ${c.destroy} destroy`;
   const body: string[] = [];
   if (s.status === 'error') body.push('```', oneLine(s.error ?? ''), '```');
   else if (s.resources.length === 0 && s.outputs.length === 0) body.push('No changes.');
@@ -71,7 +90,8 @@ function renderStack(s: StackReport, maxResources: number, maxAttributes: number
 }
 
 function renderResource(r: ResourceReport, maxAttributes: number): string {
-  const head = `- \`${SYMBOL[r.action]}\` ${r.action} \`${r.address}\`${r.replacePaths.length ? ` (forced by ${r.replacePaths.map((p) => `\`${p}\``).join(', ')})` : ''}`;
+  const tags = [r.imported ? 'import' : '', r.movedFrom ? `moved from \`${r.movedFrom}\`` : ''].filter(Boolean).join(', ');
+  const head = `- \`${SYMBOL[r.action]}\` ${r.action} \`${r.address}\`${r.path ? ` (${r.path})` : ''}${tags ? ` [${tags}]` : ''}${r.replacePaths.length ? ` (forced by ${r.replacePaths.map((p) => `\`${p}\``).join(', ')})` : ''}`;
   if (maxAttributes === 0 || r.attributes.length === 0) return head;
   const attrs = r.attributes.slice(0, maxAttributes).map((a) => `  - \`${a.path}\`: ${code(a.before)} → ${code(a.after)}`);
   if (r.attributes.length > maxAttributes) attrs.push(`  - … ${r.attributes.length - maxAttributes} more attributes`);
