@@ -1,6 +1,7 @@
 import { classifyStack } from '../../cli/drift/classify';
 import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown } from '../../cli/drift/render';
 import type { StackDriftResult } from '../../cli/drift/run-drift';
+import { firstError } from '../../cli/plan/run-plans';
 import { plan, rc } from '../support/plans';
 
 const withDrift = (drift: ReturnType<typeof rc>[]) => ({ ...plan([]), resource_drift: drift });
@@ -100,8 +101,9 @@ describe('drift reports', () => {
 
   it('renders one status line per stack, then details', () => {
     const md = renderDriftMarkdown(report);
-    expect(md.split('\n').slice(0, 6)).toEqual([
+    expect(md.split('\n').slice(0, 7)).toEqual([
       '## Drift check 2026-11-22T02:00:00.000Z: 1 drifted, 1 errors, 1 with pending changes, 1 clean',
+      '2 resource(s) drifted, 1 configuration change(s) pending',
       '',
       '- ✅ `global` clean (1.2s)',
       '- ⚠️ `dev-us-east-1` drifted: 2 resources changed outside Terraform (30.5s)',
@@ -121,5 +123,53 @@ describe('drift reports', () => {
     expect(xml).toContain('<error type="error" message="terraform init failed: Error: Error acquiring the state lock"/>');
     expect(xml).toContain('<system-out>aws_vpc_endpoint.e: create pending</system-out>');
     expect((xml.match(/<testcase /g) ?? []).length).toBe(4);
+  });
+});
+
+describe('drift gaps a reviewer would trip on', () => {
+  const sg = (ingress: unknown[]) => ({ ingress, tags: { Name: 'x' }, tags_all: { Name: 'x' } });
+  const rule = (cidr: string, port: number) => ({ cidr_blocks: [cidr], from_port: port, to_port: port, protocol: 'tcp', description: 'rule with a long enough description to push a value past eighty characters' });
+
+  it('reports added and removed elements of a set attribute, whole, not cut at 80 characters', () => {
+    const before = sg([rule('10.0.0.0/16', 443)]);
+    const after = sg([rule('10.0.0.0/16', 443), rule('0.0.0.0/0', 22)]);
+    const refresh = withDrift([rc('aws_security_group.s', ['update'], { before, after })]);
+    const normal = plan([rc('aws_security_group.s', ['update'], { before: after, after: before })]);
+    const [d] = classifyStack(refresh, normal).drifted;
+    const ingress = d.attributes.find((a) => a.path === 'ingress')!;
+    expect(ingress.added).toEqual([JSON.stringify(rule('0.0.0.0/0', 22))]);
+    expect(ingress.removed).toEqual([]);
+  });
+
+  it('reports one tag once, as tags.<key>, whether the state shows it under tags or tags_all', () => {
+    const refresh = withDrift([rc('aws_vpc.v', ['update'], { before: { tags: { a: '1' }, tags_all: { a: '1' } }, after: { tags: { a: '2' }, tags_all: { a: '2' } } })]);
+    const normal = plan([rc('aws_vpc.v', ['update'], { before: { tags: { a: '2' }, tags_all: { a: '2' } }, after: { tags: { a: '1' }, tags_all: { a: '1' } } })]);
+    expect(classifyStack(refresh, normal).drifted[0].attributes.map((a) => a.path)).toEqual(['tags.a']);
+    const onlyAll = withDrift([rc('aws_vpc.v', ['update'], { before: { tags_all: { a: '1' } }, after: { tags_all: { a: '2' } } })]);
+    const normalAll = plan([rc('aws_vpc.v', ['update'], { before: { tags_all: { a: '2' } }, after: { tags_all: { a: '1' } } })]);
+    expect(classifyStack(onlyAll, normalAll).drifted[0].attributes.map((a) => a.path)).toEqual(['tags.a']);
+  });
+
+  it('keeps a pending configuration change on a drifted resource, with what the drift does not explain', () => {
+    const refresh = withDrift([rc('aws_vpc.v', ['update'], { before: { tags: { a: '1' } }, after: { tags: { a: '2' } } })]);
+    const normal = plan([rc('aws_vpc.v', ['update'], { before: { tags: { a: '2' }, enable_dns_hostnames: false }, after: { tags: { a: '1' }, enable_dns_hostnames: true } })]);
+    const c = classifyStack(refresh, normal);
+    expect(c.status).toBe('drifted');
+    expect(c.drifted.map((d) => d.address)).toEqual(['aws_vpc.v']);
+    expect(c.pending).toEqual([{ address: 'aws_vpc.v', action: 'update', attributes: ['enable_dns_hostnames'] }]);
+    const report = buildDriftReport([{ stack: 's', status: c.status, durationMs: 1, drifted: c.drifted, pending: c.pending }], new Date(0));
+    expect(report.resources).toEqual({ drifted: 1, pending: 1 });
+    expect(renderDriftMarkdown(report)).toContain('- `aws_vpc.v`: update pending (configuration not applied yet): `enable_dns_hostnames`');
+  });
+});
+
+describe('the lock error', () => {
+  it('says who holds the lock, since when and for what', () => {
+    const stderr = [
+      '╷', '│ Error: Error acquiring the state lock', '│', '│ Error message: operation error DynamoDB: PutItem, ConditionalCheckFailedException', '│ Lock Info:',
+      '│   ID:        2f0c6f4e-1b3a-4c2d-9e8f-000000000001', '│   Path:      kore-tfstate/kore/dev-us-east-1.tfstate', '│   Operation: OperationTypeApply',
+      '│   Who:       runner@ci-7', '│   Version:   1.11.4', '│   Created:   2026-11-22 02:00:01.123 +0000 UTC', '│   Info:', '╵',
+    ].join('\n');
+    expect(firstError(stderr)).toBe('Error: Error acquiring the state lock (held by runner@ci-7, since 2026-11-22 02:00:01.123 +0000 UTC, for OperationTypeApply, lock ID 2f0c6f4e-1b3a-4c2d-9e8f-000000000001)');
   });
 });

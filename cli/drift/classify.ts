@@ -11,12 +11,17 @@ export interface DriftedResource {
   readonly action: 'update' | 'delete';
   /** Changed attribute paths with masked values (empty for `delete`). */
   readonly attributes: AttributeChange[];
+  /** The construct that made the resource, when the synthesized stack is known. */
+  readonly path?: string;
 }
 
 /** A configuration change merged but not applied: not drift, but worth knowing. */
 export interface PendingChange {
   readonly address: string;
   readonly action: string;
+  /** For a resource that also drifted: the attributes the plan changes that the drift does not explain. */
+  readonly attributes?: string[];
+  readonly path?: string;
 }
 
 export interface StackClassification {
@@ -51,17 +56,58 @@ export function classifyStack(refreshOnly: PlanJson, normal: PlanJson): StackCla
     }
     const revert = planned.get(rc.address);
     if (!revert || (kind !== 'update' && kind !== 'replace')) continue;
-    const revertedPaths = changedAttributes(revert).map((a) => a.path);
-    const attributes = changedAttributes(rc.change).filter((a) => revertedPaths.some((p) => pathsOverlap(p, a.path)));
+    const revertedPaths = normalizeTagPaths(changedAttributes(revert).map((a) => a.path));
+    const attributes = dedupeTags(changedAttributes(rc.change, 4000))
+      .filter((a) => revertedPaths.some((p) => pathsOverlap(p, a.path)))
+      .map((a) => withSetDiff(a, rc.change.before, rc.change.after));
     if (attributes.length > 0) drifted.push({ address: rc.address, type: rc.type, action: 'update', attributes });
   }
-  const driftedAddresses = new Set(drifted.map((d) => d.address));
-  const pending = (normal.resource_changes ?? [])
-    .filter((rc) => rc.mode !== 'data' && !driftedAddresses.has(rc.address))
-    .map((rc) => ({ address: rc.address, action: actionKind(rc.change.actions) }))
-    .filter((c) => c.action !== 'no-op' && c.action !== 'read');
+  const driftedPaths = new Map(drifted.map((d) => [d.address, d.attributes.map((a) => a.path)]));
+  const pending: PendingChange[] = [];
+  for (const rc of normal.resource_changes ?? []) {
+    const action = actionKind(rc.change.actions);
+    if (rc.mode === 'data' || action === 'no-op' || action === 'read') continue;
+    const explained = driftedPaths.get(rc.address);
+    if (!explained) {
+      pending.push({ address: rc.address, action });
+      continue;
+    }
+    // A drifted resource can have a configuration change of its own: what the plan changes beyond the drift.
+    const beyond = normalizeTagPaths(changedAttributes(rc.change).map((a) => a.path)).filter((p) => !explained.some((e) => pathsOverlap(e, p)));
+    if (beyond.length > 0) pending.push({ address: rc.address, action, attributes: [...new Set(beyond)] });
+  }
   const status = drifted.length > 0 ? 'drifted' : pending.length > 0 ? 'pending-changes' : 'clean';
   return { status, drifted, pending };
+}
+
+/** `tags_all` is the provider's merge of `tags` and default tags: one tag is one change, reported under `tags`. */
+function normalizeTagPaths(paths: readonly string[]): string[] {
+  return paths.map((p) => p.replace(/^tags_all(?=$|\.|\[)/, 'tags'));
+}
+
+function dedupeTags(attributes: readonly AttributeChange[]): AttributeChange[] {
+  const seen = new Map<string, AttributeChange>();
+  for (const a of attributes) {
+    const path = normalizeTagPaths([a.path])[0];
+    // Prefer the resource's own `tags` entry when both are there; `tags_all` only fills in.
+    if (!seen.has(path) || a.path === path) seen.set(path, { ...a, path });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * For an attribute that is a list or set (security-group rules, CIDR lists), the elements added and removed, whole:
+ * a truncated before/after of two long sets reads as identical.
+ */
+function withSetDiff(a: AttributeChange, before: unknown, after: unknown): AttributeChange {
+  if (a.sensitive) return a;
+  const at = (root: unknown) => a.path.split(/\.|\[(\d+)\]/).filter(Boolean).reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), root);
+  const [b, c] = [at(before), at(after)];
+  if (!Array.isArray(b) || !Array.isArray(c)) return a;
+  const key = (x: unknown) => JSON.stringify(x);
+  const bs = new Set(b.map(key));
+  const cs = new Set(c.map(key));
+  return { ...a, added: [...cs].filter((x) => !bs.has(x)), removed: [...bs].filter((x) => !cs.has(x)) };
 }
 
 /** True when one attribute path is the other or contains it (`tags` and `tags.Name`, `a[0]` and `a[0].b`). */

@@ -6,6 +6,7 @@ import { progressLine, synthesizedOutdir } from '../stack-run';
 import type { TerraformRunner } from '../terraform';
 import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown } from './render';
 import { runDriftChecks } from './run-drift';
+import { constructPathsOf } from '../plan/construct-paths';
 
 export interface DriftCheckOptions {
   /** Names or globs. @default - every stack but bootstrap */
@@ -44,13 +45,18 @@ export async function driftCheckCommand(options: DriftCheckOptions, deps: DriftC
     lockTimeout: options.lockTimeout,
     onProgress: (e) => deps.log(e.phase === 'start' ? progressLine(e.stack, 'started') : progressLine(e.stack, e.status!, e.ms ?? 0)),
   });
-  const report = buildDriftReport(results);
+  // Each entry names the construct that made it.
+  const named = results.map((r) => {
+    const paths = constructPathsOf(outdir, r.stack);
+    return { ...r, drifted: r.drifted.map((d) => ({ ...d, path: paths[d.address.replace(/\[[^\]]*\]$/, '')] })), pending: r.pending.map((p) => ({ ...p, path: paths[p.address.replace(/\[[^\]]*\]$/, '')] })) };
+  });
+  const report = buildDriftReport(named);
   const written = writeFilesAtomically(options.out, {
     'drift-report.json': `${JSON.stringify(report, null, 2)}\n`,
     'drift-report.md': renderDriftMarkdown(report),
     'drift-report.xml': renderDriftJunit(report),
   });
   const s = report.summary;
-  deps.log(`${s.drifted} drifted, ${s.error} errors, ${s['pending-changes']} pending, ${s.clean} clean; wrote ${written.join(', ')}`);
+  deps.log(`${s.drifted} drifted, ${s.error} errors, ${s['pending-changes']} pending, ${s.clean} clean (${report.resources.drifted} drifted and ${report.resources.pending} pending resources); wrote ${written.join(', ')}`);
   return driftExitCode(report);
 }

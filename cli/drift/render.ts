@@ -5,14 +5,18 @@ import type { StackDriftResult } from './run-drift';
 export interface DriftReport {
   readonly schemaVersion: 1;
   readonly generatedAt: string;
+  /** Stacks per status (a stack that drifted and has pending changes counts as drifted). */
   readonly summary: Record<DriftStatus, number>;
+  /** Resources across stacks: drifted ones, and pending configuration changes (those of drifted stacks included). */
+  readonly resources: { readonly drifted: number; readonly pending: number };
   readonly stacks: StackDriftResult[];
 }
 
 export function buildDriftReport(results: readonly StackDriftResult[], now = new Date()): DriftReport {
   const summary: Record<DriftStatus, number> = { clean: 0, drifted: 0, 'pending-changes': 0, error: 0 };
   for (const r of results) summary[r.status]++;
-  return { schemaVersion: 1, generatedAt: now.toISOString(), summary, stacks: [...results] };
+  const resources = { drifted: results.reduce((n, r) => n + r.drifted.length, 0), pending: results.reduce((n, r) => n + r.pending.length, 0) };
+  return { schemaVersion: 1, generatedAt: now.toISOString(), summary, resources, stacks: [...results] };
 }
 
 /** Exit codes: 1 if any stack errored, else 2 if any drifted, else 0. */
@@ -29,6 +33,7 @@ export function renderDriftMarkdown(report: DriftReport): string {
   const s = report.summary;
   const lines = [
     `## Drift check ${report.generatedAt}: ${s.drifted} drifted, ${s.error} errors, ${s['pending-changes']} with pending changes, ${s.clean} clean`,
+    `${report.resources.drifted} resource(s) drifted, ${report.resources.pending} configuration change(s) pending`,
     '',
   ];
   for (const r of report.stacks) {
@@ -44,14 +49,23 @@ export function renderDriftMarkdown(report: DriftReport): string {
   for (const r of detailed) {
     lines.push('', `#### ${r.stack}`);
     for (const d of r.drifted) {
+      const where = d.path ? ` (${d.path})` : '';
       if (d.action === 'delete') {
-        lines.push(`- \`${d.address}\` deleted outside Terraform`);
+        lines.push(`- \`${d.address}\`${where} deleted outside Terraform`);
         continue;
       }
-      lines.push(`- \`${d.address}\` changed outside Terraform:`);
-      for (const a of d.attributes) lines.push(`  - \`${a.path}\`: \`${a.before}\` → \`${a.after}\``);
+      lines.push(`- \`${d.address}\`${where} changed outside Terraform:`);
+      for (const a of d.attributes) {
+        if (a.added || a.removed) {
+          lines.push(`  - \`${a.path}\`:${(a.added ?? []).map((x) => ` added \`${x}\``).join(';')}${(a.removed ?? []).map((x) => ` removed \`${x}\``).join(';')}`);
+        } else {
+          lines.push(`  - \`${a.path}\`: \`${a.before}\` → \`${a.after}\``);
+        }
+      }
     }
-    for (const p of r.pending) lines.push(`- \`${p.address}\`: ${p.action} pending (configuration not applied yet)`);
+    for (const p of r.pending) {
+      lines.push(`- \`${p.address}\`${p.path ? ` (${p.path})` : ''}: ${p.action} pending (configuration not applied yet)${p.attributes ? `: ${p.attributes.map((x) => `\`${x}\``).join(', ')}` : ''}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

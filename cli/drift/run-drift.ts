@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
 import { parsePlanJson } from '../plan/plan-json';
@@ -59,10 +59,15 @@ export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResu
       ['show', ['show', '-json', 'drift-plan.tfplan']],
     ];
     const outputs: string[] = [];
-    for (const [label, args] of steps) {
-      const out = await step(label, args);
-      if (typeof out !== 'string') return fail(out.error);
-      outputs.push(out);
+    try {
+      for (const [label, args] of steps) {
+        const out = await step(label, args);
+        if (typeof out !== 'string') return fail(out.error);
+        outputs.push(out);
+      }
+    } finally {
+      // Binary plans hold sensitive values in clear text: never left behind in the stack directory.
+      for (const f of ['drift-refresh.tfplan', 'drift-plan.tfplan']) rmSync(join(cwd, f), { force: true });
     }
     try {
       const refreshOnly = parsePlanJson(outputs[2], `${stack} refresh-only plan`);

@@ -26,6 +26,9 @@ export interface AttributeChange {
   readonly before: string;
   readonly after: string;
   readonly sensitive: boolean;
+  /** For lists and sets: the elements added and removed, whole (JSON), so long sets stay readable. */
+  readonly added?: string[];
+  readonly removed?: string[];
 }
 
 /** Formats a path the way Terraform prints it. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
 import type { StackRunOptions } from '../stack-run';
@@ -45,6 +45,8 @@ export function runPlans(options: RunPlansOptions): Promise<StackPlanResult[]> {
       if (r.code !== 0) return finish({ stack, error: `terraform ${name} ${r.timedOut ? 'timed out' : 'failed'}: ${firstError(r.stderr || r.stdout)}` });
     }
     const shown = await run(['show', '-json', 'plan-report.tfplan']);
+    // The binary plan holds sensitive values in clear text: it is read once and removed.
+    rmSync(join(cwd, 'plan-report.tfplan'), { force: true });
     if (shown.code !== 0) return finish({ stack, error: `terraform show failed: ${firstError(shown.stderr)}` });
     try {
       return finish({ stack, plan: parsePlanJson(shown.stdout, `${stack} plan`) });
@@ -58,5 +60,15 @@ export function runPlans(options: RunPlansOptions): Promise<StackPlanResult[]> {
 export function firstError(text: string): string {
   const lines = text.split('\n').map((l) => l.replace(/^[│╷╵\s]+/, '').trim()).filter(Boolean);
   const error = lines.find((l) => l.startsWith('Error:'));
-  return (error ?? lines[0] ?? 'no output').slice(0, 400);
+  const holder = lockHolder(lines);
+  return `${(error ?? lines[0] ?? 'no output').slice(0, 400)}${holder ? ` (${holder})` : ''}`;
+}
+
+/** Who holds a state lock and since when, from Terraform's "Lock Info:" block. */
+function lockHolder(lines: readonly string[]): string | undefined {
+  const field = (name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1).trim();
+  const who = field('Who');
+  if (!lines.includes('Lock Info:') && !who) return undefined;
+  const parts = [who && `held by ${who}`, field('Created') && `since ${field('Created')}`, field('Operation') && `for ${field('Operation')}`, field('ID') && `lock ID ${field('ID')}`];
+  return parts.filter(Boolean).join(', ') || undefined;
 }
