@@ -68,6 +68,13 @@ describeIntegration('drift check on the emulator', () => {
     expect(found).toEqual(expected);
     expect(stack.drifted.find((d: any) => d.type === 'aws_route').action).toBe('delete');
     expect(stack.pending).toEqual([]);
+    // Every entry names its construct; the added rule is shown whole, as an added element of the set.
+    for (const d of stack.drifted) expect(d.path).toMatch(/^dev-us-east-1\/Network\/|^dev-us-east-1\/Cluster\//);
+    const ingress = stack.drifted.find((d: any) => d.type === 'aws_default_security_group').attributes.find((a: any) => a.path === 'ingress');
+    expect(ingress.removed).toEqual([]);
+    expect(ingress.added).toHaveLength(1);
+    expect(JSON.parse(ingress.added[0])).toMatchObject({ cidr_blocks: ['198.51.100.0/24'], from_port: 22, to_port: 22, protocol: 'tcp' });
+    expect(report.resources).toEqual({ drifted: 4, pending: 0 });
 
     const md = readFileSync(join(sandbox.dir, 'drifted', 'drift-report.md'), 'utf8');
     expect(md).toMatch(/^## Drift check .*: 1 drifted, 0 errors, 0 with pending changes, 1 clean$/m);
@@ -92,7 +99,23 @@ describeIntegration('drift check on the emulator', () => {
     const [global] = readReport('pending').stacks;
     expect(readReport('pending').stacks).toHaveLength(1);
     expect(global.status).toBe('pending-changes');
-    expect(global.pending).toEqual([{ address: expect.stringMatching(/^aws_route53_zone\./), action: 'update' }]);
+    expect(global.pending).toEqual([{ address: expect.stringMatching(/^aws_route53_zone\./), action: 'update', path: 'global/ParentZone/Zone' }]);
+  }, 600_000);
+
+  it('keeps a configuration change on a resource that also drifted, as pending, with what the drift does not explain', async () => {
+    const out = join(sandbox.dir, 'both-out');
+    cpSync(outdir, out, { recursive: true });
+    const file = join(out, 'stacks', 'dev-us-east-1', 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const [vpc] = Object.values(json.resource.aws_vpc) as { enable_dns_hostnames: boolean }[];
+    vpc.enable_dns_hostnames = false; // merged, not applied; the VPC's tags drifted in the test before
+    writeFileSync(file, JSON.stringify(json));
+    expect(await check({ stacks: ['dev-us-east-1'], cdktfOut: out }, 'both')).toBe(2);
+    const [stack] = readReport('both').stacks;
+    expect(stack.status).toBe('drifted');
+    const vpcAddress = stack.drifted.find((d: any) => d.type === 'aws_vpc').address;
+    expect(stack.pending).toEqual([{ address: vpcAddress, action: 'update', attributes: ['enable_dns_hostnames'], path: 'dev-us-east-1/Network/Vpc' }]);
+    expect(readReport('both').resources.pending).toBe(1);
   }, 600_000);
 
   it('errors a stack whose state lock is held, within the lock timeout, and still checks the others', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { planReportCommand } from '../../cli/plan/plan-report-command';
@@ -80,9 +80,24 @@ describeIntegration('plan report on real plans', () => {
 
     const md = readFileSync(join(out, 'plan-report.md'), 'utf8');
     expect(md).toContain(`| 0 | \`dev-us-east-1\` | ${s.counts.add} | ${s.counts.change} | ${s.counts.replace} | ${s.counts.destroy} | ⚠ |`);
-    expect(md).toMatch(/- \*\*replace\*\* `aws_eks_node_group\.[^`]+` in `dev-us-east-1` — node pool: workloads are evicted — forced by `instance_types`/);
+    expect(md).toMatch(/- \*\*replace\*\* `aws_eks_node_group\.[^`]+` \(dev-us-east-1\/Cluster\/general\/NodeGroup\) in `dev-us-east-1` — node pool: workloads are evicted — forced by `instance_types`/);
     for (const text of [md, readFileSync(join(out, 'plan-report.json'), 'utf8'), logs.join('\n')]) {
       expect(text).not.toContain(SECRET);
     }
-  }, 900_000);
+    // No binary plan (sensitive values in clear text) is left in the stack directory.
+    expect(readdirSync(next['dev-us-east-1']).filter((f) => f.endsWith('.tfplan'))).toEqual([]);
+
+    // AND a stack that cannot be planned still gets its row, and the run exits 1 after writing the report
+    const global = join(sandbox.dir, 'changed', 'stacks', 'global', 'cdk.tf.json');
+    writeFileSync(global, readFileSync(global, 'utf8').split(endpoint).join('https://127.0.0.1:9'));
+    const failedOut = join(sandbox.dir, 'report-failed');
+    const failedCode = await planReportCommand(
+      { stacks: ['dev-us-east-1', 'global'], out: failedOut, regions: regionsFile, cdktfOut: join(sandbox.dir, 'changed'), timeoutMs: 600_000 },
+      { runner: realTerraform, env: sandbox.env, log: () => undefined },
+    );
+    expect(failedCode).toBe(1);
+    const failed = JSON.parse(readFileSync(join(failedOut, 'plan-report.json'), 'utf8'));
+    expect(failed.stacks.map((x: any) => [x.stack, x.status])).toEqual([['dev-us-east-1', 'ok'], ['global', 'error']]);
+    expect(readFileSync(join(failedOut, 'plan-report.md'), 'utf8')).toMatch(/\| \d+ \| `global` \| 0 \| 0 \| 0 \| 0 \| ❌ no plan \(failed\) \|/);
+  }, 1_500_000);
 });
