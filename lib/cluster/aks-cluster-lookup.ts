@@ -1,9 +1,8 @@
 import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
 import { DataAzurermRoleAssignments } from '@cdktf/provider-azurerm/lib/data-azurerm-role-assignments';
-import { Fn, ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AKS_SERVER_APP_ID } from './aks-cluster';
-import { ICluster, KubernetesProviderAuth } from './cluster';
+import { ICluster, KubernetesProviderAuth, tokenAuth } from './cluster';
 
 export interface AksClusterLookupProps {
   /** Name of an existing AKS cluster. */
@@ -48,11 +47,7 @@ export class AksClusterLookup extends Construct implements ICluster {
     this.certificateAuthorityData = kubeConfig.clusterCaCertificate;
     this.oidcIssuerUrl = this.data.oidcIssuerUrl;
     this.kubernetesVersion = this.data.kubernetesVersion;
-    this.kubernetesAuth = {
-      host: this.endpoint,
-      clusterCaCertificate: Fn.base64decode(this.certificateAuthorityData),
-      exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'kubelogin', args: ['get-token', '--login', 'azurecli', '--server-id', AKS_SERVER_APP_ID] },
-    };
+    this.kubernetesAuth = tokenAuth('azure', this.endpoint, this.certificateAuthorityData, { name: props.clusterName });
     this.workloadReady = (props.requiredAccess ?? []).map(
       (principalId, i) =>
         new DataAzurermRoleAssignments(this, `RequiredAccess-${i}`, {

@@ -6,19 +6,18 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { Fn, ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudName } from '../cloud/name-rules';
 import { validateAllowList } from '../guardrails/exposure';
 import { INetwork } from '../network/network';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
-import { AccessGrant, AccessPolicy, ICluster, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
+import { AccessGrant, AccessPolicy, ICluster, tokenAuth, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
 import { AKS_DEFAULT_POD_CIDR, AKS_DEFAULT_SERVICE_CIDR, nodePoolNameProblem } from './cluster-rules';
 import { AKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The Entra ID application of the AKS API server: kubelogin asks tokens for it. */
-export const AKS_SERVER_APP_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
+export { AKS_SERVER_APP_ID } from './cluster';
 
 const ROLE: Record<Exclude<AccessPolicy, 'view-all'>, string> = {
   'cluster-admin': 'Azure Kubernetes Service RBAC Cluster Admin',
@@ -252,12 +251,7 @@ export class AksCluster extends Construct implements ICluster {
     this.endpoint = kubeConfig.host;
     this.certificateAuthorityData = kubeConfig.clusterCaCertificate;
     this.oidcIssuerUrl = this.cluster.oidcIssuerUrl;
-    this.kubernetesAuth = {
-      host: this.endpoint,
-      clusterCaCertificate: Fn.base64decode(this.certificateAuthorityData),
-      // Local accounts are off: the kubeconfig holds no credentials; kubelogin gets an Entra token per run.
-      exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'kubelogin', args: ['get-token', '--login', 'azurecli', '--server-id', AKS_SERVER_APP_ID] },
-    };
+    this.kubernetesAuth = tokenAuth('azure', this.endpoint, this.certificateAuthorityData, { name: props.clusterName });
 
     new MonitorDiagnosticSetting(this, 'Diagnostics', {
       name: `${props.clusterName}-control-plane`,

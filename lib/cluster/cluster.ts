@@ -1,4 +1,5 @@
 import { ITerraformDependable } from 'cdktf';
+import { Fn } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { accessGrantProblems, nodePoolProblems } from './cluster-rules';
 
@@ -57,6 +58,26 @@ export interface KubernetesProviderAuth {
   readonly clusterCaCertificate: string;
   /** A short-lived token command (EKS). */
   readonly exec?: { readonly apiVersion: string; readonly command: string; readonly args: readonly string[] };
+}
+
+/** The Entra ID application of the AKS API server: kubelogin asks tokens for it. */
+export const AKS_SERVER_APP_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
+
+/**
+ * How the kubernetes and helm providers reach a cluster without a stored secret: host and CA, and a token command
+ * run per Terraform run as the caller's own identity — `aws eks get-token` on EKS; `kubelogin` on AKS, where local
+ * accounts are off and the kubeconfig holds no credentials.
+ */
+export function tokenAuth(cloud: 'aws' | 'azure', host: string, caData: string, cluster: { readonly name: string; readonly region?: string }): KubernetesProviderAuth {
+  const args =
+    cloud === 'aws'
+      ? ['eks', 'get-token', '--cluster-name', cluster.name, ...(cluster.region ? ['--region', cluster.region] : [])]
+      : ['get-token', '--login', 'azurecli', '--server-id', AKS_SERVER_APP_ID];
+  return {
+    host,
+    clusterCaCertificate: Fn.base64decode(caData),
+    exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: cloud === 'aws' ? 'aws' : 'kubelogin', args },
+  };
 }
 
 /** A managed Kubernetes cluster: EKS on AWS, AKS on Azure. */

@@ -1,8 +1,8 @@
 import { DataAwsEksAccessEntry } from '@cdktf/provider-aws/lib/data-aws-eks-access-entry';
 import { DataAwsEksCluster } from '@cdktf/provider-aws/lib/data-aws-eks-cluster';
-import { Fn, ITerraformDependable } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ICluster, KubernetesProviderAuth } from './cluster';
+import { ICluster, KubernetesProviderAuth, tokenAuth } from './cluster';
 
 export interface EksClusterLookupProps {
   /** Name of an existing EKS cluster (in the provider's account and region). */
@@ -56,11 +56,7 @@ export class EksClusterLookup extends Construct implements ICluster {
     this.certificateAuthorityData = this.data.certificateAuthority.get(0).data;
     this.oidcIssuerUrl = this.data.identity.get(0).oidc.get(0).issuer;
     this.kubernetesVersion = this.data.version;
-    this.kubernetesAuth = {
-      host: this.endpoint,
-      clusterCaCertificate: Fn.base64decode(this.certificateAuthorityData),
-      exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', props.clusterName, ...(props.region ? ['--region', props.region] : [])] },
-    };
+    this.kubernetesAuth = tokenAuth('aws', this.endpoint, this.certificateAuthorityData, { name: props.clusterName, region: props.region });
     this.workloadReady = (props.requiredAccess ?? []).map(
       (principal, i) => new DataAwsEksAccessEntry(this, `RequiredAccess-${i}`, { clusterName: this.data.name, principalArn: principal }),
     );

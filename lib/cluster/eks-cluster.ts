@@ -16,7 +16,7 @@ import { INetwork } from '../network/network';
 import { validateAllowList } from '../guardrails/exposure';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';
 import { irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy } from '../private/iam';
-import { AccessGrant, ICluster, KubernetesProviderAuth, NodePoolProps, validateAccessGrant, validateNodePool } from './cluster';
+import { AccessGrant, ICluster, tokenAuth, KubernetesProviderAuth, NodePoolProps, validateAccessGrant, validateNodePool } from './cluster';
 import { nodePoolNameProblem } from './cluster-rules';
 import { EksAccess } from './eks-access';
 import { EksNodePool } from './eks-node-pool';
@@ -164,12 +164,7 @@ export class EksCluster extends Construct implements ICluster {
     this.endpoint = this.cluster.endpoint;
     this.certificateAuthorityData = this.cluster.certificateAuthority.get(0).data;
     this.oidcIssuerUrl = this.cluster.identity.get(0).oidc.get(0).issuer;
-    this.kubernetesAuth = {
-      host: this.endpoint,
-      clusterCaCertificate: Fn.base64decode(this.certificateAuthorityData),
-      // A token minted per Terraform run by the caller's own AWS identity: nothing to store, nothing that leaks.
-      exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', props.clusterName] },
-    };
+    this.kubernetesAuth = tokenAuth('aws', this.endpoint, this.certificateAuthorityData, { name: props.clusterName });
 
     this.oidcProvider = new IamOpenidConnectProvider(this, 'OidcProvider', {
       url: this.oidcIssuerUrl,

@@ -96,15 +96,7 @@ export class AzureNetwork extends Construct implements INetwork {
     this.networkId = this.vnet.id;
 
     if (props.natGateway ?? true) {
-      const ip = new PublicIp(this, 'NatPublicIp', {
-        name: `${props.name}-nat`,
-        location: props.location,
-        resourceGroupName: this.resourceGroup.name,
-        allocationMethod: 'Static',
-        sku: 'Standard',
-        zones: [...this.zones],
-        tags,
-      });
+      const ip = this.staticPublicIp('NatPublicIp', `${props.name}-nat`, props.location, tags);
       this.natGateway = new NatGateway(this, 'NatGateway', {
         name: `${props.name}-nat`,
         location: props.location,
@@ -117,15 +109,7 @@ export class AzureNetwork extends Construct implements INetwork {
     }
 
     if (props.ingressPublicIp) {
-      this.ingressIp = new PublicIp(this, 'IngressPublicIp', {
-        name: `${props.name}-ingress`,
-        location: props.location,
-        resourceGroupName: this.resourceGroup.name,
-        allocationMethod: 'Static',
-        sku: 'Standard',
-        zones: [...this.zones],
-        tags,
-      });
+      this.ingressIp = this.staticPublicIp('IngressPublicIp', `${props.name}-ingress`, props.location, tags);
     }
 
     for (const p of planned) {
@@ -184,6 +168,11 @@ export class AzureNetwork extends Construct implements INetwork {
       }
       this.subnetsByTier.set(p.tier, { tier: p.tier, zone: REGIONAL, cidr: p.cidr, subnetId: subnet.id });
     }
+  }
+
+  /** A static, zone-redundant public IP in the network's resource group. */
+  private staticPublicIp(id: string, name: string, location: string, tags: Record<string, string>): PublicIp {
+    return new PublicIp(this, id, { name, location, resourceGroupName: this.resourceGroup.name, allocationMethod: 'Static', sku: 'Standard', zones: [...this.zones], tags });
   }
 
   /** The tier's regional subnet, as a one-element list (Azure subnets span zones). */

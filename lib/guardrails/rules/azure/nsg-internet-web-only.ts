@@ -1,5 +1,5 @@
-import { exposesInternet } from '../../exposure';
-import { asList, blocks, Rule, verdict } from '../../rule';
+import { Rule, verdict } from '../../rule';
+import { destinationPorts, inboundFromInternet } from './nsg-helpers';
 
 /** Network security group admitting the internet on ports other than 80/443. */
 export const nsgInternetWebOnly: Rule = {
@@ -9,11 +9,5 @@ export const nsgInternetWebOnly: Rule = {
   message: "Network security group admitting the internet on ports other than 80/443",
   why: "The only thing the internet may reach is the ingress load balancer, on HTTP and HTTPS.",
   link: "https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview",
-  check: (r) => {
-    const rules = r.type === 'azurerm_network_security_group' ? blocks(r.config.security_rule) : [r.config];
-    const inboundAllows = rules.filter((x) => x.direction === 'Inbound' && x.access === 'Allow');
-    const fromInternet = inboundAllows.filter((x) => exposesInternet([x.source_address_prefix, ...asList(x.source_address_prefixes)].filter(Boolean)));
-    const webOnly = (x: any) => [x.destination_port_range, ...asList(x.destination_port_ranges)].filter(Boolean).every((p: string) => p === '80' || p === '443');
-    return verdict(fromInternet.every(webOnly));
-  },
+  check: (r) => verdict(inboundFromInternet(r).every((x) => destinationPorts(x).every((p) => p === '80' || p === '443'))),
 };
