@@ -4,6 +4,8 @@
  * Each case runs in a fresh process so that its peak RSS is its own. Targets live here, not in timed tests.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 interface CaseResult {
@@ -32,10 +34,38 @@ for (const [script, name, runs] of cases) {
   rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
 }
 
+// Whole process, cold, as a user waits for `npm run synth`: a fresh node (tsx loader included) per run.
+const cold = coldRuns(['--import', 'tsx', join(__dirname, '..', 'bin', 'synth.ts')], 5);
+// What root-importing the four provider packages costs, against the deep imports the project uses.
+const rootImport = coldRuns(['-e', "for (const p of ['aws', 'azurerm', 'kubernetes', 'helm']) require('@cdktf/provider-' + p);"], 3, false);
+const deepImport = coldRuns(['-e', "require('@cdktf/provider-aws/lib/vpc'); require('@cdktf/provider-azurerm/lib/virtual-network'); require('@cdktf/provider-kubernetes/lib/namespace-v1'); require('@cdktf/provider-helm/lib/release');"], 3, false);
+
+process.stdout.write('whole process, cold (fresh node per run), median of N runs; peak RSS of the largest run\n');
+process.stdout.write(`npm run synth (default catalogue)   median ${cold.medianMs} ms  min ${cold.minMs} ms  max ${cold.maxMs} ms  peak RSS ${cold.peakRssMb} MB  (${cold.runs} runs)\n`);
+process.stdout.write(`root import of the 4 provider packages ${rootImport.medianMs} ms, ${rootImport.peakRssMb} MB; deep imports ${deepImport.medianMs} ms, ${deepImport.peakRssMb} MB: ${(rootImport.medianMs / Math.max(deepImport.medianMs, 1)).toFixed(1)}x the time\n\n`);
 process.stdout.write('in-process, median of N runs; peak RSS of the whole case process; stacks = stacks synthesized or reported\n');
 process.stdout.write('case            stacks  runs  median ms  min ms  max ms  peak RSS MB\n');
 for (const r of rows) {
   process.stdout.write(
     `${r.name.padEnd(16)}${String(r.stacks).padStart(6)}${String(r.runs).padStart(6)}${String(r.medianMs).padStart(11)}${String(r.minMs).padStart(8)}${String(r.maxMs).padStart(8)}${String(r.peakRssMb).padStart(13)}\n`,
   );
+}
+
+/** Runs `node <args>` `runs` times under GNU time: median wall time and the largest peak RSS. */
+function coldRuns(args: string[], runs: number, withOut = true): { runs: number; medianMs: number; minMs: number; maxMs: number; peakRssMb: number } {
+  const times: number[] = [];
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    const out = withOut ? ['--out', mkdtempSync(join(tmpdir(), 'kore-bench-cold-'))] : [];
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args, ...out], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    if (r.status !== 0) {
+      process.stderr.write(`bench: cold run failed: ${r.stderr.trim().split('\n').slice(-2).join(' ')}\n`);
+      process.exit(1);
+    }
+    const [seconds, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    times.push(Math.round(seconds * 1000));
+    peak = Math.max(peak, kb);
+  }
+  times.sort((a, b) => a - b);
+  return { runs, medianMs: times[Math.floor(times.length / 2)], minMs: times[0], maxMs: times[times.length - 1], peakRssMb: Math.round(peak / 1024) };
 }
