@@ -1,6 +1,5 @@
 import { DataAzurermKeyVault } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault';
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
@@ -12,6 +11,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { addAzureWorkloadIdentity } from '../private/workload-identity';
 import { HARDENED_STORAGE_ACCOUNT, storageNetworkRules } from '../storage/hardened-storage-account';
 import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
@@ -131,14 +131,15 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
     });
     const container = new StorageContainer(this, 'FilestoreContainer', { name: 'artifactory', storageAccountId: account.id, containerAccessType: 'private' });
 
-    this.identity = new UserAssignedIdentity(this, 'Identity', { name: `${props.name}-filestore`, location: props.location, resourceGroupName: group.name, tags });
-    new FederatedIdentityCredential(this, 'Federation', {
-      name: `${props.name}-k8s`,
+    this.identity = addAzureWorkloadIdentity(this, {
+      name: `${props.name}-filestore`,
+      federationName: `${props.name}-k8s`,
+      location: props.location,
       resourceGroupName: group.name,
-      parentId: this.identity.id,
       issuer: props.oidcIssuerUrl,
-      subject: `system:serviceaccount:${props.namespace}:${props.serviceAccount}`,
-      audience: ['api://AzureADTokenExchange'],
+      namespace: props.namespace,
+      serviceAccount: props.serviceAccount,
+      tags,
     });
     new RoleAssignment(this, 'FilestoreAccess', {
       scope: container.resourceManagerId,

@@ -1,9 +1,9 @@
 import { DataAzurermKeyVault } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault';
-import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
 import { CloudName } from '../cloud/name-rules';
+import { addAzureWorkloadIdentity } from '../private/workload-identity';
 
 export interface AzureSecretReaderIdentityProps {
   readonly name: string;
@@ -37,14 +37,15 @@ export class AzureSecretReaderIdentity extends Construct {
     const tags = { ...props.tags };
     const vault = new DataAzurermKeyVault(this, 'KeyVault', { name: props.keyVault.name, resourceGroupName: props.keyVault.resourceGroup });
     this.vaultUri = vault.vaultUri;
-    this.identity = new UserAssignedIdentity(this, 'Identity', { name: props.name, location: props.location, resourceGroupName: props.resourceGroupName, tags });
-    new FederatedIdentityCredential(this, 'Federation', {
-      name: `${props.name}-k8s`,
+    this.identity = addAzureWorkloadIdentity(this, {
+      name: props.name,
+      federationName: `${props.name}-k8s`,
+      location: props.location,
       resourceGroupName: props.resourceGroupName,
-      parentId: this.identity.id,
       issuer: props.oidcIssuerUrl,
-      subject: `system:serviceaccount:${props.namespace}:${props.serviceAccount}`,
-      audience: ['api://AzureADTokenExchange'],
+      namespace: props.namespace,
+      serviceAccount: props.serviceAccount,
+      tags,
     });
     new RoleAssignment(this, 'ReadSecrets', {
       scope: vault.id,
