@@ -163,6 +163,16 @@ describe('drift gaps a reviewer would trip on', () => {
   });
 });
 
+describe('a resource deleted by hand', () => {
+  it('is drift, and the plan that recreates it is not a pending change', () => {
+    const refresh = withDrift([rc('aws_route.r', ['delete'], { before: { destination_cidr_block: '0.0.0.0/0' }, after: null })]);
+    const normal = plan([rc('aws_route.r', ['create'], { before: null, after: { destination_cidr_block: '0.0.0.0/0' } })]);
+    const c = classifyStack(refresh, normal);
+    expect(c.drifted.map((d) => [d.address, d.action])).toEqual([['aws_route.r', 'delete']]);
+    expect(c.pending).toEqual([]);
+  });
+});
+
 describe('the lock error', () => {
   it('says who holds the lock, since when and for what', () => {
     const stderr = [

@@ -63,17 +63,20 @@ export function classifyStack(refreshOnly: PlanJson, normal: PlanJson): StackCla
     if (attributes.length > 0) drifted.push({ address: rc.address, type: rc.type, action: 'update', attributes });
   }
   const driftedPaths = new Map(drifted.map((d) => [d.address, d.attributes.map((a) => a.path)]));
+  const deleted = new Set(drifted.filter((d) => d.action === 'delete').map((d) => d.address));
   const pending: PendingChange[] = [];
   for (const rc of normal.resource_changes ?? []) {
     const action = actionKind(rc.change.actions);
     if (rc.mode === 'data' || action === 'no-op' || action === 'read') continue;
+    // Recreating what was deleted by hand is the revert of that drift, not a change of configuration.
+    if (deleted.has(rc.address)) continue;
     const explained = driftedPaths.get(rc.address);
     if (!explained) {
       pending.push({ address: rc.address, action });
       continue;
     }
     // A drifted resource can have a configuration change of its own: what the plan changes beyond the drift.
-    const beyond = normalizeTagPaths(changedAttributes(rc.change).map((a) => a.path)).filter((p) => !explained.some((e) => pathsOverlap(e, p)));
+    const beyond = normalizeTagPaths(changedAttributes(rc.change).map((a) => a.path)).filter((p) => p !== '' && !explained.some((e) => pathsOverlap(e, p)));
     if (beyond.length > 0) pending.push({ address: rc.address, action, attributes: [...new Set(beyond)] });
   }
   const status = drifted.length > 0 ? 'drifted' : pending.length > 0 ? 'pending-changes' : 'clean';
