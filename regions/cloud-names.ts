@@ -4,6 +4,8 @@ import { CloudName, cloudNameProblem, CLOUD_NAME_RULES } from '../lib/cloud/name
 import { aksClusterCloudNames } from '../lib/cluster/aks-cluster';
 import { eksClusterCloudNames } from '../lib/cluster/eks-cluster';
 import { awsNetworkCloudNames } from '../lib/network/aws-network';
+import { awsEdgeCloudNames } from '../lib/edge/aws-edge-roles';
+import { azureEdgeCloudNames } from '../lib/edge/azure-edge-identities';
 import { awsSecretReaderCloudNames } from '../lib/secrets/aws-secret-reader-role';
 import { azureSecretReaderCloudNames } from '../lib/secrets/azure-secret-reader-identity';
 import { azureNetworkCloudNames } from '../lib/network/azure-network';
@@ -52,12 +54,14 @@ export function cloudNamesOf(entry: { readonly id: string; readonly cloud: 'aws'
       ...awsNetworkCloudNames(n.prefix),
       ...eksClusterCloudNames(n.clusterName),
       ...awsSecretReaderCloudNames(n.externalSecrets),
+      ...awsEdgeCloudNames(n.prefix),
       ...(entry.artifactory ? awsArtifactoryCloudNames(n.artifactory) : []),
     ];
   }
   return [
     ...azureNetworkCloudNames(n.prefix),
     ...aksClusterCloudNames(n.clusterName),
+    ...azureEdgeCloudNames(n.prefix),
     ...(entry.artifactory ? [...azureArtifactoryCloudNames(n.artifactory, n.filestoreStorageAccount), ...azureSecretReaderCloudNames(n.externalSecrets)] : []),
   ];
 }
@@ -72,3 +76,21 @@ export function secretPrefixesOf(entry: { readonly id: string }): string[] {
 }
 
 export { cloudNameProblem, CLOUD_NAME_RULES };
+
+/** The role in the parent zone's account that answers ACME challenges of the global names (GlobalStack). */
+export const ACME_CHALLENGE_ROLE = 'kore-acme-challenge';
+
+/** The global names an entry serves, as host names (`artifactory.example.com`). */
+export function globalHostnamesOf(catalogue: { readonly domain: string; readonly globalNames: Readonly<Record<string, { readonly regions: readonly string[] }>> }, entryId: string): string[] {
+  return Object.entries(catalogue.globalNames)
+    .filter(([, spec]) => spec.regions.includes(entryId))
+    .map(([label]) => `${label}.${catalogue.domain}`);
+}
+
+/** The ACME challenge role's ARN, for an entry that serves a global name. */
+export function acmeChallengeRoleArnOf(
+  catalogue: { readonly domain: string; readonly global: { readonly account: string }; readonly globalNames: Readonly<Record<string, { readonly regions: readonly string[] }>> },
+  entry: { readonly id: string },
+): string | undefined {
+  return globalHostnamesOf(catalogue, entry.id).length > 0 ? `arn:aws:iam::${catalogue.global.account}:role/${ACME_CHALLENGE_ROLE}` : undefined;
+}

@@ -21,7 +21,9 @@ export function addCatalogueStacks(app: App, catalogue: Catalogue): void {
       return infra;
     }),
   );
-  new GlobalStack(app, { catalogue, regionZones: Object.fromEntries(regions.map((r) => [r.entry.id, r.dnsZone])) });
+  new GlobalStack(app, { catalogue, regionZones: Object.fromEntries(regions.map((r) => [r.entry.id, r.dnsZone])),
+    acmePrincipals: Object.fromEntries(regions.map((r) => [r.entry.id, r.acmeChallengePrincipal])),
+  });
 }
 
 /**

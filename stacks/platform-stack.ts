@@ -6,9 +6,9 @@ import { LICENSE_FEATURES } from '../lib/artifactory/replication';
 import { AksClusterLookup } from '../lib/cluster/aks-cluster-lookup';
 import { ICluster } from '../lib/cluster/cluster';
 import { EksClusterLookup } from '../lib/cluster/eks-cluster-lookup';
-import { AzureDnsZone } from '../lib/dns/azure-dns-zone';
-import { IDnsZone } from '../lib/dns/dns-zone';
-import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
+import { AwsClusterEdge } from '../lib/edge/aws-cluster-edge';
+import { AzureClusterEdge } from '../lib/edge/azure-cluster-edge';
+import { IClusterEdge } from '../lib/edge/cluster-edge';
 import { ArgoCdProps } from '../lib/platform/argo-cd';
 import { ClusterPlatform } from '../lib/platform/cluster-platform';
 import { clusterProviders } from '../lib/platform/cluster-providers';
@@ -17,6 +17,7 @@ import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { ExternalSecrets } from '../lib/platform/external-secrets';
 import { configureRemoteState, readRemoteState } from '../lib/state/remote-state';
 import { ciAccessGrants } from '../regions/automation';
+import { acmeChallengeRoleArnOf, globalHostnamesOf } from '../regions/cloud-names';
 import { replicationFor } from '../regions/replication-topology';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { platformStackNameOf, stackNameOf } from '../regions/schema';
@@ -31,7 +32,8 @@ export interface PlatformStackProps {
 
 /**
  * One region's in-cluster layer, in its own state (`<env>-<region>-platform`): namespaces, RBAC, storage class,
- * Argo CD and Artifactory. The kubernetes and helm providers are configured from a lookup of the cluster by name
+ * the edge (load balancer controller, cert-manager, external-dns), Argo CD and Artifactory; external-dns publishes
+ * the regional `artifactory` name, so no Terraform resource waits for a load balancer address. The kubernetes and helm providers are configured from a lookup of the cluster by name
  * (never from resources of another state); what it needs from the infrastructure layer comes from that layer's
  * named outputs. Applied after the infrastructure stack (a stack dependency), on runners that reach the cluster's
  * private API. Composes only.
@@ -52,28 +54,55 @@ export class PlatformStack extends TerraformStack {
     const clusterName = clusterNameOf(entry);
     const nodePoolNames = Object.keys(entry.cluster.nodePools);
 
-    let zone: IDnsZone;
+    let edge: IClusterEdge;
     let secrets: ExternalSecrets | undefined;
     // The plan and apply identities must have their cluster access before anything in the cluster is planned.
     const requiredAccess = Object.values(ciAccessGrants(catalogue, entry)).map((g) => g.principal);
+    const globalHostnames = globalHostnamesOf(catalogue, entry.id);
+    const acmeRoleArn = acmeChallengeRoleArnOf(catalogue, entry);
+    const globalNames = acmeRoleArn ? { hostnames: globalHostnames, roleArn: acmeRoleArn } : undefined;
     if (entry.cloud === 'aws') {
       regionalAwsProvider(this, 'aws', { region: entry.region, accountId: entry.account, tags });
       this.cluster = new EksClusterLookup(this, 'Cluster', { clusterName, region: entry.region, nodePoolNames, requiredAccess });
-      zone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, adopt: true });
       secrets = new ExternalSecrets(this, 'ExternalSecrets', {
         backend: { cloud: 'aws', region: entry.region, roleArn: infra.getString('external_secrets_role_arn') },
+        dependsOn: this.cluster.workloadReady,
+      });
+      edge = new AwsClusterEdge(this, 'Edge', {
+        clusterName,
+        region: entry.region,
+        vpcId: infra.getString('vpc_id'),
+        zoneName: entry.dns.zone,
+        zoneId: infra.getString('dns_zone_id'),
+        roles: {
+          loadBalancerController: infra.getString('load_balancer_controller_role_arn'),
+          certManager: infra.getString('cert_manager_role_arn'),
+          externalDns: infra.getString('external_dns_role_arn'),
+        },
+        dnsOwnerId: name,
+        globalNames,
         dependsOn: this.cluster.workloadReady,
       });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
       this.cluster = new AksClusterLookup(this, 'Cluster', { clusterName, resourceGroupName: aksResourceGroupOf(entry), nodePoolNames, requiredAccess });
-      zone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: azureNetworkResourceGroupOf(entry), adopt: true });
       if (entry.artifactory?.keyVault) {
         secrets = new ExternalSecrets(this, 'ExternalSecrets', {
           backend: { cloud: 'azure', vaultUrl: infra.getString('key_vault_uri'), clientId: infra.getString('external_secrets_client_id') },
           dependsOn: this.cluster.workloadReady,
         });
       }
+      edge = new AzureClusterEdge(this, 'Edge', {
+        tenantId: entry.tenantId!,
+        subscriptionId: entry.account,
+        zoneName: entry.dns.zone,
+        zoneResourceGroup: azureNetworkResourceGroupOf(entry),
+        identities: { certManager: infra.getString('cert_manager_client_id'), externalDns: infra.getString('external_dns_client_id') },
+        publicIp: { name: infra.getString('ingress_public_ip_name'), resourceGroup: infra.getString('ingress_resource_group') },
+        dnsOwnerId: name,
+        globalNames,
+        dependsOn: this.cluster.workloadReady,
+      });
     }
     clusterProviders(this, this.cluster);
 
@@ -88,12 +117,13 @@ export class PlatformStack extends TerraformStack {
     if (artifactory && secrets) {
       const keys = ARTIFACTORY_EXPORT_KEYS[entry.cloud];
       const backing = artifactoryBackingRef(entry.cloud, Object.fromEntries(keys.map((k) => [k, infra.getString(`artifactory_${k}`)])));
-      const globalName = catalogue.globalNames.artifactory?.regions.includes(entry.id) ? [`artifactory.${catalogue.domain}`] : [];
-      const replica = new ArtifactoryReplica(this, 'Artifactory', {
+      const globalName = globalHostnames.filter((h) => h === `artifactory.${catalogue.domain}`);
+      new ArtifactoryReplica(this, 'Artifactory', {
         backing,
         secretStore: { name: secrets.storeName, ready: secrets.ready },
         role: artifactory.role,
         hostnames: [`artifactory.${entry.dns.zone}`, ...globalName],
+        edge,
         secretNames: artifactorySecretNames(entry),
         replication: replicationFor(catalogue, entry.id),
         replicas: artifactory.replicas,
@@ -102,8 +132,6 @@ export class PlatformStack extends TerraformStack {
         storageClass: artifactory.storageClass,
         dependsOn: this.cluster.workloadReady,
       });
-      // The regional name the global latency records and their health checks point at.
-      zone.addRecord('artifactory', { type: entry.cloud === 'aws' ? 'CNAME' : 'A', values: [replica.ingressAddress], ttl: 60 });
     }
   }
 }

@@ -12,13 +12,16 @@ import { Route53DnsZone } from '../lib/dns/route53-dns-zone';
 import { AwsNetwork } from '../lib/network/aws-network';
 import { AzureNetwork } from '../lib/network/azure-network';
 import { INetwork } from '../lib/network/network';
+import { AcmeChallengePrincipal } from '../lib/dns/acme-challenge-role';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { configureRemoteState } from '../lib/state/remote-state';
+import { AwsEdgeRoles } from '../lib/edge/aws-edge-roles';
+import { AzureEdgeIdentities } from '../lib/edge/azure-edge-identities';
 import { AwsSecretReaderRole } from '../lib/secrets/aws-secret-reader-role';
 import { AzureSecretReaderIdentity } from '../lib/secrets/azure-secret-reader-identity';
 import { ciAccessGrants } from '../regions/automation';
-import { entryNames, secretPrefixesOf } from '../regions/cloud-names';
+import { acmeChallengeRoleArnOf, entryNames, secretPrefixesOf } from '../regions/cloud-names';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { stackNameOf } from '../regions/schema';
 import { regionTags, sandboxOf } from './region-naming';
@@ -43,6 +46,8 @@ export class RegionInfraStack extends TerraformStack {
   public readonly dnsZone: IDnsZone;
   /** Cloud resources behind the region's Artifactory, when it has an Artifactory role. */
   public readonly artifactoryBacking?: IArtifactoryBacking;
+  /** Who answers ACME challenges for the global names this region serves (trusted by the global stack's role). */
+  public readonly acmeChallengePrincipal: AcmeChallengePrincipal;
 
   constructor(scope: Construct, props: RegionInfraStackProps) {
     const { entry, catalogue } = props;
@@ -111,7 +116,25 @@ export class RegionInfraStack extends TerraformStack {
         secretArns: this.artifactoryBacking ? [this.artifactoryBacking.exports.db_secret_arn] : [],
       });
       new TerraformOutput(this, 'external_secrets_role_arn', { value: reader.role.arn });
-      this.dnsZone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, comment: `Region ${entry.id}, delegated from the parent zone` });
+      const zone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, comment: `Region ${entry.id}, delegated from the parent zone` });
+      this.dnsZone = zone;
+      // The edge controllers of the platform layer: load balancers of this cluster, records of this zone only.
+      const edge = new AwsEdgeRoles(this, 'EdgeRoles', {
+        prefix: names.prefix,
+        region: entry.region,
+        clusterName,
+        vpcArn: network.vpc.arn,
+        oidcProviderArn: eks.oidcProvider.arn,
+        oidcIssuerUrl: eks.oidcIssuerUrl,
+        zoneId: zone.zoneId,
+        acmeChallengeRoleArn: acmeChallengeRoleArnOf(catalogue, entry),
+      });
+      this.acmeChallengePrincipal = { kind: 'role', arn: edge.certManager.arn };
+      new TerraformOutput(this, 'vpc_id', { value: network.networkId });
+      new TerraformOutput(this, 'dns_zone_id', { value: zone.zoneId });
+      new TerraformOutput(this, 'load_balancer_controller_role_arn', { value: edge.loadBalancerController.arn });
+      new TerraformOutput(this, 'cert_manager_role_arn', { value: edge.certManager.arn });
+      new TerraformOutput(this, 'external_dns_role_arn', { value: edge.externalDns.arn });
     } else {
       regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
       const network = new AzureNetwork(this, 'Network', {
@@ -173,7 +196,20 @@ export class RegionInfraStack extends TerraformStack {
         new TerraformOutput(this, 'external_secrets_client_id', { value: reader.identity.clientId });
         new TerraformOutput(this, 'key_vault_uri', { value: reader.vaultUri });
       }
-      this.dnsZone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
+      const zone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
+      this.dnsZone = zone;
+      const edge = new AzureEdgeIdentities(this, 'EdgeIdentities', {
+        prefix: names.prefix,
+        location: entry.region,
+        resourceGroupName: network.resourceGroup.name,
+        oidcIssuerUrl: aks.oidcIssuerUrl,
+        zoneId: zone.zoneId,
+        tags,
+      });
+      // cert-manager answers global names' challenges in the parent Route53 zone with its Kubernetes token.
+      this.acmeChallengePrincipal = { kind: 'web-identity', issuerUrl: aks.oidcIssuerUrl };
+      new TerraformOutput(this, 'cert_manager_client_id', { value: edge.certManager.clientId });
+      new TerraformOutput(this, 'external_dns_client_id', { value: edge.externalDns.clientId });
     }
     // Who owns the zone, readable with dig; regional service names are written by the platform layer.
     this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });

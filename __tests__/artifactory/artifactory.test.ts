@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { parse } from 'yaml';
 import { artifactoryBackingRef } from '../../lib/artifactory/artifactory-backing';
 import { ARTIFACTORY_CHART, ArtifactoryReplica } from '../../lib/artifactory/artifactory-replica';
@@ -53,6 +54,7 @@ describe('AWS backing (prod-use1)', () => {
     expect(release).toMatchObject({ repository: ARTIFACTORY_CHART.repository, version: ARTIFACTORY_CHART.version, namespace: expect.any(String), atomic: true });
     const v = valuesOf(json);
     expect(v.postgresql).toEqual({ enabled: false });
+    expect(v.waitForDatabase).toBe(true);
     expect(v.database).toEqual({ type: 'postgresql', driver: 'org.postgresql.Driver', secrets: { user: { name: 'artifactory-database', key: 'user' }, password: { name: 'artifactory-database', key: 'password' }, url: { name: 'artifactory-database', key: 'url' } } });
     expect(v.artifactory.persistence).toMatchObject({ type: 's3-storage-v3-direct', awsS3V3: { useInstanceCredentials: true, region: '${data.terraform_remote_state.infrastructure.outputs.artifactory_region}', bucketName: '${data.terraform_remote_state.infrastructure.outputs.artifactory_bucket}' } });
     expect(v.artifactory.persistence.awsS3V3.identity).toBeUndefined();
@@ -61,7 +63,19 @@ describe('AWS backing (prod-use1)', () => {
     expect(v.serviceAccount.annotations['eks.amazonaws.com/role-arn']).toBe('${data.terraform_remote_state.infrastructure.outputs.artifactory_role_arn}');
     // …an output of the infrastructure layer, published under that name from the IRSA role.
     expect(synthLayers('prod-use1').infra.output.artifactory_role_arn.value).toMatch(/^\$\{aws_iam_role\.ArtifactoryBacking_FilestoreRole_\w+\.arn\}$/);
-    expect(v.ingress).toMatchObject({ enabled: true, hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'], tls: [{ secretName: 'artifactory-tls', hosts: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'] }] });
+    // No ingress class to depend on: the chart's nginx terminates TLS behind an NLB of the load balancer controller.
+    expect(v.ingress).toEqual({ enabled: false });
+    expect(v.nginx).toMatchObject({ enabled: true, tlsSecretName: 'artifactory-tls', service: { type: 'LoadBalancer' } });
+    expect(v.nginx.service.annotations).toMatchObject({
+      'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+      'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+      'external-dns.alpha.kubernetes.io/hostname': 'artifactory.prod-use1.kore.example.com',
+    });
+    // It reloads a renewed certificate: the chart's own configreloader watches the mounted secret.
+    expect(v.nginx.customCommand.join(' ')).toContain('configreloader.sh /var/opt/jfrog/nginx/ssl:n');
+    const certificate = parse(listOf(json, 'helm_release').find((r) => r.name === 'artifactory-certificate').values[0]).manifests[0];
+    expect(certificate).toMatchObject({ kind: 'Certificate', spec: { secretName: 'artifactory-tls', dnsNames: ['artifactory.prod-use1.kore.example.com', 'artifactory.kore.example.com'], issuerRef: { kind: 'ClusterIssuer', name: 'letsencrypt' } } });
+    expect(release.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^helm_release\.Artifactory_Certificate_Release_/)]));
     // after its secrets exist (they come from the External Secrets release), and after the cluster access checks
     expect(release.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^data\.aws_eks_access_entry\./), expect.stringMatching(/^helm_release\.Artifactory_Secrets_Release_/)]));
   });
@@ -126,10 +140,9 @@ describe('AWS backing (prod-use1)', () => {
     expect(plan.push.every((p: any) => typeof p.cron === 'string' && p.cron.length > 0)).toBe(true);
   });
 
-  it('publishes the regional name from the ingress load balancer through the DNS zone', () => {
-    const record = listOf(json, 'aws_route53_record').find((r) => r.name === 'artifactory.prod-use1.kore.example.com');
-    expect(record).toMatchObject({ type: 'CNAME', ttl: 60 });
-    expect(record.records[0]).toMatch(/data\.kubernetes_ingress_v1\..*\.status\[0\]\.load_balancer\[0\]\.ingress\[0\]\.hostname/);
+  it('leaves the regional name to external-dns: no Terraform resource waits for a load balancer address', () => {
+    expect(listOf(json, 'aws_route53_record').find((r) => String(r.name).startsWith('artifactory'))).toBeUndefined();
+    expect(json.data?.kubernetes_ingress_v1).toBeUndefined();
   });
 });
 
@@ -182,7 +195,13 @@ describe('Azure backing (prod-weu)', () => {
     expect(Object.values(infra.data.azurerm_key_vault)).toEqual(expect.arrayContaining([{ name: 'kore-prod-weu-kv', resource_group_name: 'kore-secrets' }]));
     const [cm] = listOf(json, 'kubernetes_config_map_v1');
     expect(JSON.parse(cm.data['replication.json']).pull).toEqual([expect.objectContaining({ rule: 'helm', source: expect.objectContaining({ region: 'prod-use1' }) })]);
-    expect(listOf(json, 'azurerm_dns_a_record').find((r) => r.name === 'artifactory').records[0]).toMatch(/load_balancer\[0\]\.ingress\[0\]\.ip/);
+    // The load balancer takes the static IP the network admits web traffic to; external-dns publishes the name.
+    expect(listOf(json, 'azurerm_dns_a_record').find((r) => r.name === 'artifactory')).toBeUndefined();
+    expect(valuesOf(json).nginx.service.annotations).toEqual({
+      'service.beta.kubernetes.io/azure-pip-name': '${data.terraform_remote_state.infrastructure.outputs.ingress_public_ip_name}',
+      'service.beta.kubernetes.io/azure-load-balancer-resource-group': '${data.terraform_remote_state.infrastructure.outputs.ingress_resource_group}',
+      'external-dns.alpha.kubernetes.io/hostname': 'artifactory.prod-weu.kore.example.com',
+    });
   });
 });
 
@@ -192,7 +211,8 @@ describe('ArtifactoryReplica validation', () => {
     const stack = new (require('cdktf').TerraformStack)(app, 's');
     const backing = artifactoryBackingRef('aws', { region: 'us-east-1', bucket: 'b', role_arn: 'r', db_address: 'd', db_port: '5432', db_secret_arn: 's' });
     const ref = (name: string) => ({ name });
-    const props = { backing, secretStore: { name: 'cloud-secrets', ready: [] }, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), adminPassword: ref('a'), masterKey: ref('m'), joinKey: ref('j'), apiToken: ref('t'), replicationPeer: (p: string) => ref(p) }, replication: { region: 'x', push: [], pull: [] } };
+    const edge = Object.assign(new Construct(stack, 'Edge'), { cloud: 'aws' as const, certificateIssuer: 'letsencrypt', ready: [], loadBalancerServiceAnnotations: () => ({}) });
+    const props = { backing, edge, secretStore: { name: 'cloud-secrets', ready: [] }, role: 'primary' as const, hostnames: ['a.example.com'], secretNames: { license: ref('l'), adminPassword: ref('a'), masterKey: ref('m'), joinKey: ref('j'), apiToken: ref('t'), replicationPeer: (p: string) => ref(p) }, replication: { region: 'x', push: [], pull: [] } };
     expect(() => new ArtifactoryReplica(stack, 'A', { ...props, replicas: 3 })).toThrow('replicas: 3 nodes is Artifactory HA, which the license does not allow (haLicensed is false)');
     expect(() => new ArtifactoryReplica(stack, 'B', { ...props, hostnames: [] })).toThrow('hostnames: at least the regional name is required');
     expect(() => new ArtifactoryReplica(stack, 'C', { ...props, chartVersion: 'latest' })).toThrow('chartVersion: pin an exact chart version (got "latest")');

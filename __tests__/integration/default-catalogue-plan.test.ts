@@ -87,11 +87,16 @@ describeIntegration('the default catalogue planned on the emulator', () => {
   }, 600_000);
 
   it('plans global after the regions: one delegation per region sub-zone, on both clouds, and the latency records', async () => {
-    // What the regions' applies would have left in their states: the name servers global delegates to.
+    // What the regions' applies would have left in their states: the name servers global delegates to, the
+    // cert-manager roles (EKS) and cluster issuers (AKS) its ACME challenge role trusts.
+    const standInOutput = (output: string) =>
+      /name_servers/.test(output)
+        ? { value: NAME_SERVERS, type: ['list', 'string'] }
+        : { value: /arn/.test(output) ? 'arn:aws:iam::111111111111:role/stand-in-cert-manager' : 'https://issuer.stand-in.example/cluster', type: 'string' };
     const global = json('global');
     const seeds = Object.entries(global.data.terraform_remote_state as Record<string, any>).map(([name, r]) => {
       const outputs = Object.fromEntries(
-        [...JSON.stringify(global).matchAll(new RegExp(`terraform_remote_state\\.${name}\\.outputs\\.([\\w-]+)`, 'g'))].map((m) => [m[1], { value: NAME_SERVERS, type: ['list', 'string'] }]),
+        [...JSON.stringify(global).matchAll(new RegExp(`terraform_remote_state\\.${name}\\.outputs\\.([\\w-]+)`, 'g'))].map((m) => [m[1], standInOutput(m[1])]),
       );
       const body = JSON.stringify({ version: 4, terraform_version: '1.11.4', serial: 1, lineage: `seed-${name}`, outputs, resources: [], check_results: null });
       const standIn = options().standIns[name as keyof ReturnType<typeof options>['standIns']];

@@ -57,6 +57,17 @@ describeIntegration('foundation on the emulator', () => {
     const bucketOnly = JSON.parse(attrs('aws_iam_role_policy', 'ArtifactoryBacking_FilestoreRolePolicy').policy);
     expect(bucketOnly.Statement.map((s: any) => s.Resource)).toEqual(['arn:aws:s3:::kore-sandbox-use1-artifactory-filestore', 'arn:aws:s3:::kore-sandbox-use1-artifactory-filestore/*']);
 
+    // The edge controllers' IRSA roles: each trusts exactly its service account, and writes only what it must.
+    for (const [suffix, sa] of [['lb-controller', 'kube-system:aws-load-balancer-controller'], ['cert-manager', 'cert-manager:cert-manager'], ['external-dns', 'external-dns:external-dns']]) {
+      const role = state.resources.find((r: any) => r.type === 'aws_iam_role' && r.instances[0].attributes.name === `kore-sandbox-use1-${suffix}`).instances[0].attributes;
+      expect(Object.values(JSON.parse(role.assume_role_policy).Statement[0].Condition.StringEquals)).toContain(`system:serviceaccount:${sa}`);
+    }
+    const zoneId = attrs('aws_route53_zone', 'Dns_Zone').zone_id;
+    const acme = JSON.parse(attrs('aws_iam_role_policy', 'EdgeRoles_CertManagerPolicy').policy);
+    expect(acme.Statement.find((s: any) => s.Sid === 'WriteChallenges').Resource).toBe(`arn:aws:route53:::hostedzone/${zoneId}`);
+    const lbc = JSON.parse(attrs('aws_iam_role_policy', 'EdgeRoles_LoadBalancerControllerPolicy').policy);
+    expect(lbc.Statement.find((s: any) => s.Sid === 'OwnLoadBalancers').Condition.StringEquals).toEqual({ 'aws:ResourceTag/elbv2.k8s.aws/cluster': 'kore-sandbox-use1' });
+
     // The IRSA trust policy rendered to valid JSON with the issuer host in its condition keys.
     const ebsRole = state.resources.find((r: { type: string; name: string }) => r.type === 'aws_iam_role' && r.name.startsWith('Cluster_EbsCsiRole'));
     const trust = JSON.parse(ebsRole.instances[0].attributes.assume_role_policy);
@@ -116,6 +127,10 @@ describeIntegration('foundation on the emulator', () => {
     const ns = records.find((r: any) => r.type === 'NS');
     expect(ns.name).toBe('use1.sandbox.kore.test');
     expect([...ns.records].sort()).toEqual([...regionZone.name_servers].sort());
+    // The role through which the region's cert-manager answers the global name's challenges, applied.
+    const acmeRole = resources.find((r: any) => r.type === 'aws_iam_role' && r.name.startsWith('AcmeChallenge_Role')).instances[0].attributes;
+    expect(acmeRole.name).toBe('kore-acme-challenge');
+    expect(JSON.parse(acmeRole.assume_role_policy).Statement).toEqual([expect.objectContaining({ Principal: { AWS: 'arn:aws:iam::123456789012:role/kore-sandbox-use1-cert-manager' }, Action: 'sts:AssumeRole' })]);
     const latency = records.find((r: any) => r.set_identifier === 'sandbox-use1');
     expect(latency).toMatchObject({ name: 'api.sandbox.kore.test', type: 'CNAME', records: ['api.use1.sandbox.kore.test'], latency_routing_policy: [{ region: 'us-east-1' }] });
     const check = resources.find((r: any) => r.type === 'aws_route53_health_check').instances[0].attributes;

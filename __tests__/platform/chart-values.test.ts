@@ -6,6 +6,9 @@ import { App } from 'cdktf';
 import { ARGO_CD_CHART } from '../../lib/platform/argo-cd';
 import { EXTERNAL_SECRETS_CHART } from '../../lib/platform/external-secrets';
 import { ARTIFACTORY_CHART } from '../../lib/artifactory/artifactory-replica';
+import { AWS_LOAD_BALANCER_CONTROLLER_CHART } from '../../lib/edge/aws-load-balancer-controller';
+import { CERT_MANAGER_CHART } from '../../lib/edge/cert-manager';
+import { EXTERNAL_DNS_CHART } from '../../lib/edge/external-dns';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { addCatalogueStacks } from '../../stacks/app';
 
@@ -50,6 +53,9 @@ describeCharts('helm values against the real chart sources', () => {
     ['artifactory', ARTIFACTORY_CHART.version],
     ['argo-cd', ARGO_CD_CHART.version],
     ['external-secrets', EXTERNAL_SECRETS_CHART.version],
+    ['aws-load-balancer-controller', AWS_LOAD_BALANCER_CONTROLLER_CHART.version],
+    ['cert-manager', CERT_MANAGER_CHART.version],
+    ['external-dns', EXTERNAL_DNS_CHART.version],
   ])('pins %s %s, a version whose sources are there', (chart, version) => {
     expect(existsSync(join(CHARTS, `${chart}-${version}`))).toBe(true);
   });

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import { DataKubernetesIngressV1 } from '@cdktf/provider-kubernetes/lib/data-kubernetes-ingress-v1';
 import { JobV1 } from '@cdktf/provider-kubernetes/lib/job-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
+import { certificateManifest, IClusterEdge } from '../edge/cluster-edge';
 import { ManifestsRelease } from '../platform/manifests-release';
 import { externalSecretManifest } from '../secrets/external-secret';
 import { SecretRef } from '../secrets/secret-store';
@@ -56,8 +56,13 @@ export interface ArtifactoryReplicaProps {
   readonly secretRefreshInterval?: string;
   /** `primary` or `replica`: the topology in `replication` follows from it. */
   readonly role: 'primary' | 'replica';
-  /** Host names served by the ingress: the regional name first, then the global one. */
+  /**
+   * Host names it serves: the regional name first (published in the region's zone), then global ones. All are on
+   * its certificate.
+   */
   readonly hostnames: readonly string[];
+  /** How the cluster publishes it: the cloud's load balancer, its DNS name, its certificate issuer. */
+  readonly edge: IClusterEdge;
   readonly secretNames: ArtifactorySecretNames;
   /** What this region replicates (from `replicationFor`). */
   readonly replication: RegionReplication;
@@ -69,8 +74,6 @@ export interface ArtifactoryReplicaProps {
   readonly resources?: { readonly cpu: string; readonly memory: string };
   /** @default - the cluster's default storage class */
   readonly storageClass?: string;
-  /** cert-manager ClusterIssuer that issues the ingress certificate. @default 'letsencrypt' */
-  readonly certificateIssuer?: string;
   /** @default 'artifactory' */
   readonly namespace?: string;
   /** @default 'artifactory' */
@@ -84,14 +87,13 @@ export interface ArtifactoryReplicaProps {
 /**
  * Self-hosted Artifactory on a region's cluster, the same on both clouds: the official `jfrog/artifactory` chart at a
  * pinned version with values built from typed props (external database, object-store filestore through a workload
- * identity, bundled PostgreSQL off), license and keys from Kubernetes secrets fed from the cloud's secret store, an
- * ingress with TLS for the regional and global names, and the replication topology applied by a Job.
+ * identity, bundled PostgreSQL off), license and keys from Kubernetes secrets fed from the cloud's secret store, the
+ * chart's own nginx terminating TLS (a cert-manager certificate for the regional and global names, reloaded when
+ * renewed) behind the cloud's layer-4 load balancer, and the replication topology applied by a Job.
  */
 export class ArtifactoryReplica extends Construct {
   public readonly namespace: string;
   public readonly release: Release;
-  /** The ingress load balancer's address: a host name on AWS, an IP on Azure (for the regional DNS record). */
-  public readonly ingressAddress: string;
 
   constructor(scope: Construct, id: string, props: ArtifactoryReplicaProps) {
     super(scope, id);
@@ -145,6 +147,13 @@ export class ArtifactoryReplica extends Construct {
       ],
       dependsOn: [namespace, ...props.secretStore.ready],
     });
+    // The certificate waits for cert-manager and its issuer; nginx mounts the Secret it fills.
+    const certificate = new ManifestsRelease(this, 'Certificate', {
+      name: 'artifactory-certificate',
+      namespace: ns,
+      manifests: [certificateManifest({ name: 'artifactory', namespace: ns, secretName: TLS_SECRET, hostnames: props.hostnames, issuer: props.edge.certificateIssuer })],
+      dependsOn: [namespace, ...props.edge.ready],
+    });
 
     this.release = new Release(this, 'Release', {
       name: 'artifactory',
@@ -155,8 +164,8 @@ export class ArtifactoryReplica extends Construct {
       atomic: true,
       cleanupOnFail: true,
       timeout: 1800,
-      values: [artifactoryValues({ ...props, replicas, serviceAccount: sa })],
-      dependsOn: [...(props.dependsOn ?? []), secrets.release],
+      values: [artifactoryValues({ ...props, replicas, serviceAccount: sa, serviceAnnotations: props.edge.loadBalancerServiceAnnotations(props.hostnames[0]) })],
+      dependsOn: [...(props.dependsOn ?? []), secrets.release, certificate.release],
     });
 
     if (replicates) {
@@ -202,19 +211,17 @@ export class ArtifactoryReplica extends Construct {
         dependsOn: [this.release],
       });
     }
-
-    const ingress = new DataKubernetesIngressV1(this, 'Ingress', { metadata: { name: 'artifactory', namespace: nsName }, dependsOn: [this.release] });
-    const lb = ingress.status.get(0).loadBalancer.get(0).ingress.get(0);
-    this.ingressAddress = backing.cloud === 'aws' ? lb.hostname : lb.ip;
   }
 }
 
 /** The chart values, from typed settings only: no free-form YAML from users, no secret values. */
-export function artifactoryValues(p: ArtifactoryReplicaProps & { replicas: number; serviceAccount: string }): string {
+export function artifactoryValues(p: Omit<ArtifactoryReplicaProps, 'edge'> & { replicas: number; serviceAccount: string; serviceAnnotations: Record<string, string> }): string {
   const resources = p.resources ?? { cpu: '2', memory: '8Gi' };
-  const tlsSecret = 'artifactory-tls';
   return stringify({
     postgresql: { enabled: false },
+    // The database belongs to the infrastructure layer, applied (and so available) first; the chart's init
+    // container still waits for it to accept connections, e.g. while a Multi-AZ failover completes.
+    waitForDatabase: true,
     database: {
       type: 'postgresql',
       driver: 'org.postgresql.Driver',
@@ -236,13 +243,36 @@ export function artifactoryValues(p: ArtifactoryReplicaProps & { replicas: numbe
       masterKeySecretName: 'artifactory-keys',
       joinKeySecretName: 'artifactory-keys',
     },
-    nginx: { enabled: false },
-    ingress: {
+    // The chart's nginx (JFrog's image) terminates TLS behind the cloud's layer-4 load balancer. It watches the
+    // certificate's mount and reloads on renewal: the chart's own configreloader script, as its comments describe.
+    nginx: {
       enabled: true,
-      className: 'nginx',
-      hosts: [...p.hostnames],
-      annotations: { 'cert-manager.io/cluster-issuer': p.certificateIssuer ?? 'letsencrypt', 'nginx.ingress.kubernetes.io/proxy-body-size': '0' },
-      tls: [{ secretName: tlsSecret, hosts: [...p.hostnames] }],
+      replicaCount: 2,
+      minAvailable: 1,
+      tlsSecretName: TLS_SECRET,
+      service: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', annotations: { ...p.serviceAnnotations } },
+      customVolumes: NGINX_RELOADER_VOLUME,
+      customVolumeMounts: NGINX_RELOADER_MOUNT,
+      customCommand: ['/bin/sh', '-c', NGINX_RELOADER_COMMAND],
+      resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
     },
+    ingress: { enabled: false },
   });
 }
+
+/** The Secret cert-manager writes the serving certificate to, and nginx reads it from. */
+const TLS_SECRET = 'artifactory-tls';
+const NGINX_DIR = '/var/opt/jfrog/nginx';
+const NGINX_RELOADER_VOLUME = `- name: scripts
+  configMap:
+    name: {{ template "artifactory.fullname" . }}-nginx-scripts
+    defaultMode: 0550
+`;
+const NGINX_RELOADER_MOUNT = `- name: scripts
+  mountPath: ${NGINX_DIR}/scripts/
+`;
+const NGINX_RELOADER_COMMAND = [
+  `/sbin/inotifyd ${NGINX_DIR}/scripts/configreloader.sh ${NGINX_DIR}/conf.d:n &`,
+  `/sbin/inotifyd ${NGINX_DIR}/scripts/configreloader.sh ${NGINX_DIR}/ssl:n &`,
+  "nginx -g 'daemon off;'",
+].join('\n');

@@ -17,20 +17,20 @@ export function managedPolicyArn(name: string, partition = 'aws'): string {
  * a token (the issuer), and jsonencode cannot take computed object keys; tokens inside a string interpolate.
  */
 export function irsaTrustPolicy(oidcProviderArn: string, issuerHost: string, namespace: string, serviceAccount: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: oidcProviderArn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: {
-            [`${issuerHost}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
-            [`${issuerHost}:aud`]: 'sts.amazonaws.com',
-          },
-        },
+  return JSON.stringify({ Version: '2012-10-17', Statement: [webIdentityStatement(oidcProviderArn, issuerHost, namespace, serviceAccount)] });
+}
+
+/** One trust statement: a Kubernetes service account of the issuer's cluster, with a token for STS. */
+export function webIdentityStatement(oidcProviderArn: string, issuerHost: string, namespace: string, serviceAccount: string): Record<string, unknown> {
+  return {
+    Effect: 'Allow',
+    Principal: { Federated: oidcProviderArn },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: {
+      StringEquals: {
+        [`${issuerHost}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
+        [`${issuerHost}:aud`]: 'sts.amazonaws.com',
       },
-    ],
-  });
+    },
+  };
 }
