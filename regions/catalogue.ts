@@ -74,6 +74,16 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
       },
     ],
   },
+  rollout: {
+    approvals: ['staging', 'prod'],
+    // The seeds: a day of bake after the canary; a critical fix compresses it but still goes through the canary.
+    canaryBake: '24h',
+    fastPathBake: '2h',
+    checkInterval: '5m',
+    healthChecks: {
+      'prod-use1': [{ name: 'artifactory-ping', url: 'https://artifactory.prod-use1.kore.example.com/artifactory/api/system/ping', expectStatus: 200 }],
+    },
+  },
   globalNames: {
     // Pull images from the nearest healthy Artifactory: the reason the team self-hosts replicas.
     artifactory: { healthCheckPath: '/artifactory/api/system/ping', regions: ['prod-use1', 'prod-weu', 'prod-apse1'] },

@@ -272,6 +272,18 @@ function checkBetweenEntries(raw: Loose, entries: { e: Loose; i: number; id: str
     }
   }
 
+  // The canary is one production region alone in the first production wave, and health checks name entries.
+  const prodWaves = waves('prod');
+  if (prodWaves.length > 1) {
+    const first = Math.min(...prodWaves.map((p) => p.wave));
+    const canary = prodWaves.filter((p) => p.wave === first);
+    if (canary.length > 1) for (const c of canary.slice(1)) issue(['regions', c.i, 'wave'], `the first production wave (${first}) is the canary and holds one region; ${canary[0].id} is already in it`);
+  }
+  const checks = isObj(raw.rollout) && isObj(raw.rollout.healthChecks) ? raw.rollout.healthChecks : {};
+  for (const id of Object.keys(checks)) {
+    if (!entries.some((e) => e.id === id)) issue(['rollout', 'healthChecks', id], `names no catalogue entry (have: ${entries.map((e) => e.id).join(', ')})`);
+  }
+
   // Names unique everywhere (buckets, storage accounts) or per account: derived ones and the state stores.
   const seen = new Map<string, string>();
   const claim = (key: string, owner: string, path: Path, what: string) => {

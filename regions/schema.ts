@@ -1,3 +1,4 @@
+import { rolloutSchema } from './rollout-schema';
 import { z } from 'zod';
 import { isIpv4Cidr, parseIpv4Cidr } from '../lib/private/cidr';
 import { crossChecks } from './cross-checks';
@@ -286,6 +287,8 @@ export const catalogueSchema = z
     automation: z
       .strictObject({ environments: z.partialRecord(z.enum(['dev', 'staging', 'prod']), automationEnvironment) })
       .optional(),
+    /** Rollout waves' approvals, canary bake and health gate. */
+    rollout: rolloutSchema,
     regions: z.array(regionEntrySchema).min(1, 'the catalogue needs at least one region'),
   })
   .superRefine(crossChecks, { when: () => true });
@@ -306,6 +309,7 @@ export type ReplicationRuleInput = z.infer<typeof replicationRule>;
 export type SandboxSpec = z.infer<typeof sandbox>;
 export type AutomationEnvironment = z.infer<typeof automationEnvironment>;
 
+export type { HealthCheckSpec, RolloutSpec } from './rollout-schema';
 export { CI_GRANTS, platformStackNameOf, stackNameOf } from './stack-names';
 
 

@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { applyWave } from '../../cli/rollout/apply-wave';
+import { canonical, stackChanged } from '../../cli/rollout/changed-stacks';
+import { GateProbes, runHealthGate } from '../../cli/rollout/health-gate';
+import { renderApplyJunit, rolloutOrderLine } from '../../cli/rollout/render';
+import { rolloutPlan, RolloutWave } from '../../cli/rollout/waves';
+import { synthCatalogue } from '../../cli/synth';
+import type { TerraformRunner } from '../../cli/terraform';
+import { defaultCatalogue } from '../../regions/catalogue';
+import { parseCatalogue } from '../../regions/load';
+import { catalogueCopy, problemsOf } from '../support/catalogue';
+
+describe('rollout plan', () => {
+  const plan = rolloutPlan(defaultCatalogue());
+
+  it('orders waves dev → staging → canary → remaining production → global, infrastructure before platform', () => {
+    expect(plan.waves.map((w) => [w.wave, w.environments, w.canary])).toEqual([
+      [0, ['dev'], false],
+      [1, ['staging'], false],
+      [2, ['prod'], true],
+      [3, ['prod'], false],
+      [4, ['global'], false],
+    ]);
+    for (const w of plan.waves) {
+      const layers = w.stacks.map((s) => s.layer);
+      expect(layers).toEqual([...layers].sort((a, b) => ['infrastructure', 'platform', 'global'].indexOf(a) - ['infrastructure', 'platform', 'global'].indexOf(b)));
+    }
+    expect(plan.waves[2].stacks.map((s) => s.stack)).toEqual(['prod-us-east-1', 'prod-us-east-1-platform']);
+  });
+
+  it('asks approval for staging, production and global, bakes only after the canary, with its health checks', () => {
+    expect(plan.waves.map((w) => w.needsApproval)).toEqual([false, true, true, true, true]);
+    expect(plan.waves.map((w) => w.bakeMs)).toEqual([0, 0, 24 * 3_600_000, 0, 0]);
+    expect(plan.waves[2].checks).toEqual([expect.objectContaining({ region: 'prod-use1', name: 'artifactory-ping', expectStatus: 200 })]);
+  });
+
+  it('fast path: every wave needs approval, the canary bakes the shorter time and is still there', () => {
+    const fast = rolloutPlan(defaultCatalogue(), { fastPath: true });
+    expect(fast.waves.every((w) => w.needsApproval)).toBe(true);
+    expect(fast.waves.find((w) => w.canary)).toMatchObject({ wave: 2, bake: '2h', bakeMs: 2 * 3_600_000 });
+  });
+
+  it('summarizes the changed stacks in rollout order for the PR comment', () => {
+    const changed = rolloutPlan(defaultCatalogue(), { changed: (s) => s.startsWith('prod-westeurope') || s === 'dev-us-east-1' });
+    expect(rolloutOrderLine(changed)).toBe('Rollout: wave 0: dev-us-east-1 → wave 3: prod-westeurope, prod-westeurope-platform');
+    expect(rolloutOrderLine(rolloutPlan(defaultCatalogue(), { changed: () => false }))).toBe('Rollout: nothing changed.');
+  });
+
+  it('validates the canary and health checks in the catalogue, one line each', () => {
+    const c = catalogueCopy();
+    c.regions.find((r) => r.id === 'prod-weu')!.wave = 2;
+    (c as any).rollout = { healthChecks: { 'prod-usw1': [{ name: 'x', url: 'https://x.example' }] }, canaryBake: 'a day' };
+    const problems = problemsOf(c);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/prod-weu.*wave: the first production wave \(2\) is the canary and holds one region; prod-use1 is already in it/),
+      expect.stringMatching(/rollout\.healthChecks\.prod-usw1: names no catalogue entry/),
+      expect.stringMatching(/rollout\.canaryBake: a duration like 30s, 90m, 24h or 2d/),
+    ]));
+  });
+});
+
+describe('changed stacks against a base output', () => {
+  const base = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-base-')), guardrails: false }).outdir;
+  const c = catalogueCopy();
+  c.regions.find((r) => r.id === 'staging-usw2')!.cluster.nodePools.general!.maxSize = 9;
+  const head = synthCatalogue({ catalogue: parseCatalogue(c, 'test'), outdir: mkdtempSync(join(tmpdir(), 'kore-head-')), guardrails: false }).outdir;
+
+  it('marks only the stacks of the changed entry', () => {
+    const plan = rolloutPlan(defaultCatalogue(), { changed: (s) => stackChanged(head, base, s) });
+    const changed = plan.waves.flatMap((w) => w.stacks.filter((s) => s.changed).map((s) => s.stack));
+    expect(changed).toEqual(['staging-us-west-2']);
+  });
+
+  it('ignores cdktf metadata and key order, and counts a stack missing from the base as changed', () => {
+    expect(canonical({ b: 1, '//': { metadata: 'x' }, a: { '//': 'y', c: [1, { d: 2 }] } })).toBe(canonical({ a: { c: [1, { d: 2 }] }, b: 1 }));
+    expect(canonical({ a: 1 })).not.toBe(canonical({ a: 2 }));
+    expect(stackChanged(head, mkdtempSync(join(tmpdir(), 'kore-empty-')), 'dev-us-east-1')).toBe(true);
+  });
+});
+
+describe('applying a wave', () => {
+  const wave: RolloutWave = {
+    wave: 3, environments: ['prod'], canary: false, needsApproval: true, bakeMs: 0, bake: '0s', checks: [],
+    stacks: [
+      { stack: 'a', layer: 'infrastructure', environment: 'prod', changed: true },
+      { stack: 'b', layer: 'infrastructure', environment: 'prod', changed: false },
+      { stack: 'c', layer: 'infrastructure', environment: 'prod', changed: true },
+      { stack: 'a-platform', layer: 'platform', environment: 'prod', changed: true },
+    ],
+  };
+  const fake = (script: Record<string, Partial<Record<string, number>>>) => {
+    const calls: string[] = [];
+    const runner: TerraformRunner = {
+      async run(args, { cwd }) {
+        const stack = cwd.split('/').pop()!;
+        calls.push(`${stack} ${args[0]}`);
+        const code = script[stack]?.[args[0]] ?? (args[0] === 'plan' ? 2 : 0);
+        return { code, stdout: '', stderr: code === 1 ? '╷\n│ Error: AccessDenied: not allowed\n' : '', timedOut: false, durationMs: 1 };
+      },
+    };
+    return { runner, calls };
+  };
+
+  it('plans to a file and applies that file, infrastructure before platform, unchanged stacks untouched', async () => {
+    const { runner, calls } = fake({ c: { plan: 0 } });
+    const results = await applyWave(wave, { outdir: '/out', runner, concurrency: 1 });
+    expect(results.map((r) => [r.stack, r.outcome])).toEqual([['a', 'applied'], ['b', 'unchanged'], ['c', 'no-changes'], ['a-platform', 'applied']]);
+    expect(calls).toEqual(['a init', 'a plan', 'a apply', 'c init', 'c plan', 'a-platform init', 'a-platform plan', 'a-platform apply']);
+  });
+
+  it('stops at the first failure: later stacks are skipped and say why, exit code path reports it', async () => {
+    const { runner, calls } = fake({ a: { apply: 1 } });
+    const results = await applyWave(wave, { outdir: '/out', runner, concurrency: 1 });
+    expect(results.map((r) => [r.stack, r.outcome])).toEqual([['a', 'failed'], ['b', 'unchanged'], ['c', 'skipped'], ['a-platform', 'skipped']]);
+    expect(results[0].reason).toBe('terraform apply exited 1: Error: AccessDenied: not allowed');
+    expect(results[2].reason).toBe('not applied: a failed first');
+    expect(calls).not.toContain('c init');
+    const junit = renderApplyJunit({ wave: 3, results });
+    expect(junit).toMatch(/<testsuite name="wave 3" tests="4" failures="1" skipped="2">/);
+    expect(junit).toContain('<failure type="apply" message="terraform apply exited 1: Error: AccessDenied: not allowed"/>');
+  });
+
+  it('a failed plan is a failure too, never an apply', async () => {
+    const { runner, calls } = fake({ a: { plan: 1 } });
+    const [a] = await applyWave(wave, { outdir: '/out', runner, concurrency: 2 });
+    expect(a.outcome).toBe('failed');
+    expect(calls).not.toContain('a apply');
+  });
+});
+
+describe('health gate', () => {
+  const probes = (statuses: number[], clock = { t: 0 }): GateProbes & { slept: number[] } => {
+    const slept: number[] = [];
+    let i = 0;
+    return {
+      slept,
+      httpStatus: async () => statuses[Math.min(i++, statuses.length - 1)],
+      route53Statuses: async () => ['Success: HTTP Status Code 200, OK', 'Failure: Connection timed out'],
+      sleep: async (ms) => {
+        slept.push(ms);
+        clock.t += ms;
+      },
+      now: () => clock.t,
+    };
+  };
+  const check = { region: 'prod-use1', name: 'ping', url: 'https://x.example/ping', expectStatus: 200 };
+
+  it('holds the checks for the whole bake, a round per interval', async () => {
+    const p = probes([200]);
+    const g = await runHealthGate([check], 60_000, 20_000, p);
+    expect(g).toMatchObject({ passed: true, rounds: 4 });
+    expect(p.slept).toEqual([20_000, 20_000, 20_000]);
+  });
+
+  it('stops at the first failing round and names the check', async () => {
+    const g = await runHealthGate([check], 60_000, 20_000, probes([200, 503]));
+    expect(g.passed).toBe(false);
+    expect(g.rounds).toBe(2);
+    expect(g.failure).toMatchObject({ check: { name: 'ping' }, detail: 'answered 503 (expected 200)' });
+  });
+
+  it('fails on an unreachable endpoint and on a Route53 health check with a failing checker', async () => {
+    const p = probes([200]);
+    p.httpStatus = async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:1');
+    };
+    expect((await runHealthGate([check], 0, 1, p)).failure?.detail).toBe('unreachable: connect ECONNREFUSED 127.0.0.1:1');
+    const r53 = await runHealthGate([{ region: 'global', name: 'dns', route53HealthCheckId: 'abc' }], 0, 1, probes([200]));
+    expect(r53.failure?.detail).toBe('1 of 2 checkers failing');
+  });
+});
+
+describe('npm run rollout (the command as users run it)', () => {
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'rollout.ts'), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-roll-')), guardrails: false }).outdir;
+
+  it('prints the plan as JSON for orchestrators (exit 0), with nothing changed against itself', () => {
+    const r = run(['plan', '--cdktf-out', out, '--base-out', out, '--json']);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(plan.comparedWithBase).toBe(true);
+    expect(plan.waves.flatMap((w: any) => w.stacks).every((s: any) => s.changed === false)).toBe(true);
+  });
+
+  it.each([
+    [['apply', '--cdktf-out', out], /^rollout: --wave \(missing\): a wave number \(have: 0, 1, 2, 3, 4\)$/],
+    [['apply', '--wave', '7', '--cdktf-out', out], /^rollout: --wave 7: no such wave \(have: 0, 1, 2, 3, 4\)$/],
+    [['plan', '--base-out', '/nonexistent'], /^rollout: --base-out \/nonexistent: not a synthesized output \(no stacks\/ directory\)$/],
+    [['gate', '--wave', '2', '--bake', 'soon'], /^rollout: --bake soon: not a duration like 30s, 90m, 24h or 2d \(got "soon"\)$/],
+    [['launch'], /^rollout: launch: not a subcommand \(plan, apply, gate or run; see --help\)$/],
+    [['apply', '--wave', '0', '--concurrency', '0', '--cdktf-out', out], /^rollout: --concurrency 0: a whole number ≥ 1$/],
+  ])('refuses %j with one line and exit 1', (args, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(message);
+  });
+
+  it('fails the gate with exit 2, naming the failing check, and writes its report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-gate-'));
+    const c = catalogueCopy();
+    (c as any).rollout = { healthChecks: { 'prod-use1': [{ name: 'ping', url: 'http://127.0.0.1:9/ping' }] } };
+    writeFileSync(join(dir, 'catalogue.yaml'), stringify(c));
+    const r = run(['gate', '--wave', '2', '--bake', '0s', '--regions', join(dir, 'catalogue.yaml'), '--report-dir', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rollout gate: FAILED — prod-use1 ping: unreachable: .+; later waves must not start/);
+    expect(readFileSync(join(dir, 'rollout-gate-2.md'), 'utf8')).toMatch(/Health gate of wave 2 failed/);
+  });
+});

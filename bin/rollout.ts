@@ -1,0 +1,60 @@
+import { parseFlags, runCli, UsageError } from '../cli/errors';
+import { realProbes } from '../cli/rollout/health-gate';
+import { rolloutApplyCommand, rolloutGateCommand, rolloutPlanCommand, rolloutRunCommand } from '../cli/rollout/rollout-command';
+import { realTerraform } from '../cli/terraform';
+
+const HELP = `usage: npm run rollout -- <plan|apply|gate|run> [options]
+
+  plan  [--regions FILE] [--cdktf-out DIR] [--base-out DIR] [--fast-path] [--json | --order]
+        The ordered waves: each region's infrastructure before its platform, the production canary alone, global
+        last; per wave approval, bake and health checks; per stack whether it changed (with --base-out, a previous
+        synth output: only stacks whose Terraform differs, metadata ignored).
+  apply --wave N [--stacks NAME|GLOB,…] [--regions FILE] [--cdktf-out DIR] [--base-out DIR] [--concurrency N] [--report-dir DIR]
+        Applies the wave's changed stacks from saved plans made in the same run; stops at the first failure.
+        Writes rollout-wave-N.{md,json,xml} to --report-dir (default reports).
+  gate  --wave N [--bake DURATION] [--interval DURATION] [--regions FILE] [--fast-path] [--report-dir DIR]
+        Holds the wave's health checks (rollout.healthChecks) for its bake time; the first failing check stops it.
+  run   [--bake DURATION] [--interval DURATION] [apply options]
+        Every wave in order, each followed by its gate, with no approvals (sandboxes, other orchestrators); a
+        failure stops it and the waves left are reported as not applied. Writes rollout-run.{md,json}.
+Exit codes: 0 done; 1 invalid catalogue, flags or output directory; 2 a stack failed to apply or a check failed
+(later waves must not start).`;
+
+void runCli('rollout', async () => {
+  const [sub, ...argv] = process.argv.slice(2);
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return sub === undefined ? 1 : 0;
+  }
+  const { values } = parseFlags(argv, {
+    regions: { type: 'string' },
+    'cdktf-out': { type: 'string' },
+    'base-out': { type: 'string' },
+    'fast-path': { type: 'boolean' },
+    json: { type: 'boolean' },
+    order: { type: 'boolean' },
+    wave: { type: 'string' },
+    stacks: { type: 'string', multiple: true },
+    concurrency: { type: 'string' },
+    'report-dir': { type: 'string' },
+    bake: { type: 'string' },
+    interval: { type: 'string' },
+  });
+  const deps = { runner: realTerraform, probes: realProbes, out: (t: string) => process.stdout.write(t), log: (l: string) => process.stderr.write(`${l}\n`) };
+  const common = { regions: values.regions, cdktfOut: values['cdktf-out'], baseOut: values['base-out'], fastPath: values['fast-path'] };
+  const reportDir = values['report-dir'] ?? 'reports';
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency ${values.concurrency}: a whole number ≥ 1`);
+  switch (sub) {
+    case 'plan':
+      return rolloutPlanCommand({ ...common, json: values.json, order: values.order }, deps);
+    case 'apply':
+      return rolloutApplyCommand({ ...common, wave: values.wave, stacks: values.stacks, concurrency, reportDir }, deps);
+    case 'run':
+      return rolloutRunCommand({ ...common, bake: values.bake, interval: values.interval, concurrency, reportDir }, deps);
+    case 'gate':
+      return rolloutGateCommand({ ...common, wave: values.wave, bake: values.bake, interval: values.interval, reportDir }, deps);
+    default:
+      throw new UsageError(`${sub}: not a subcommand (plan, apply, gate or run; see --help)`);
+  }
+});

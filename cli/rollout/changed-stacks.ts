@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Whether a stack's synthesized Terraform differs between two cdktf outputs, semantically: the JSON parsed,
+ * cdktf's metadata (`//` keys: construct paths, version, backend notes) dropped, keys compared in any order. A stack
+ * missing from the base is changed; one missing from `outdir` is an error of the caller.
+ */
+export function stackChanged(outdir: string, baseOut: string, stack: string): boolean {
+  const base = join(baseOut, 'stacks', stack, 'cdk.tf.json');
+  if (!existsSync(base)) return true;
+  return canonical(readJson(join(outdir, 'stacks', stack, 'cdk.tf.json'))) !== canonical(readJson(base));
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: not a synthesized stack (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** JSON text with sorted keys and without cdktf's `//` metadata, at any depth. */
+export function canonical(value: unknown): string {
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .filter((k) => k !== '//')
+          .sort()
+          .map((k) => [k, strip((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(strip(value));
+}

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import type { GateCheck } from './waves';
+
+/** What one check saw. */
+export interface CheckResult {
+  readonly check: GateCheck;
+  readonly ok: boolean;
+  /** `answered 200`, `answered 503 (expected 200)`, `unreachable: ECONNREFUSED`, `2 of 8 checkers failing`. */
+  readonly detail: string;
+}
+
+export interface GateOutcome {
+  readonly passed: boolean;
+  readonly rounds: number;
+  /** The first failing check, when the gate failed. */
+  readonly failure?: CheckResult;
+  /** The last round's results. */
+  readonly results: readonly CheckResult[];
+}
+
+/** How the gate reaches the world; tests pass fakes. */
+export interface GateProbes {
+  httpStatus(url: string, timeoutMs: number): Promise<number>;
+  /** Status reports of a Route53 health check's checkers. */
+  route53Statuses(healthCheckId: string): Promise<string[]>;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+}
+
+/**
+ * The health gate after a wave: every check passes in every round, rounds `intervalMs` apart, until `bakeMs` has
+ * passed (one round when it is 0). The first failing check stops the gate: later waves must not start.
+ */
+export async function runHealthGate(checks: readonly GateCheck[], bakeMs: number, intervalMs: number, probes: GateProbes, log: (line: string) => void = () => {}): Promise<GateOutcome> {
+  const started = probes.now();
+  let rounds = 0;
+  for (;;) {
+    rounds++;
+    const results = await Promise.all(checks.map((c) => runCheck(c, probes)));
+    for (const r of results) log(`  ${r.check.region} ${r.check.name}: ${r.ok ? 'ok' : 'FAILED'} (${r.detail})`);
+    const failure = results.find((r) => !r.ok);
+    if (failure) return { passed: false, rounds, failure, results };
+    const elapsed = probes.now() - started;
+    if (elapsed >= bakeMs) return { passed: true, rounds, results };
+    await probes.sleep(Math.min(intervalMs, bakeMs - elapsed));
+  }
+}
+
+async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResult> {
+  try {
+    if ('url' in check) {
+      const status = await probes.httpStatus(check.url, 10_000);
+      return { check, ok: status === check.expectStatus, detail: status === check.expectStatus ? `answered ${status}` : `answered ${status} (expected ${check.expectStatus})` };
+    }
+    const statuses = await probes.route53Statuses(check.route53HealthCheckId);
+    const failing = statuses.filter((s) => !/^Success/.test(s)).length;
+    const ok = statuses.length > 0 && failing === 0;
+    return { check, ok, detail: statuses.length === 0 ? 'no checker reported' : `${failing} of ${statuses.length} checkers failing` };
+  } catch (e) {
+    return { check, ok: false, detail: `unreachable: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+/** The real probes: fetch, the aws CLI for Route53, timers. */
+export const realProbes: GateProbes = {
+  async httpStatus(url, timeoutMs) {
+    const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.status;
+  },
+  route53Statuses(id) {
+    return new Promise((resolve, reject) => {
+      const child = spawn('aws', ['route53', 'get-health-check-status', '--health-check-id', id, '--output', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0) return reject(new Error(err.trim().split('\n')[0] || `aws exited ${code}`));
+        try {
+          const obs = (JSON.parse(out).HealthCheckObservations ?? []) as { StatusReport?: { Status?: string } }[];
+          resolve(obs.map((o) => o.StatusReport?.Status ?? ''));
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+    });
+  },
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  now: () => Date.now(),
+};

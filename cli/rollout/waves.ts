@@ -1,0 +1,74 @@
+import { durationMs } from '../../regions/rollout-schema';
+import type { Catalogue, HealthCheckSpec } from '../../regions/schema';
+import { listStacks, StackLayer } from '../stacks';
+
+/** One stack of a wave, in apply order. */
+export interface RolloutStack {
+  readonly stack: string;
+  readonly layer: StackLayer;
+  readonly environment: string;
+  /** False when `--base-out` shows its synthesized Terraform unchanged; true without a base. */
+  readonly changed: boolean;
+}
+
+/** A health check of one region, as the gate runs it. */
+export type GateCheck = HealthCheckSpec & { readonly region: string };
+
+export interface RolloutWave {
+  readonly wave: number;
+  /** Environments of its stacks (`global` for the global stack's wave). */
+  readonly environments: readonly string[];
+  /** The first production wave, alone: its health gate must hold for the bake before anything after it. */
+  readonly canary: boolean;
+  readonly needsApproval: boolean;
+  /** Milliseconds the gate watches the wave's checks before the next wave (0: one round). */
+  readonly bakeMs: number;
+  /** The bake as written in the catalogue (`24h`), for people. */
+  readonly bake: string;
+  readonly checks: readonly GateCheck[];
+  readonly stacks: readonly RolloutStack[];
+}
+
+export interface RolloutPlan {
+  readonly fastPath: boolean;
+  /** Whether `changed` was computed against a base output. */
+  readonly comparedWithBase: boolean;
+  readonly waves: readonly RolloutWave[];
+}
+
+/**
+ * The rollout's waves, in order: each catalogue wave (a region's infrastructure before its platform), the canary
+ * alone among production, global last. Bootstrap is not rolled out. `changed` says per stack whether there is
+ * anything to apply; approvals and bake come from the catalogue (`rollout`), the fast path asks approval for
+ * every wave and bakes `fastPathBake` — it never skips the canary.
+ */
+export function rolloutPlan(catalogue: Catalogue, options: { fastPath?: boolean; changed?: (stack: string) => boolean } = {}): RolloutPlan {
+  const fastPath = options.fastPath ?? false;
+  const { rollout } = catalogue;
+  const rows = listStacks(catalogue);
+  const prodWaves = catalogue.regions.filter((e) => e.environment === 'prod').map((e) => e.wave);
+  const canaryWave = prodWaves.length > 1 ? Math.min(...prodWaves) : undefined;
+  const waves = [...new Set(rows.map((r) => r.wave))].sort((a, b) => a - b);
+  return {
+    fastPath,
+    comparedWithBase: options.changed !== undefined,
+    waves: waves.map((wave) => {
+      const stacks = rows.filter((r) => r.wave === wave);
+      const environments = [...new Set(stacks.map((s) => s.environment))];
+      const canary = wave === canaryWave;
+      const bake = canary ? (fastPath ? rollout.fastPathBake : rollout.canaryBake) : '0s';
+      const regions = catalogue.regions.filter((e) => e.wave === wave);
+      return {
+        wave,
+        environments,
+        canary,
+        // The global stack changes production DNS: it is approved like production.
+        needsApproval: fastPath || environments.some((env) => (rollout.approvals as readonly string[]).includes(env === 'global' ? 'prod' : env)),
+        bakeMs: durationMs(bake),
+        bake,
+        checks: regions.flatMap((e) => (rollout.healthChecks[e.id] ?? []).map((c) => ({ ...c, region: e.id }))),
+        stacks: stacks.map((s) => ({ stack: s.stack, layer: s.layer, environment: s.environment, changed: options.changed?.(s.stack) ?? true })),
+      };
+    }),
+  };
+}
