@@ -4,6 +4,7 @@ import { realTerraform } from '../cli/terraform';
 
 const HELP = `usage: npm run drift-check -- [--stacks NAME|GLOB ...] [--concurrency N] [--out DIR] [--timeout SECONDS]
                                [--lock-timeout SECONDS] [--regions FILE] [--cdktf-out DIR]
+                               [--unmanaged [--unmanaged-ignore FILE]]
 
 Finds what changed behind Terraform's back: per stack a refresh-only plan (real-world drift) and a normal plan
 (configuration not applied yet), read from \`terraform show -json\`.
@@ -14,9 +15,13 @@ Finds what changed behind Terraform's back: per stack a refresh-only plan (real-
   --lock-timeout  wait at most this long for a state lock held by someone else (default 60)
   --regions       catalogue file
   --cdktf-out     reuse this synthesized output instead of synthesizing into cdktf.out
+  --unmanaged     also scan the selected stacks' AWS accounts and regions for fleet resources (in a fleet VPC or
+                  tagged kore-region) that no state holds, and for IAM policies, security-group rules and routes
+                  hung on managed resources by hand (aws CLI, the job's credentials)
+  --unmanaged-ignore  YAML list of accepted ones: { kind, id (glob), reason }
 Statuses: clean, drifted, pending-changes (merged but not applied), error (lock held, credentials, provider
 error, timeout; reported for that stack, the others go on).
-Exit codes: 1 if any stack errored, else 2 if any drifted, else 0.`;
+Exit codes: 1 if any stack or the unmanaged scan errored, else 2 if any drifted or anything is unmanaged, else 0.`;
 
 void runCli('drift-check', async () => {
   const { values } = parseFlags(process.argv.slice(2), {
@@ -27,6 +32,8 @@ void runCli('drift-check', async () => {
     'lock-timeout': { type: 'string', default: '60' },
     regions: { type: 'string' },
     'cdktf-out': { type: 'string' },
+    unmanaged: { type: 'boolean' },
+    'unmanaged-ignore': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -47,6 +54,8 @@ void runCli('drift-check', async () => {
       lockTimeout: `${int('lock-timeout', values['lock-timeout'], 0, 3_600)}s`,
       regions: values.regions,
       cdktfOut: values['cdktf-out'],
+      unmanaged: values.unmanaged,
+      unmanagedIgnore: values['unmanaged-ignore'],
     },
     { runner: realTerraform, log: (line) => process.stderr.write(`${line}\n`) },
   );

@@ -1,14 +1,16 @@
 import { parseFlags, runCli, UsageError } from '../cli/errors';
 import { realProbes } from '../cli/rollout/health-gate';
-import { rolloutApplyCommand, rolloutGateCommand, rolloutPlanCommand, rolloutRunCommand } from '../cli/rollout/rollout-command';
+import { rolloutApplyCommand, rolloutGateCommand, rolloutPlanCommand, rolloutRunCommand, rolloutWorkflowCommand } from '../cli/rollout/rollout-command';
 import { realTerraform } from '../cli/terraform';
 
 const HELP = `usage: npm run rollout -- <plan|apply|gate|run> [options]
 
-  plan  [--regions FILE] [--cdktf-out DIR] [--base-out DIR] [--fast-path] [--json | --order]
+  plan  [--regions FILE] [--cdktf-out DIR] [--base-out DIR] [--fast-path] [--json | --order | --matrix | --github-outputs]
         The ordered waves: each region's infrastructure before its platform, the production canary alone, global
         last; per wave approval, bake and health checks; per stack whether it changed (with --base-out, a previous
-        synth output: only stacks whose Terraform differs, metadata ignored).
+        synth output: only stacks whose Terraform differs, metadata ignored). --order: the changed stacks in
+        rollout order on one line (PR comment); --matrix: their listing rows (a CI matrix); --github-outputs:
+        one matrix per deploy job, as GITHUB_OUTPUT lines.
   apply --wave N [--stacks NAME|GLOB,…] [--regions FILE] [--cdktf-out DIR] [--base-out DIR] [--concurrency N] [--report-dir DIR]
         Applies the wave's changed stacks from saved plans made in the same run; stops at the first failure.
         Writes rollout-wave-N.{md,json,xml} to --report-dir (default reports).
@@ -17,6 +19,8 @@ const HELP = `usage: npm run rollout -- <plan|apply|gate|run> [options]
   run   [--bake DURATION] [--interval DURATION] [apply options]
         Every wave in order, each followed by its gate, with no approvals (sandboxes, other orchestrators); a
         failure stops it and the waves left are reported as not applied. Writes rollout-run.{md,json}.
+  workflow [--regions FILE] [--file PATH] [--check]
+        Writes .github/workflows/deploy.yml generated from the catalogue's waves; --check exits 2 when it is stale.
 Exit codes: 0 done; 1 invalid catalogue, flags or output directory; 2 a stack failed to apply or a check failed
 (later waves must not start).`;
 
@@ -39,6 +43,10 @@ void runCli('rollout', async () => {
     'report-dir': { type: 'string' },
     bake: { type: 'string' },
     interval: { type: 'string' },
+    matrix: { type: 'boolean' },
+    'github-outputs': { type: 'boolean' },
+    file: { type: 'string' },
+    check: { type: 'boolean' },
   });
   const deps = { runner: realTerraform, probes: realProbes, out: (t: string) => process.stdout.write(t), log: (l: string) => process.stderr.write(`${l}\n`) };
   const common = { regions: values.regions, cdktfOut: values['cdktf-out'], baseOut: values['base-out'], fastPath: values['fast-path'] };
@@ -47,7 +55,9 @@ void runCli('rollout', async () => {
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency ${values.concurrency}: a whole number ≥ 1`);
   switch (sub) {
     case 'plan':
-      return rolloutPlanCommand({ ...common, json: values.json, order: values.order }, deps);
+      return rolloutPlanCommand({ ...common, json: values.json, order: values.order, matrix: values.matrix, githubOutputs: values['github-outputs'] }, deps);
+    case 'workflow':
+      return rolloutWorkflowCommand({ regions: values.regions, file: values.file ?? '.github/workflows/deploy.yml', check: values.check }, deps);
     case 'apply':
       return rolloutApplyCommand({ ...common, wave: values.wave, stacks: values.stacks, concurrency, reportDir }, deps);
     case 'run':
@@ -55,6 +65,6 @@ void runCli('rollout', async () => {
     case 'gate':
       return rolloutGateCommand({ ...common, wave: values.wave, bake: values.bake, interval: values.interval, reportDir }, deps);
     default:
-      throw new UsageError(`${sub}: not a subcommand (plan, apply, gate or run; see --help)`);
+      throw new UsageError(`${sub}: not a subcommand (plan, apply, gate, run or workflow; see --help)`);
   }
 });

@@ -131,6 +131,11 @@ export const regionEntrySchema = z.strictObject({
   environment: z.enum(['dev', 'staging', 'prod'], { error: 'environment must be dev, staging or prod' }),
   /** Rollout wave: lower waves are applied first; every prod wave comes after every staging wave. */
   wave: z.number().int().min(0),
+  /**
+   * Existing cloud resources the infrastructure stack takes over instead of creating: construct path (as
+   * `npm run adopt` lists them) → cloud id. Synth emits Terraform import blocks.
+   */
+  adopt: z.record(z.string().regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/, 'a construct path like Network/Vpc'), z.string().min(1, 'the cloud id is empty')).optional(),
   network: z.strictObject({
     cidr: ipv4Cidr.refine((c) => !isIpv4Cidr(c) || parseIpv4Cidr(c).prefix <= 20, 'network must be /20 or larger'),
     /** How many of the region's availability zones (checked against the region: cross-checks). */

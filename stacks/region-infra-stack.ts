@@ -16,6 +16,7 @@ import { AcmeChallengePrincipal } from '../lib/dns/acme-challenge-role';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { configureRemoteState } from '../lib/state/remote-state';
+import { adoptResources } from '../lib/adoption/adopt-resources';
 import { AwsEdgeRoles } from '../lib/edge/aws-edge-roles';
 import { AzureEdgeIdentities } from '../lib/edge/azure-edge-identities';
 import { AwsSecretReaderRole } from '../lib/secrets/aws-secret-reader-role';
@@ -213,6 +214,8 @@ export class RegionInfraStack extends TerraformStack {
     }
     // Who owns the zone, readable with dig; regional service names are written by the platform layer.
     this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });
+
+    if (entry.adopt) adoptResources(this, entry.adopt);
 
     // Explicit outputs the platform layer reads from this state (by these names, never by construct paths).
     new TerraformOutput(this, 'cluster_name', { value: clusterName });

@@ -168,6 +168,6 @@ describe('drift-check command', () => {
   it('documents its exit codes in --help', () => {
     const r = run('drift-check', ['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Exit codes: 1 if any stack errored, else 2 if any drifted, else 0.');
+    expect(r.stdout).toContain('Exit codes: 1 if any stack or the unmanaged scan errored, else 2 if any drifted or anything is unmanaged, else 0.');
   });
 });

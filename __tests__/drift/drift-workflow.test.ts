@@ -33,7 +33,7 @@ describe('nightly drift workflow', () => {
   it('runs the drift check per stack, fails on drift or error (its exit code), and uploads the reports', () => {
     const steps = wf.jobs.drift.steps;
     const run = steps.find((s: any) => s.name === 'drift check');
-    expect(run.run).toBe('npm run drift-check -- --stacks "${{ matrix.stack }}" --out "reports/${{ matrix.stack }}" --timeout 1500');
+    expect(run.run).toContain('npm run drift-check -- --stacks "${{ matrix.stack }}" --out "reports/${{ matrix.stack }}" --timeout 1500 "${extra[@]}"');
     expect(run['continue-on-error']).toBeUndefined();
     const upload = steps.find((s: any) => s.uses === 'actions/upload-artifact@v4');
     expect(upload.if).toBe('always()');

@@ -14,9 +14,9 @@ describe('PR plan workflow', () => {
     expect(wf.permissions).toEqual({ contents: 'read', 'id-token': 'write', 'pull-requests': 'write' });
   });
 
-  it('plans one matrix job per stack listed by `npm run stacks -- --json`, which lists every catalogue stack', () => {
+  it('plans one matrix job per changed stack, listed with the same rows as `npm run stacks -- --json`, which lists every catalogue stack', () => {
     const list = wf.jobs.stacks.steps.find((s: any) => s.id === 'list').run;
-    expect(list).toContain('npm run --silent stacks -- --json');
+    expect(list).toContain('npm run --silent rollout -- plan --cdktf-out cdktf.out --base-out base.out --matrix');
     expect(wf.jobs.plan.strategy.matrix.include).toBe('${{ fromJSON(needs.stacks.outputs.matrix) }}');
     const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'stacks.ts'), '--json'], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
     const listed = JSON.parse(r.stdout).map((s: any) => s.stack).sort();

@@ -189,12 +189,19 @@ describe('npm run rollout (the command as users run it)', () => {
     expect(plan.waves.flatMap((w: any) => w.stacks).every((s: any) => s.changed === false)).toBe(true);
   });
 
+  it('prints the changed stacks as CI matrix rows (the listing rows of npm run stacks): none against itself, all without a base', () => {
+    expect(JSON.parse(run(['plan', '--cdktf-out', out, '--base-out', out, '--matrix']).stdout)).toEqual([]);
+    const all = JSON.parse(run(['plan', '--cdktf-out', out, '--matrix']).stdout);
+    const { listStacks } = require('../../cli/stacks');
+    expect(all).toEqual(listStacks(defaultCatalogue()));
+  });
+
   it.each([
     [['apply', '--cdktf-out', out], /^rollout: --wave \(missing\): a wave number \(have: 0, 1, 2, 3, 4\)$/],
     [['apply', '--wave', '7', '--cdktf-out', out], /^rollout: --wave 7: no such wave \(have: 0, 1, 2, 3, 4\)$/],
     [['plan', '--base-out', '/nonexistent'], /^rollout: --base-out \/nonexistent: not a synthesized output \(no stacks\/ directory\)$/],
     [['gate', '--wave', '2', '--bake', 'soon'], /^rollout: --bake soon: not a duration like 30s, 90m, 24h or 2d \(got "soon"\)$/],
-    [['launch'], /^rollout: launch: not a subcommand \(plan, apply, gate or run; see --help\)$/],
+    [['launch'], /^rollout: launch: not a subcommand \(plan, apply, gate, run or workflow; see --help\)$/],
     [['apply', '--wave', '0', '--concurrency', '0', '--cdktf-out', out], /^rollout: --concurrency 0: a whole number ≥ 1$/],
   ])('refuses %j with one line and exit 1', (args, message) => {
     const r = run(args as string[]);

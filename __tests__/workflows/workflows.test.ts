@@ -30,9 +30,9 @@ describe('GitHub workflows', () => {
     expect(azure.with).toEqual({
       'client-id': '${{ matrix.planIdentity }}', 'tenant-id': '${{ matrix.credentials.tenantId }}', 'subscription-id': '${{ matrix.credentials.subscriptionId }}',
     });
-    expect(steps.map((s: any) => s.env).filter(Boolean)).toContainEqual({
+    expect(steps.map((s: any) => s.env).filter(Boolean)).toContainEqual(expect.objectContaining({
       ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '${{ matrix.planIdentity }}', ARM_TENANT_ID: '${{ matrix.credentials.tenantId }}', ARM_SUBSCRIPTION_ID: '${{ matrix.credentials.subscriptionId }}',
-    });
+    }));
   });
 
   it.each([
@@ -59,5 +59,80 @@ describe('GitHub workflows', () => {
     expect(exprOf(drift.if)).toBe('success()');
     const list = jobOf(workflows['drift-check.yml'], 'stacks').steps.find((s: any) => s.id === 'list');
     expect(list.run).toContain('--stacks "$STACKS"');
+  });
+
+  it('scans for unmanaged resources with every AWS infrastructure stack of the nightly check', () => {
+    const steps = parse(readFileSync('.github/workflows/drift-check.yml', 'utf8')).jobs.drift.steps;
+    const step = steps.find((s: any) => s.name === 'drift check');
+    expect(step.env).toMatchObject({ CLOUD: '${{ matrix.cloud }}', LAYER: '${{ matrix.layer }}' });
+    expect(step.run).toContain('if [ "$CLOUD" = aws ] && [ "$LAYER" = infrastructure ]; then');
+    expect(step.run).toContain('extra=(--unmanaged)');
+    expect(step.run).toMatch(/npm run drift-check -- .* "\$\{extra\[@\]\}"$/m);
+  });
+});
+
+describe('deploy workflow (generated from the catalogue)', () => {
+  const workflows = parsedWorkflows();
+  const yaml = parse(readFileSync('.github/workflows/deploy.yml', 'utf8'));
+  const jobIds: string[] = Object.keys(yaml.jobs);
+  const waveJobs = jobIds.filter((id) => /^wave\d+_(infrastructure|platform|global)$/.test(id));
+
+  it('is exactly what the catalogue generates (npm run rollout -- workflow)', () => {
+    const { deployWorkflow } = require('../../cli/rollout/deploy-workflow');
+    const { defaultCatalogue } = require('../../regions/catalogue');
+    expect(readFileSync('.github/workflows/deploy.yml', 'utf8')).toBe(deployWorkflow(defaultCatalogue()));
+  });
+
+  it('runs on merges to main and by hand with a fast-path switch', () => {
+    expect(yaml.on.push.branches).toEqual(['main']);
+    expect(yaml.on.workflow_dispatch.inputs['fast-path']).toMatchObject({ type: 'boolean', default: false });
+    expect(yaml.concurrency).toEqual({ group: 'deploy', 'cancel-in-progress': false });
+  });
+
+  it('chains the waves: every wave job needs every earlier job, so a failure anywhere stops everything after it', () => {
+    expect(waveJobs).toEqual(['wave0_infrastructure', 'wave0_platform', 'wave1_infrastructure', 'wave1_platform', 'wave2_infrastructure', 'wave2_platform', 'wave3_infrastructure', 'wave3_platform', 'wave4_global']);
+    const order = jobIds.filter((id) => id !== 'fast_path_approval');
+    order.forEach((id, i) => {
+      if (id === 'plan') return;
+      const needs = jobOf(workflows['deploy.yml'], id).needs.map((n: any) => exprOf(n));
+      expect([id, needs]).toEqual([id, order.slice(0, i)]);
+      expect(exprOf(jobOf(workflows['deploy.yml'], id).if)).toContain("!contains(needs.*.result, 'failure')");
+    });
+    // The canary is gated and baked before the remaining production wave.
+    expect(order.indexOf('wave2_gate')).toBeGreaterThan(order.indexOf('wave2_platform'));
+    expect(order.indexOf('wave2_bake')).toBeLessThan(order.indexOf('wave3_infrastructure'));
+  });
+
+  it('puts each wave in its environment (reviewers on staging and production), the bake in one with a wait timer', () => {
+    const env = (id: string) => yaml.jobs[id].environment;
+    expect(waveJobs.map((id) => [id, env(id)])).toEqual([
+      ['wave0_infrastructure', 'dev'], ['wave0_platform', 'dev'],
+      ['wave1_infrastructure', 'staging'], ['wave1_platform', 'staging'],
+      ['wave2_infrastructure', 'production'], ['wave2_platform', 'production'],
+      ['wave3_infrastructure', 'production'], ['wave3_platform', 'production'],
+      ['wave4_global', 'production'],
+    ]);
+    expect(env('wave2_bake')).toBe("${{ inputs.fast-path && 'production-fast-path-bake' || 'production-bake' }}");
+    expect(yaml.jobs.fast_path_approval).toMatchObject({ if: '${{ inputs.fast-path }}', environment: 'fast-path' });
+    expect(yaml.jobs.wave2_gate.steps.at(-1).run).toBe('npm run rollout -- gate --wave 2 --bake 30m --report-dir reports');
+  });
+
+  it('applies only changed stacks, one run per state in the group the plan and drift workflows share', () => {
+    for (const id of waveJobs) {
+      const job = jobOf(workflows['deploy.yml'], id);
+      expect(exprOf(mapValue(job.concurrency, 'group'))).toBe("format('tfstate-{0}', matrix.stack)");
+      expect(exprOf(mapValue(mapValue(job.strategy, 'matrix'), 'include'))).toBe(`fromJSON(needs.plan.outputs.${id})`);
+      expect(exprOf(job.if)).toContain(`needs.plan.outputs.${id} != '[]'`);
+      expect(yaml.jobs[id].steps.find((s: any) => s.name === 'plan and apply (saved plan, this commit)').run).toMatch(/^npm run rollout -- apply --wave \d+ --stacks "\$\{\{ matrix\.stack \}\}" --cdktf-out cdktf\.out/);
+      expect(yaml.jobs[id].steps.find((s: any) => s.uses === 'aws-actions/configure-aws-credentials@v4').with['role-to-assume']).toBe('${{ matrix.applyIdentity }}');
+    }
+    expect(yaml.jobs.plan.steps.find((s: any) => s.id === 'plan').run).toContain('--github-outputs >> "$GITHUB_OUTPUT"');
+  });
+
+  it('plans only changed stacks on pull requests, and the comment shows their rollout order', () => {
+    const plan = parse(readFileSync('.github/workflows/plan.yml', 'utf8'));
+    expect(plan.jobs.stacks.steps.find((s: any) => s.id === 'list').run).toContain('rollout -- plan --cdktf-out cdktf.out --base-out base.out --matrix');
+    expect(plan.jobs.plan.if).toBe("needs.stacks.outputs.matrix != '[]'");
+    expect(plan.jobs.report.steps.find((s: any) => s.name === 'plan report').run).toContain('rollout-order.txt');
   });
 });

@@ -1,5 +1,6 @@
 import type { DriftStatus } from './classify';
 import type { StackDriftResult } from './run-drift';
+import type { UnmanagedReport } from '../unmanaged/run-unmanaged';
 
 /** The drift report, `drift-report.json`. Bump `schemaVersion` on any incompatible change (README documents it). */
 export interface DriftReport {
@@ -10,6 +11,8 @@ export interface DriftReport {
   /** Resources across stacks: drifted ones, and pending configuration changes (those of drifted stacks included). */
   readonly resources: { readonly drifted: number; readonly pending: number };
   readonly stacks: StackDriftResult[];
+  /** With `--unmanaged`: fleet resources no state holds, and what was hung on managed ones by hand. */
+  readonly unmanaged?: UnmanagedReport;
 }
 
 export function buildDriftReport(results: readonly StackDriftResult[], now = new Date()): DriftReport {
@@ -19,10 +22,10 @@ export function buildDriftReport(results: readonly StackDriftResult[], now = new
   return { schemaVersion: 1, generatedAt: now.toISOString(), summary, resources, stacks: [...results] };
 }
 
-/** Exit codes: 1 if any stack errored, else 2 if any drifted, else 0. */
+/** Exit codes: 1 if any stack (or the unmanaged scan) errored, else 2 if any drifted or anything is unmanaged, else 0. */
 export function driftExitCode(report: DriftReport): number {
-  if (report.summary.error > 0) return 1;
-  if (report.summary.drifted > 0) return 2;
+  if (report.summary.error > 0 || (report.unmanaged?.errors.length ?? 0) > 0) return 1;
+  if (report.summary.drifted > 0 || (report.unmanaged?.findings.length ?? 0) > 0) return 2;
   return 0;
 }
 
@@ -67,7 +70,17 @@ export function renderDriftMarkdown(report: DriftReport): string {
       lines.push(`- \`${p.address}\`${p.path ? ` (${p.path})` : ''}: ${p.action} pending (configuration not applied yet)${p.attributes ? `: ${p.attributes.map((x) => `\`${x}\``).join(', ')}` : ''}`);
     }
   }
+  if (report.unmanaged) lines.push('', ...unmanagedMarkdown(report.unmanaged));
   return `${lines.join('\n')}\n`;
+}
+
+function unmanagedMarkdown(u: UnmanagedReport): string[] {
+  const where = u.scanned.map((s) => `${s.account}/${s.region}`).join(', ');
+  const lines = [`### Unmanaged: ${u.findings.length} found, ${u.ignored.length} ignored (${where})`, ''];
+  for (const e of u.errors) lines.push(`- ❌ scan error: ${e}`);
+  for (const f of u.findings) lines.push(`- ⚠️ ${f.kind} \`${f.id}\` (${f.account}/${f.region}): ${f.detail}`);
+  for (const f of u.ignored) lines.push(`- ignored ${f.kind} \`${f.id}\`: ${f.reason}`);
+  return lines;
 }
 
 /** JUnit XML, one test case per stack: drift is a failure, an error is an error. */
@@ -86,12 +99,23 @@ export function renderDriftJunit(report: DriftReport): string {
     return `${open}/>`;
   });
   const attrs = `tests="${report.stacks.length}" failures="${report.summary.drifted}" errors="${report.summary.error}" time="${total.toFixed(3)}"`;
+  const u = report.unmanaged;
+  const unmanaged = u
+    ? [
+        `  <testsuite name="unmanaged" tests="${u.findings.length + u.ignored.length + u.errors.length}" failures="${u.findings.length}" errors="${u.errors.length}" skipped="${u.ignored.length}" timestamp="${report.generatedAt}">`,
+        ...u.findings.map((f) => `    <testcase classname="unmanaged.${xml(f.kind)}" name="${xml(f.id)}">\n      <failure type="unmanaged" message="${xml(f.detail)}"/>\n    </testcase>`),
+        ...u.ignored.map((f) => `    <testcase classname="unmanaged.${xml(f.kind)}" name="${xml(f.id)}">\n      <skipped message="${xml(f.reason)}"/>\n    </testcase>`),
+        ...u.errors.map((e) => `    <testcase classname="unmanaged" name="scan">\n      <error type="error" message="${xml(e)}"/>\n    </testcase>`),
+        '  </testsuite>',
+      ]
+    : [];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="drift-check" ${attrs}>`,
     `  <testsuite name="drift-check" ${attrs} timestamp="${report.generatedAt}">`,
     ...cases,
     '  </testsuite>',
+    ...unmanaged,
     '</testsuites>',
     '',
   ].join('\n');

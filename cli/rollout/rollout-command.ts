@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { durationMs } from '../../regions/rollout-schema';
 import { writeFilesAtomically } from '../atomic-write';
 import { resolveCatalogue } from '../catalogue-source';
@@ -8,6 +8,7 @@ import { selectStacks } from '../stack-select';
 import { synthesizedOutdir } from '../stack-run';
 import type { TerraformRunner } from '../terraform';
 import { applyWave } from './apply-wave';
+import { deployMatrices, deployWorkflow } from './deploy-workflow';
 import { stackChanged } from './changed-stacks';
 import { GateProbes, runHealthGate } from './health-gate';
 import { renderApplyJunit, renderApplyMarkdown, renderGateMarkdown, renderPlanMarkdown, rolloutOrderLine } from './render';
@@ -55,10 +56,37 @@ function waveOf(plan: RolloutPlan, wave: string | undefined): RolloutWave {
   return found;
 }
 
-/** `rollout plan`: the waves, as JSON (any orchestrator) or Markdown; `--order` prints the one-line PR summary. */
-export function rolloutPlanCommand(options: RolloutCommonOptions & { json?: boolean; order?: boolean }, deps: RolloutDeps): number {
+/**
+ * `rollout plan`: the waves, as JSON (any orchestrator) or Markdown; `--order` prints the one-line PR summary,
+ * `--matrix` the listing rows of the changed stacks (a CI matrix), `--github-outputs` one matrix per deploy job.
+ */
+export function rolloutPlanCommand(options: RolloutCommonOptions & { json?: boolean; order?: boolean; matrix?: boolean; githubOutputs?: boolean }, deps: RolloutDeps): number {
   const { plan } = planOf(options);
-  deps.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : options.order ? `${rolloutOrderLine(plan)}\n` : renderPlanMarkdown(plan));
+  const catalogue = resolveCatalogue(options.regions);
+  if (options.githubOutputs) {
+    for (const [id, rows] of Object.entries(deployMatrices(catalogue, plan))) deps.out(`${id}=${JSON.stringify(rows)}\n`);
+  } else if (options.matrix) {
+    deps.out(`${JSON.stringify(Object.values(deployMatrices(catalogue, plan)).flat())}\n`);
+  } else {
+    deps.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : options.order ? `${rolloutOrderLine(plan)}\n` : renderPlanMarkdown(plan));
+  }
+  return ROLLOUT_EXIT.ok;
+}
+
+/** `rollout workflow`: writes the deploy workflow generated from the catalogue, or with `check` says if it is stale. */
+export function rolloutWorkflowCommand(options: { regions?: string; file: string; check?: boolean }, deps: RolloutDeps): number {
+  const text = deployWorkflow(resolveCatalogue(options.regions));
+  if (options.check) {
+    const current = existsSync(options.file) ? readFileSync(options.file, 'utf8') : '';
+    if (current !== text) {
+      deps.log(`rollout: ${options.file} is not what the catalogue generates; run npm run rollout -- workflow`);
+      return ROLLOUT_EXIT.stopped;
+    }
+    deps.log(`rollout: ${options.file} is up to date`);
+    return ROLLOUT_EXIT.ok;
+  }
+  writeFilesAtomically(dirname(options.file), { [basename(options.file)]: text });
+  deps.log(`rollout: wrote ${options.file}`);
   return ROLLOUT_EXIT.ok;
 }
 

@@ -1,0 +1,204 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Testing } from 'cdktf';
+import { adoptableResources } from '../../cli/adopt/adoptable';
+import { adoptSnippet, discoverAws } from '../../cli/adopt/discover';
+import type { AwsApi } from '../../cli/aws/aws-cli';
+import { synthCatalogue } from '../../cli/synth';
+import { applyIgnores, loadIgnoreFile } from '../../cli/unmanaged/ignore-file';
+import { addManagedState, emptyManagedSet, ruleKey } from '../../cli/unmanaged/managed-state';
+import { scanUnmanaged } from '../../cli/unmanaged/scan';
+import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown } from '../../cli/drift/render';
+import { defaultCatalogue } from '../../regions/catalogue';
+import { parseCatalogue } from '../../regions/load';
+import { RegionInfraStack } from '../../stacks/region-infra-stack';
+import { catalogueCopy } from '../support/catalogue';
+
+const synthInfra = (id: string, adopt: Record<string, string>) => {
+  const c = catalogueCopy();
+  c.regions.find((r) => r.id === id)!.adopt = adopt;
+  const catalogue = parseCatalogue(c, 'test');
+  const app = Testing.app();
+  const stack = new RegionInfraStack(app, { entry: catalogue.regions.find((r) => r.id === id)!, catalogue });
+  return JSON.parse(Testing.synth(stack));
+};
+
+describe('adopting existing resources', () => {
+  it('emits an import block per adopted AWS resource, at the address of its construct', () => {
+    const json = synthInfra('dev-use1', { 'Network/Vpc': 'vpc-0abc', 'Dns/Zone': 'Z0123456789', 'Network/Subnet-private-us-east-1a': 'subnet-0p0' });
+    const imports = json.import as { to: string; id: string }[];
+    expect(imports.map((i) => [i.to.replace(/_[0-9A-F]{8}$/, ''), i.id]).sort()).toEqual([
+      ['aws_route53_zone.Dns_Zone', 'Z0123456789'],
+      ['aws_subnet.Network_Subnet-private-us-east-1a', 'subnet-0p0'],
+      ['aws_vpc.Network_Vpc', 'vpc-0abc'],
+    ]);
+    for (const i of imports) expect(json.resource[i.to.split('.')[0]][i.to.split('.')[1]]).toBeDefined();
+  });
+
+  it('does the same on Azure (resource group, VNet, DNS zone by resource id)', () => {
+    const rg = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/kore-prod-weu-network';
+    const json = synthInfra('prod-weu', { 'Network/ResourceGroup': rg, 'Network/VNet': `${rg}/providers/Microsoft.Network/virtualNetworks/kore-prod-weu`, 'Dns/Zone': `${rg}/providers/Microsoft.Network/dnsZones/prod-weu.kore.example.com` });
+    expect((json.import as any[]).map((i) => i.to.split('.')[0]).sort()).toEqual(['azurerm_dns_zone', 'azurerm_resource_group', 'azurerm_virtual_network']);
+  });
+
+  it('refuses a construct path that names no resource, naming the entry and what is there', () => {
+    expect(() => synthInfra('dev-use1', { 'Network/Vpc2': 'vpc-1' })).toThrow(/^adopt\.Network\/Vpc2: no resource at this construct path \(under Network: .*Network\/Vpc.*\); `npm run adopt -- --stack dev-us-east-1` lists them$/);
+  });
+
+  it('validates adopt in the catalogue: construct paths and non-empty ids', () => {
+    const c = catalogueCopy();
+    c.regions[0].adopt = { 'not a path!': 'x', 'Network/Vpc': '' };
+    expect(() => parseCatalogue(c, 'test')).toThrow(/problem/);
+  });
+});
+
+describe('npm run adopt: what can be adopted, and discovery', () => {
+  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-')), guardrails: false }).outdir;
+  const resources = adoptableResources(out, 'dev-us-east-1');
+
+  it('lists adoptable resources by construct path with the id Terraform expects', () => {
+    expect(resources.find((r) => r.path === 'Network/Vpc')).toMatchObject({ type: 'aws_vpc', idHint: 'VPC id (vpc-…)' });
+    expect(resources.some((r) => r.type === 'aws_subnet')).toBe(true);
+    expect(resources.every((r) => r.path.length > 0 && !r.path.startsWith('dev-us-east-1'))).toBe(true);
+  });
+
+  it('finds the VPC by CIDR, its subnets inside it, zones, buckets and roles by name, and writes the snippet', async () => {
+    const vpc = resources.find((r) => r.type === 'aws_vpc')!;
+    const subnet = resources.find((r) => r.type === 'aws_subnet')!;
+    const calls: string[][] = [];
+    const api: AwsApi = {
+      async call(args) {
+        calls.push([...args]);
+        if (args[1] === 'describe-vpcs') return { Vpcs: [{ VpcId: 'vpc-1' }] };
+        if (args[1] === 'describe-subnets') return args.includes(`Name=cidr-block,Values=${subnet.config.cidr_block}`) ? { Subnets: [{ SubnetId: 'subnet-1' }] } : { Subnets: [] };
+        if (args[1] === 'list-hosted-zones-by-name') return { HostedZones: [{ Id: '/hostedzone/Z1', Name: `${args[3]}.`, Config: { PrivateZone: false } }] };
+        if (args[1] === 'get-role') return args[3] === 'kore-dev-use1-cert-manager' ? { Role: { RoleName: args[3] } } : undefined;
+        return undefined;
+      },
+    };
+    const found = await discoverAws(resources, api, { region: 'us-east-1' });
+    expect(calls[0]).toEqual(['ec2', 'describe-vpcs', '--filters', `Name=cidr,Values=${vpc.config.cidr_block}`]);
+    expect(calls.find((c) => c[1] === 'describe-subnets')).toContain('Name=vpc-id,Values=vpc-1');
+    expect(found.map((f) => [f.path, f.id])).toEqual(expect.arrayContaining([['Network/Vpc', 'vpc-1'], [subnet.path, 'subnet-1'], ['Dns/Zone', 'Z1'], ['EdgeRoles/CertManager', 'kore-dev-use1-cert-manager']]));
+    const snippet = adoptSnippet('dev-use1', found);
+    expect(snippet).toMatch(/^# regions\[id=dev-use1\]: .*\nadopt:\n/);
+    expect(snippet).toContain('  Network/Vpc: "vpc-1"   # aws_vpc, by CIDR 10.');
+  });
+});
+
+describe('unmanaged scan', () => {
+  const showJson = {
+    values: {
+      root_module: {
+        resources: [
+          { mode: 'managed', type: 'aws_vpc', values: { id: 'vpc-1' } },
+          { mode: 'managed', type: 'aws_subnet', values: { id: 'subnet-1' } },
+          { mode: 'managed', type: 'aws_security_group', values: { id: 'sg-1', ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }], egress: [] } },
+          { mode: 'managed', type: 'aws_route_table', values: { id: 'rtb-1', route: [{ cidr_block: '0.0.0.0/0' }] } },
+          { mode: 'managed', type: 'aws_s3_bucket', values: { id: 'kore-b', bucket: 'kore-b' } },
+          { mode: 'managed', type: 'aws_iam_role', values: { id: 'kore-node', name: 'kore-node' } },
+          { mode: 'managed', type: 'aws_iam_role_policy_attachment', values: { id: 'x', role: 'kore-node', policy_arn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' } },
+        ],
+      },
+    },
+  };
+  const managed = emptyManagedSet();
+  addManagedState(showJson, managed);
+  const fleetTag = [{ Key: 'kore-region', Value: 'dev-use1' }];
+  const api: AwsApi = {
+    async call(args) {
+      switch (args[1]) {
+        case 'describe-vpcs': return { Vpcs: [{ VpcId: 'vpc-1' }, { VpcId: 'vpc-other' }] };
+        case 'describe-subnets': return { Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1' }, { SubnetId: 'subnet-hand', VpcId: 'vpc-1', CidrBlock: '10.0.250.0/24' }, { SubnetId: 'subnet-elsewhere', VpcId: 'vpc-other' }] };
+        case 'describe-security-groups':
+          return { SecurityGroups: [
+            { GroupId: 'sg-1', VpcId: 'vpc-1', GroupName: 'managed' },
+            { GroupId: 'sg-default', VpcId: 'vpc-1', GroupName: 'default' },
+            { GroupId: 'sg-eks', VpcId: 'vpc-1', GroupName: 'eks-cluster-sg', Tags: [{ Key: 'aws:eks:cluster-name', Value: 'kore' }] },
+            { GroupId: 'sg-hand', VpcId: 'vpc-1', GroupName: 'debug' },
+          ] };
+        case 'describe-security-group-rules':
+          return { SecurityGroupRules: [
+            { SecurityGroupRuleId: 'sgr-1', GroupId: 'sg-1', IsEgress: false, IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv4: '10.0.0.0/16' },
+            { SecurityGroupRuleId: 'sgr-2', GroupId: 'sg-1', IsEgress: false, IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0' },
+          ] };
+        case 'describe-route-tables':
+          return { RouteTables: [
+            { RouteTableId: 'rtb-main', VpcId: 'vpc-1', Associations: [{ Main: true }], Routes: [] },
+            { RouteTableId: 'rtb-1', VpcId: 'vpc-1', Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }, { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' }, { DestinationCidrBlock: '192.168.0.0/16', GatewayId: 'igw-1', Origin: 'CreateRoute' }] },
+          ] };
+        case 'list-buckets': return { Buckets: [{ Name: 'kore-b' }, { Name: 'hand-made' }, { Name: 'someone-elses' }] };
+        case 'get-bucket-tagging': return args[3] === 'hand-made' ? { TagSet: fleetTag } : undefined;
+        case 'list-roles': return { Roles: [{ RoleName: 'kore-node' }, { RoleName: 'kore-forgotten' }, { RoleName: 'OrganizationAccountAccessRole' }] };
+        case 'list-attached-role-policies': return { AttachedPolicies: [{ PolicyName: 'AmazonEKSWorkerNodePolicy', PolicyArn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' }, { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }] };
+        case 'list-role-policies': return { PolicyNames: ['hotfix'] };
+        default: return undefined;
+      }
+    },
+  };
+  const target = { account: '111111111111', region: 'us-east-1', fleetTagKey: 'kore-region', rolePrefix: 'kore-', includeGlobal: true };
+
+  it('reports fleet resources no state holds and what was hung on managed ones, and nothing managed or AWS-made', async () => {
+    const found = await scanUnmanaged(api, target, managed);
+    expect(found.map((f) => [f.kind, f.id]).sort()).toEqual([
+      ['iam-role', 'kore-forgotten'],
+      ['role-inline-policy', 'kore-node|hotfix'],
+      ['role-policy-attachment', 'kore-node|arn:aws:iam::aws:policy/AdministratorAccess'],
+      ['route', 'rtb-1|192.168.0.0/16'],
+      ['s3-bucket', 'hand-made'],
+      ['security-group', 'sg-hand'],
+      ['security-group-rule', ruleKey('sg-1', false, 'tcp', 22, 22, '0.0.0.0/0')],
+      ['subnet', 'subnet-hand'],
+    ]);
+  });
+
+  it('keeps accepted ones out of the findings with their reason; the ignore file needs reasons', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kore-ignore-'));
+    writeFileSync(join(dir, 'ok.yaml'), '- { kind: security-group, id: "sg-h*", reason: "debug group the on-call keeps for incidents" }\n');
+    writeFileSync(join(dir, 'bad.yaml'), '- { id: sg-hand, reason: because }\n');
+    const found = await scanUnmanaged(api, target, managed);
+    const { reported, ignored } = applyIgnores(found, loadIgnoreFile(join(dir, 'ok.yaml')));
+    expect(ignored.map((i) => [i.id, i.reason])).toEqual([['sg-hand', 'debug group the on-call keeps for incidents']]);
+    expect(reported).toHaveLength(found.length - 1);
+    expect(() => loadIgnoreFile(join(dir, 'bad.yaml'))).toThrow(`${join(dir, 'bad.yaml')}: entry 0 (sg-hand): needs a reason of at least four words`);
+    expect(() => loadIgnoreFile(join(dir, 'missing.yaml'))).toThrow(/no such file/);
+  });
+
+  it('makes unmanaged findings their own report section and exit code 2 (1 when the scan failed)', async () => {
+    const findings = await scanUnmanaged(api, target, managed);
+    const report = { ...buildDriftReport([]), unmanaged: { scanned: [{ account: target.account, region: target.region }], findings, ignored: [], errors: [] } };
+    expect(driftExitCode(report)).toBe(2);
+    expect(driftExitCode({ ...report, unmanaged: { ...report.unmanaged, findings: [] } })).toBe(0);
+    expect(driftExitCode({ ...report, unmanaged: { ...report.unmanaged, errors: ['111111111111/us-east-1: aws ec2: AccessDenied'] } })).toBe(1);
+    expect(renderDriftMarkdown(report)).toContain('### Unmanaged: 8 found, 0 ignored (111111111111/us-east-1)');
+    expect(renderDriftJunit(report)).toMatch(/<testsuite name="unmanaged" tests="8" failures="8" errors="0" skipped="0"/);
+  });
+});
+
+describe('the commands as users run them', () => {
+  const { spawnSync } = require('node:child_process');
+  const run = (script: string, args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', `${script}.ts`), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    return { code: r.status, stdout: r.stdout as string, stderr: (r.stderr as string).trim() };
+  };
+  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-cmd-')), guardrails: false }).outdir;
+
+  it('adopt lists a stack’s adoptable resources (exit 0)', () => {
+    const r = run('adopt', ['--stack', 'prod-westeurope', '--cdktf-out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Network\/VNet\s+azurerm_virtual_network\s+resource id/m);
+  });
+
+  it.each([
+    ['adopt', [], /^adopt: --stack: name an infrastructure stack \(have: dev-us-east-1, staging-us-west-2, prod-us-east-1, /],
+    ['adopt', ['--stack', 'dev-us-east-1-platform'], /^adopt: --stack dev-us-east-1-platform: not an infrastructure stack of the catalogue/],
+    ['adopt', ['--stack', 'prod-westeurope', '--discover'], /^adopt: --discover: looks in AWS accounts only; for prod-weu \(Azure\) name the resource ids in adopt yourself$/],
+    ['drift-check', ['--unmanaged-ignore', 'x.yaml'], /^drift-check: --unmanaged-ignore x\.yaml: no such file$/],
+  ])('%s %j: one line, exit 1', (script, args, message) => {
+    const r = run(script as string, [...(args as string[]), '--cdktf-out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.split('\n')).toHaveLength(1);
+  });
+});

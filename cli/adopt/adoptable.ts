@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One resource of a synthesized stack that can take over an existing cloud resource. */
+export interface AdoptableResource {
+  /** Construct path below the stack: the key of the catalogue's `adopt`. */
+  readonly path: string;
+  readonly type: string;
+  readonly address: string;
+  /** What the cloud id looks like for this type. */
+  readonly idHint: string;
+  /** The synthesized configuration (discovery matches on it). */
+  readonly config: Record<string, any>;
+}
+
+/** The import id of each adoptable type, as Terraform's import expects it. */
+export const IMPORT_ID: Record<string, string> = {
+  aws_vpc: 'VPC id (vpc-…)',
+  aws_subnet: 'subnet id (subnet-…)',
+  aws_security_group: 'security group id (sg-…)',
+  aws_route_table: 'route table id (rtb-…)',
+  aws_internet_gateway: 'internet gateway id (igw-…)',
+  aws_route53_zone: 'hosted zone id (Z…)',
+  aws_s3_bucket: 'bucket name',
+  aws_kms_key: 'key id (UUID)',
+  aws_kms_alias: 'alias name (alias/…)',
+  aws_iam_role: 'role name',
+  aws_eks_cluster: 'cluster name',
+  aws_cloudwatch_log_group: 'log group name',
+  aws_db_instance: 'DB instance identifier',
+  azurerm_resource_group: 'resource id (/subscriptions/…/resourceGroups/…)',
+  azurerm_virtual_network: 'resource id (…/providers/Microsoft.Network/virtualNetworks/…)',
+  azurerm_subnet: 'resource id (…/virtualNetworks/…/subnets/…)',
+  azurerm_dns_zone: 'resource id (…/providers/Microsoft.Network/dnsZones/…)',
+  azurerm_kubernetes_cluster: 'resource id (…/providers/Microsoft.ContainerService/managedClusters/…)',
+  azurerm_storage_account: 'resource id (…/providers/Microsoft.Storage/storageAccounts/…)',
+  azurerm_key_vault: 'resource id (…/providers/Microsoft.KeyVault/vaults/…)',
+};
+
+/** The resources of one synthesized stack that `adopt` can name, in construct-path order. */
+export function adoptableResources(outdir: string, stack: string): AdoptableResource[] {
+  const file = join(outdir, 'stacks', stack, 'cdk.tf.json');
+  if (!existsSync(file)) throw new Error(`${stack}: not synthesized in ${outdir}`);
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  const rows: AdoptableResource[] = [];
+  for (const [type, items] of Object.entries((json.resource ?? {}) as Record<string, Record<string, any>>)) {
+    if (!IMPORT_ID[type]) continue;
+    for (const [name, config] of Object.entries(items)) {
+      const full: string = config?.['//']?.metadata?.path ?? '';
+      rows.push({ path: full.slice(stack.length + 1), type, address: `${type}.${name}`, idHint: IMPORT_ID[type], config });
+    }
+  }
+  return rows.sort((a, b) => a.path.localeCompare(b.path));
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { UsageError } from '../errors';
+import type { UnmanagedFinding } from './scan';
+
+/** One accepted unmanaged thing: `kind` and `id` (`*` globs), and why it may stay outside Terraform. */
+export interface IgnoreEntry {
+  readonly kind?: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Reads the ignore file (YAML list); every entry needs an id and a reason of a few words. One-line errors. */
+export function loadIgnoreFile(file: string): IgnoreEntry[] {
+  if (!existsSync(file)) throw new UsageError(`--unmanaged-ignore ${file}: no such file`);
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${file}: not YAML (${(e as Error).message.split('\n')[0]})`);
+  }
+  if (!Array.isArray(doc)) throw new UsageError(`${file}: a list of { kind, id, reason } entries`);
+  return doc.map((e, i) => {
+    if (!e || typeof e !== 'object' || typeof e.id !== 'string' || e.id.length === 0) throw new UsageError(`${file}: entry ${i}: needs an id (a glob is fine)`);
+    if (typeof e.reason !== 'string' || e.reason.trim().split(/\s+/).length < 4) throw new UsageError(`${file}: entry ${i} (${e.id}): needs a reason of at least four words`);
+    if (e.kind !== undefined && typeof e.kind !== 'string') throw new UsageError(`${file}: entry ${i} (${e.id}): kind must be a string`);
+    return { kind: e.kind, id: e.id, reason: e.reason.trim() };
+  });
+}
+
+const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+
+/** Findings split into reported and ignored (with the entry that accepted each). */
+export function applyIgnores(findings: readonly UnmanagedFinding[], entries: readonly IgnoreEntry[]): { reported: UnmanagedFinding[]; ignored: (UnmanagedFinding & { reason: string })[] } {
+  const reported: UnmanagedFinding[] = [];
+  const ignored: (UnmanagedFinding & { reason: string })[] = [];
+  for (const f of findings) {
+    const hit = entries.find((e) => (!e.kind || e.kind === f.kind) && glob(e.id).test(f.id));
+    if (hit) ignored.push({ ...f, reason: hit.reason });
+    else reported.push(f);
+  }
+  return { reported, ignored };
+}

@@ -1,0 +1,92 @@
+/**
+ * What the fleet's states hold, reduced to the identities the unmanaged scan compares with: resource ids, bucket
+ * and role names, the policies attached to each role, and the rules and routes Terraform declared.
+ */
+export interface ManagedSet {
+  readonly ids: Set<string>;
+  /** `role|policyArn` of attachments Terraform made (separate resources or `managed_policy_arns`). */
+  readonly attachments: Set<string>;
+  /** `role|policyName` of inline policies. */
+  readonly inlinePolicies: Set<string>;
+  /** Keys of security-group rules (see `ruleKey`). */
+  readonly rules: Set<string>;
+  /** `routeTableId|destination` of routes. */
+  readonly routes: Set<string>;
+  /** Managed IAM role names. */
+  readonly roles: Set<string>;
+}
+
+export function emptyManagedSet(): ManagedSet {
+  return { ids: new Set(), attachments: new Set(), inlinePolicies: new Set(), rules: new Set(), routes: new Set(), roles: new Set() };
+}
+
+/** A security-group rule's identity: group, direction, protocol, ports, and one peer (CIDR, prefix list or group). */
+export function ruleKey(groupId: string, egress: boolean, protocol: string, from: number | undefined, to: number | undefined, peer: string): string {
+  const proto = protocol === '-1' || protocol === 'all' ? '-1' : protocol.toLowerCase();
+  const ports = proto === '-1' ? '*' : `${from ?? '*'}-${to ?? '*'}`;
+  return `${groupId}|${egress ? 'egress' : 'ingress'}|${proto}|${ports}|${peer}`;
+}
+
+type StateResource = { type: string; mode: string; values: Record<string, any> };
+
+/** The managed resources of `terraform show -json` output (root and child modules), added to `into`. */
+export function addManagedState(showJson: any, into: ManagedSet): void {
+  const resources: StateResource[] = [];
+  const walk = (m: any) => {
+    if (!m) return;
+    resources.push(...(m.resources ?? []));
+    for (const c of m.child_modules ?? []) walk(c);
+  };
+  walk(showJson?.values?.root_module);
+  for (const r of resources) {
+    if (r.mode !== 'managed') continue;
+    const v = r.values ?? {};
+    if (typeof v.id === 'string') into.ids.add(v.id);
+    if (typeof v.arn === 'string') into.ids.add(v.arn);
+    switch (r.type) {
+      case 'aws_s3_bucket':
+        into.ids.add(v.bucket);
+        break;
+      case 'aws_iam_role':
+        into.roles.add(v.name);
+        for (const arn of v.managed_policy_arns ?? []) into.attachments.add(`${v.name}|${arn}`);
+        for (const p of v.inline_policy ?? []) if (p.name) into.inlinePolicies.add(`${v.name}|${p.name}`);
+        break;
+      case 'aws_iam_role_policy_attachment':
+        into.attachments.add(`${v.role}|${v.policy_arn}`);
+        break;
+      case 'aws_iam_role_policy':
+        into.inlinePolicies.add(`${v.role}|${v.name}`);
+        break;
+      case 'aws_security_group':
+      case 'aws_default_security_group':
+        for (const [dir, list] of [['ingress', v.ingress], ['egress', v.egress]] as const) {
+          for (const rule of list ?? []) {
+            for (const peer of [...(rule.cidr_blocks ?? []), ...(rule.ipv6_cidr_blocks ?? []), ...(rule.prefix_list_ids ?? []), ...(rule.security_groups ?? []), ...(rule.self ? [v.id] : [])]) {
+              into.rules.add(ruleKey(v.id, dir === 'egress', String(rule.protocol), rule.from_port, rule.to_port, peer));
+            }
+          }
+        }
+        break;
+      case 'aws_security_group_rule':
+        for (const peer of [...(v.cidr_blocks ?? []), ...(v.ipv6_cidr_blocks ?? []), ...(v.prefix_list_ids ?? []), ...(v.source_security_group_id ? [v.source_security_group_id] : []), ...(v.self ? [v.security_group_id] : [])]) {
+          into.rules.add(ruleKey(v.security_group_id, v.type === 'egress', String(v.protocol), v.from_port, v.to_port, peer));
+        }
+        break;
+      case 'aws_vpc_security_group_ingress_rule':
+      case 'aws_vpc_security_group_egress_rule': {
+        const peer = v.cidr_ipv4 ?? v.cidr_ipv6 ?? v.prefix_list_id ?? v.referenced_security_group_id;
+        into.rules.add(ruleKey(v.security_group_id, r.type.endsWith('egress_rule'), String(v.ip_protocol), v.from_port ?? undefined, v.to_port ?? undefined, peer));
+        break;
+      }
+      case 'aws_route':
+        into.routes.add(`${v.route_table_id}|${v.destination_cidr_block || v.destination_ipv6_cidr_block || v.destination_prefix_list_id}`);
+        break;
+      case 'aws_route_table':
+        for (const route of v.route ?? []) into.routes.add(`${v.id}|${route.cidr_block || route.ipv6_cidr_block || route.destination_prefix_list_id}`);
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import type { AwsApi, AwsTarget } from '../aws/aws-cli';
+import { ManagedSet, ruleKey } from './managed-state';
+
+/** What kind of thing is unmanaged: a resource nobody's state holds, or a change hung on a managed resource. */
+export type UnmanagedKind = 'vpc' | 'subnet' | 'security-group' | 'route-table' | 's3-bucket' | 'iam-role' | 'security-group-rule' | 'route' | 'role-policy-attachment' | 'role-inline-policy';
+
+export interface UnmanagedFinding {
+  readonly account: string;
+  readonly region: string;
+  readonly kind: UnmanagedKind;
+  /** The cloud id: `sg-…`, `subnet-…`, bucket name, `role|policy`, `sg-…|ingress|tcp|22-22|0.0.0.0/0`, `rtb-…|0.0.0.0/0`. */
+  readonly id: string;
+  /** Why it belongs to the fleet and what it is. */
+  readonly detail: string;
+}
+
+export interface ScanTarget extends AwsTarget {
+  readonly account: string;
+  /** The tag key every fleet resource carries (the region entry's id as value). */
+  readonly fleetTagKey: string;
+  /** Role names the fleet gives (prefix). */
+  readonly rolePrefix: string;
+  /** Scan global things (S3, IAM) from this target: once per account. */
+  readonly includeGlobal: boolean;
+}
+
+const tagsOf = (tags: { Key: string; Value: string }[] | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]));
+/** Created by AWS services for the fleet (EKS's cluster security group, its ENIs' groups): not ours to manage. */
+const serviceOwned = (tags: Record<string, string>) => Object.keys(tags).some((k) => k.startsWith('aws:') || k.startsWith('kubernetes.io/cluster/') || k.startsWith('elbv2.k8s.aws/'));
+
+/**
+ * One account and region of the fleet, compared with what the fleet's states hold. Fleet resources are those inside
+ * a VPC a state manages, or tagged with the fleet's tag; among them it reports those no state holds, and on managed
+ * resources what was hung there by hand: security-group rules, routes, IAM policy attachments and inline policies.
+ * Left alone: what AWS creates by itself (a VPC's main route table and local routes, gateway-endpoint routes,
+ * service-owned security groups).
+ */
+export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: ManagedSet): Promise<UnmanagedFinding[]> {
+  const out: UnmanagedFinding[] = [];
+  const report = (kind: UnmanagedKind, id: string, detail: string) => out.push({ account: t.account, region: t.region, kind, id, detail });
+
+  const vpcs = ((await api.call(['ec2', 'describe-vpcs'], t))?.Vpcs ?? []) as any[];
+  const fleetVpcs = new Set<string>();
+  for (const v of vpcs) {
+    const tags = tagsOf(v.Tags);
+    if (managed.ids.has(v.VpcId)) fleetVpcs.add(v.VpcId);
+    else if (tags[t.fleetTagKey] !== undefined) {
+      fleetVpcs.add(v.VpcId);
+      report('vpc', v.VpcId, `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}, in no state`);
+    }
+  }
+  const inFleet = (vpcId: string | undefined, tags: Record<string, string>) => (vpcId !== undefined && fleetVpcs.has(vpcId)) || tags[t.fleetTagKey] !== undefined;
+  const why = (vpcId: string | undefined, tags: Record<string, string>) => (vpcId && fleetVpcs.has(vpcId) ? `in fleet VPC ${vpcId}` : `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}`);
+
+  for (const s of ((await api.call(['ec2', 'describe-subnets'], t))?.Subnets ?? []) as any[]) {
+    const tags = tagsOf(s.Tags);
+    if (inFleet(s.VpcId, tags) && !managed.ids.has(s.SubnetId)) report('subnet', s.SubnetId, `${s.CidrBlock} ${why(s.VpcId, tags)}, in no state`);
+  }
+
+  const groups = ((await api.call(['ec2', 'describe-security-groups'], t))?.SecurityGroups ?? []) as any[];
+  const managedGroups = new Set<string>();
+  for (const g of groups) {
+    const tags = tagsOf(g.Tags);
+    if (!inFleet(g.VpcId, tags) || serviceOwned(tags)) continue;
+    if (managed.ids.has(g.GroupId)) managedGroups.add(g.GroupId);
+    // A VPC's default group exists with the VPC; the fleet manages it (aws_default_security_group) when it manages the VPC.
+    else if (g.GroupName !== 'default') report('security-group', g.GroupId, `"${g.GroupName}" ${why(g.VpcId, tags)}, in no state`);
+  }
+  if (managedGroups.size > 0) {
+    const rules = ((await api.call(['ec2', 'describe-security-group-rules', '--filters', `Name=group-id,Values=${[...managedGroups].join(',')}`], t))?.SecurityGroupRules ?? []) as any[];
+    for (const r of rules) {
+      const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId ?? r.ReferencedGroupInfo?.GroupId;
+      const key = ruleKey(r.GroupId, r.IsEgress, String(r.IpProtocol), r.FromPort === -1 ? undefined : r.FromPort, r.ToPort === -1 ? undefined : r.ToPort, peer);
+      if (!managed.rules.has(key) && !managed.ids.has(r.SecurityGroupRuleId)) report('security-group-rule', key, `rule ${r.SecurityGroupRuleId} on managed group ${r.GroupId}, declared nowhere`);
+    }
+  }
+
+  for (const rt of ((await api.call(['ec2', 'describe-route-tables'], t))?.RouteTables ?? []) as any[]) {
+    const tags = tagsOf(rt.Tags);
+    if (!inFleet(rt.VpcId, tags)) continue;
+    const main = (rt.Associations ?? []).some((a: any) => a.Main);
+    if (!managed.ids.has(rt.RouteTableId)) {
+      if (!main) report('route-table', rt.RouteTableId, `${why(rt.VpcId, tags)}, in no state`);
+      continue;
+    }
+    for (const route of rt.Routes ?? []) {
+      const dest = route.DestinationCidrBlock ?? route.DestinationIpv6CidrBlock ?? route.DestinationPrefixListId;
+      const automatic = route.GatewayId === 'local' || route.Origin === 'CreateRouteTable' || String(route.GatewayId ?? '').startsWith('vpce-');
+      if (!automatic && !managed.routes.has(`${rt.RouteTableId}|${dest}`)) {
+        const via = route.NatGatewayId ?? route.GatewayId ?? route.TransitGatewayId ?? route.VpcPeeringConnectionId ?? route.NetworkInterfaceId ?? route.InstanceId ?? '?';
+        report('route', `${rt.RouteTableId}|${dest}`, `route to ${dest} via ${via} in managed route table, declared nowhere`);
+      }
+    }
+  }
+
+  if (t.includeGlobal) {
+    for (const b of ((await api.call(['s3api', 'list-buckets'], t))?.Buckets ?? []) as any[]) {
+      if (managed.ids.has(b.Name)) continue;
+      const tags = tagsOf((await api.call(['s3api', 'get-bucket-tagging', '--bucket', b.Name], t))?.TagSet);
+      if (tags[t.fleetTagKey] !== undefined) report('s3-bucket', b.Name, `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}, in no state`);
+    }
+    for (const role of ((await api.call(['iam', 'list-roles'], t))?.Roles ?? []) as any[]) {
+      const name: string = role.RoleName;
+      if (!managed.roles.has(name)) {
+        if (name.startsWith(t.rolePrefix)) report('iam-role', name, `named like the fleet (${t.rolePrefix}…), in no state`);
+        continue;
+      }
+      for (const p of ((await api.call(['iam', 'list-attached-role-policies', '--role-name', name], t))?.AttachedPolicies ?? []) as any[]) {
+        if (!managed.attachments.has(`${name}|${p.PolicyArn}`)) report('role-policy-attachment', `${name}|${p.PolicyArn}`, `${p.PolicyName} attached to managed role ${name}, declared nowhere`);
+      }
+      for (const p of ((await api.call(['iam', 'list-role-policies', '--role-name', name], t))?.PolicyNames ?? []) as string[]) {
+        if (!managed.inlinePolicies.has(`${name}|${p}`)) report('role-inline-policy', `${name}|${p}`, `inline policy ${p} on managed role ${name}, declared nowhere`);
+      }
+    }
+  }
+  return out;
+}
