@@ -4,9 +4,14 @@
  * Each case runs in a fresh process so that its peak RSS is its own. Targets live here, not in timed tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generatedCatalogue } from './generated-catalogue';
+
+// The bench runs from dist/ (bin/run.js compiled it): the repository root is two levels up.
+const ROOT = join(__dirname, '..', '..');
+const RUN = join(ROOT, 'bin', 'run.js');
 
 interface CaseResult {
   name: string;
@@ -26,7 +31,7 @@ const cases: [string, string, number][] = [
 
 const rows: CaseResult[] = [];
 for (const [script, name, runs] of cases) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, script), name, String(runs)], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(__dirname, script.replace(/\.ts$/, '.js')), name, String(runs)], { encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(`bench: case ${name} failed: ${r.stderr.trim().split('\n').pop()}\n`);
     process.exit(1);
@@ -34,14 +39,26 @@ for (const [script, name, runs] of cases) {
   rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
 }
 
-// Whole process, cold, as a user waits for `npm run synth`: a fresh node (tsx loader included) per run.
-const cold = coldRuns(['--import', 'tsx', join(__dirname, '..', 'bin', 'synth.ts')], 5);
+// Whole process, cold, as a user waits for `npm run synth`: a fresh node per run, running what the npm script runs.
+const cold = coldRuns([RUN, 'synth'], 7);
+const hundred = join(mkdtempSync(join(tmpdir(), 'kore-bench-100-')), 'catalogue.json');
+writeFileSync(hundred, JSON.stringify(generatedCatalogue(100)));
+const cold100 = coldRuns([RUN, 'synth', '--regions', hundred], 3);
+// `cdktf synth` runs the same app through cdktf.json (`node bin/run.js main`), plus the cdktf CLI's own start-up.
+const cdktf = coldRuns([join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf'), 'synth'], 3, 'cdktf');
+// The previous way, for the record: the TypeScript sources through the tsx loader.
+const viaTsx = coldRuns(['--import', 'tsx', join(ROOT, 'bin', 'synth.ts')], 3);
 // What root-importing the four provider packages costs, against the deep imports the project uses.
 const rootImport = coldRuns(['-e', "for (const p of ['aws', 'azurerm', 'kubernetes', 'helm']) require('@cdktf/provider-' + p);"], 3, false);
 const deepImport = coldRuns(['-e', "require('@cdktf/provider-aws/lib/vpc'); require('@cdktf/provider-azurerm/lib/virtual-network'); require('@cdktf/provider-kubernetes/lib/namespace-v1'); require('@cdktf/provider-helm/lib/release');"], 3, false);
 
 process.stdout.write('whole process, cold (fresh node per run), median of N runs; peak RSS of the largest run\n');
-process.stdout.write(`npm run synth (default catalogue)   median ${cold.medianMs} ms  min ${cold.minMs} ms  max ${cold.maxMs} ms  peak RSS ${cold.peakRssMb} MB  (${cold.runs} runs)\n`);
+const line = (label: string, r: ReturnType<typeof coldRuns>, goal: string) =>
+  process.stdout.write(`${label.padEnd(38)} median ${String(r.medianMs).padStart(5)} ms  min ${r.minMs} ms  max ${r.maxMs} ms  peak RSS ${r.peakRssMb} MB  (${r.runs} runs)  ${goal}\n`);
+line('npm run synth (default catalogue)', cold, '[goal ≤ 1200 ms, ≤ 200 MB]');
+line('npm run synth (100 entries)', cold100, '[goal ≤ 5000 ms]');
+line('cdktf synth (default catalogue)', cdktf, `= ${(cdktf.medianMs / cold.medianMs).toFixed(2)}x npm run synth [goal ≤ 1.3x]`);
+line('tsx bin/synth.ts (before: no compile)', viaTsx, `= ${(viaTsx.medianMs / cold.medianMs).toFixed(2)}x npm run synth`);
 process.stdout.write(`root import of the 4 provider packages ${rootImport.medianMs} ms, ${rootImport.peakRssMb} MB; deep imports ${deepImport.medianMs} ms, ${deepImport.peakRssMb} MB: ${(rootImport.medianMs / Math.max(deepImport.medianMs, 1)).toFixed(1)}x the time\n\n`);
 process.stdout.write('in-process, median of N runs; peak RSS of the whole case process; stacks = stacks synthesized or reported\n');
 process.stdout.write('case            stacks  runs  median ms  min ms  max ms  peak RSS MB\n');
@@ -52,12 +69,17 @@ for (const r of rows) {
 }
 
 /** Runs `node <args>` `runs` times under GNU time: median wall time and the largest peak RSS. */
-function coldRuns(args: string[], runs: number, withOut = true): { runs: number; medianMs: number; minMs: number; maxMs: number; peakRssMb: number } {
+function coldRuns(args: string[], runs: number, withOut: boolean | 'cdktf' = true): { runs: number; medianMs: number; minMs: number; maxMs: number; peakRssMb: number } {
   const times: number[] = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
-    const out = withOut ? ['--out', mkdtempSync(join(tmpdir(), 'kore-bench-cold-'))] : [];
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args, ...out], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    const dir = mkdtempSync(join(tmpdir(), 'kore-bench-cold-'));
+    const out = withOut === 'cdktf' ? ['--output', dir] : withOut ? ['--out', dir] : [];
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args, ...out], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, KORE_REGIONS: '', CHECKPOINT_DISABLE: '1', CDKTF_DISABLE_TELEMETRY: 'true' },
+    });
     if (r.status !== 0) {
       process.stderr.write(`bench: cold run failed: ${r.stderr.trim().split('\n').slice(-2).join(' ')}\n`);
       process.exit(1);

@@ -1,5 +1,6 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { CatalogueError } from '../regions/load';
+import { skipTokenStackTraces } from './stack-traces';
 
 /** A failure the user can fix (bad flag, bad file): reported as one line, never a stack trace. */
 export class UsageError extends Error {
@@ -23,6 +24,7 @@ export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[],
  * code. Unexpected errors print one line too; set KORE_DEBUG=1 for the stack.
  */
 export async function runCli(name: string, main: () => Promise<number> | number): Promise<never> {
+  skipTokenStackTraces();
   let code: number;
   try {
     code = await main();

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * `node bin/run.js <command> [args…]`: what the npm scripts run. Compiles what changed (bin/compile.js), then runs
+ * dist/bin/<command>.js — or dist/<command>.js for the cdktf app (`main`) — in this process: no TypeScript loader
+ * and no source-mapped stack traces on the way.
+ */
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { ensureCompiled, DIST } = require('./compile.js');
+
+const [command, ...args] = process.argv.slice(2);
+if (!command || !/^[\w:-]+$/.test(command)) {
+  process.stderr.write('usage: node bin/run.js <command> [args…]\n');
+  process.exit(1);
+}
+ensureCompiled();
+const entry = [join(DIST, 'bin', `${command}.js`), join(DIST, `${command}.js`), join(DIST, command, 'run.js')].find((f) => existsSync(f));
+if (!entry) {
+  process.stderr.write(`run: no command "${command}" (bin/${command}.ts)\n`);
+  process.exit(1);
+}
+process.argv = [process.argv[0], entry, ...args];
+require(entry);
