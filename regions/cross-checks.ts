@@ -27,7 +27,9 @@ type Issue = (path: Path, message: string) => void;
 const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const int = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) ? v : undefined);
-const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined);
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+/** A number or a string, as written (CPU and memory quantities), for messages and parsing. */
+const quantity = (v: unknown, fallback: string): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : fallback);
 const AWS_ACCOUNT = /^\d{12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const cloudOf = (e: Loose): 'aws' | 'azure' | undefined => (e.cloud === 'aws' || e.cloud === 'azure' ? e.cloud : undefined);
@@ -160,8 +162,10 @@ function checkEntry(e: Loose, at: Path, domain: string | undefined, issue: Issue
  */
 function checkArtifactoryFits(cloud: 'aws' | 'azure', artifactory: Loose, pools: Loose, at: Path, issue: Issue): void {
   const resources = isObj(artifactory.resources) ? artifactory.resources : {};
-  const cpu = cpuCores(String(resources.cpu ?? '2'));
-  const memory = memoryGib(String(resources.memory ?? '8Gi'));
+  const cpuText = quantity(resources.cpu, '2');
+  const memoryText = quantity(resources.memory, '8Gi');
+  const cpu = cpuCores(cpuText);
+  const memory = memoryGib(memoryText);
   if (cpu === undefined || memory === undefined) return;
   const verdicts: string[] = [];
   for (const [name, pool] of Object.entries(pools)) {
@@ -172,15 +176,18 @@ function checkArtifactoryFits(cloud: 'aws' | 'azure', artifactory: Loose, pools:
       continue;
     }
     const sizes = strings(pool.instanceTypes) ?? [];
-    const fits = sizes.map((s) => ({ s, a: nodeAllocatable(cloud, s) }));
+    const fits = sizes.flatMap((s) => {
+      const a = nodeAllocatable(cloud, s);
+      return a ? [{ s, a }] : [];
+    });
     // A pool without sizes is reported on its own; one of an unlisted size cannot be judged.
-    if (fits.length === 0 || fits.some((f) => f.a === undefined)) return;
+    if (fits.length === 0 || fits.length < sizes.length) return;
     // The smallest size of the pool decides: the pod may land on any of them.
-    const smallest = fits.reduce((m, f) => (f.a!.vcpu < m.a!.vcpu || f.a!.memoryGib < m.a!.memoryGib ? f : m));
-    if (smallest && smallest.a!.vcpu >= cpu && smallest.a!.memoryGib >= memory) return;
-    if (smallest) verdicts.push(`${name}: ${smallest.s} allocates about ${smallest.a!.vcpu} CPU / ${smallest.a!.memoryGib}Gi`);
+    const smallest = fits.reduce((m, f) => (f.a.vcpu < m.a.vcpu || f.a.memoryGib < m.a.memoryGib ? f : m));
+    if (smallest.a.vcpu >= cpu && smallest.a.memoryGib >= memory) return;
+    verdicts.push(`${name}: ${smallest.s} allocates about ${smallest.a.vcpu} CPU / ${smallest.a.memoryGib}Gi`);
   }
-  issue(at, `${resources.cpu ?? '2'} CPU / ${resources.memory ?? '8Gi'} fit no node pool Artifactory can be scheduled on (${verdicts.join('; ')})`);
+  issue(at, `${cpuText} CPU / ${memoryText} fit no node pool Artifactory can be scheduled on (${verdicts.join('; ')})`);
 }
 
 function checkRetention(cloud: 'aws' | 'azure' | undefined, days: number | undefined, at: Path, issue: Issue, scope: 'aws-only' | 'both'): void {
@@ -263,7 +270,11 @@ function checkBetweenEntries(raw: Loose, entries: { e: Loose; i: number; id: str
     }
   }
 
-  const waves = (env: string) => entries.flatMap(({ e, i, id }) => (e.environment === env && int(e.wave) !== undefined ? [{ i, id, wave: int(e.wave)! }] : []));
+  const waves = (env: string) =>
+    entries.flatMap(({ e, i, id }) => {
+      const wave = int(e.wave);
+      return e.environment === env && wave !== undefined ? [{ i, id, wave }] : [];
+    });
   const staging = waves('staging');
   if (staging.length > 0) {
     const last = staging.reduce((m, s) => (s.wave > m.wave ? s : m));
@@ -318,7 +329,10 @@ function checkBetweenEntries(raw: Loose, entries: { e: Loose; i: number; id: str
 function checkGlobalNames(raw: Loose, entries: { e: Loose; id: string }[], domain: string | undefined, issue: Issue): void {
   if (!isObj(raw.globalNames)) return;
   const ids = new Set(entries.map((x) => x.id));
-  const zones = entries.flatMap(({ e, id }) => (isObj(e.dns) && str(e.dns.zone) ? [{ id, zone: str(e.dns.zone)! }] : []));
+  const zones = entries.flatMap(({ e, id }) => {
+    const zone = isObj(e.dns) ? str(e.dns.zone) : undefined;
+    return zone ? [{ id, zone }] : [];
+  });
   for (const [label, spec] of Object.entries(raw.globalNames)) {
     if (domain) {
       const fqdn = `${label}.${domain}`;
@@ -344,8 +358,10 @@ function checkArtifactory(raw: Loose, entries: { e: Loose; i: number; id: string
     // Copies, not the input: only rules whose shape is right are checked here (field errors come from the schema).
     const wellFormed: Record<string, ReplicationRuleSpec> = {};
     for (const [ruleName, r] of Object.entries(replication.rules)) {
-      if (!isObj(r) || !strings(r.to) || !strings(r.repositories) || (r.mode !== 'push' && r.mode !== 'pull')) continue;
-      wellFormed[ruleName] = { repositories: strings(r.repositories)!, to: strings(r.to)!, from: str(r.from), mode: r.mode, schedule: str(r.schedule), eventBased: r.eventBased === true };
+      const to = isObj(r) ? strings(r.to) : undefined;
+      const repositories = isObj(r) ? strings(r.repositories) : undefined;
+      if (!isObj(r) || !to || !repositories || (r.mode !== 'push' && r.mode !== 'pull')) continue;
+      wellFormed[ruleName] = { repositories, to, from: str(r.from), mode: r.mode, schedule: str(r.schedule), eventBased: r.eventBased === true };
     }
     for (const p of replicationProblems(wellFormed, roles, license)) issue(['replication', 'rules', ...p.path], p.message);
   }

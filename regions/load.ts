@@ -18,7 +18,8 @@ type Locate = (path: readonly (string | number)[]) => string | undefined;
 /** Validates a catalogue object; `source` names it in errors (a file path, or "default catalogue"). */
 export function parseCatalogue(raw: unknown, source: string, locate?: Locate): Catalogue {
   const result = catalogueSchema.safeParse(raw, { error: humanMessage });
-  if (result.success) return result.data;
+  // The cross-entry checks passed: each entry has what its cloud needs, which the Catalogue type states.
+  if (result.success) return result.data as Catalogue;
   const lines = result.error.issues.flatMap((issue) => formatIssue(issue, raw).map(({ line, path }) => ({ line, at: locate?.(path) })));
   const unique = [...new Map(lines.map((l) => [l.line, l])).values()];
   // File order: problems sorted by where they sit (stable for those without a position).

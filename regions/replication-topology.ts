@@ -7,11 +7,12 @@ import type { Catalogue } from './schema';
  */
 export function replicationFor(catalogue: Catalogue, regionId: string): RegionReplication {
   const primary = catalogue.regions.find((r) => r.artifactory?.role === 'primary')?.id;
-  const zoneOf = (id: string) => catalogue.regions.find((r) => r.id === id)!.dns.zone;
+  // Validated: rules name entries, and one entry is the primary.
+  const zoneOf = (id: string) => catalogue.regions.find((r) => r.id === id)?.dns.zone ?? id;
   const push: RegionReplication['push'] = [];
   const pull: RegionReplication['pull'] = [];
   for (const [rule, spec] of Object.entries(catalogue.replication.rules)) {
-    const from = spec.from ?? primary!;
+    const from = spec.from ?? primary ?? '';
     // Validation requires a schedule on every rule.
     const common = { rule, repositories: [...spec.repositories], cron: spec.schedule ?? '', eventBased: spec.eventBased };
     if (spec.mode === 'push' && from === regionId) {

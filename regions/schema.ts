@@ -298,9 +298,22 @@ export const catalogueSchema = z
   })
   .superRefine(crossChecks, { when: () => true });
 
-export type Catalogue = z.infer<typeof catalogueSchema>;
+type ParsedEntry = z.infer<typeof regionEntrySchema>;
+type ArtifactorySpec = NonNullable<ParsedEntry['artifactory']>;
+/**
+ * A validated entry, by cloud. The cross-entry checks (one place) guarantee what each cloud needs — an Azure entry
+ * has its tenant, an Azure Artifactory its Key Vault — and these types carry it, so no code asserts it again.
+ */
+export type AwsRegionEntry = ParsedEntry & { readonly cloud: 'aws'; readonly tenantId?: undefined };
+export type AzureRegionEntry = Omit<ParsedEntry, 'artifactory'> & {
+  readonly cloud: 'azure';
+  readonly tenantId: string;
+  readonly artifactory?: ArtifactorySpec & { readonly keyVault: NonNullable<ArtifactorySpec['keyVault']> };
+};
+export type RegionEntry = AwsRegionEntry | AzureRegionEntry;
+/** A validated catalogue (what `parseCatalogue` returns). */
+export type Catalogue = Omit<z.infer<typeof catalogueSchema>, 'regions'> & { readonly regions: RegionEntry[] };
 export type CatalogueInput = z.input<typeof catalogueSchema>;
-export type RegionEntry = z.infer<typeof regionEntrySchema>;
 export type RegionEntryInput = z.input<typeof regionEntrySchema>;
 export type GlobalEntry = z.infer<typeof globalEntrySchema>;
 export type GlobalNameSpec = z.infer<typeof globalName>;

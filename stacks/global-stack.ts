@@ -50,8 +50,10 @@ export class GlobalStack extends TerraformStack {
         name: label,
         healthCheckPath: spec.healthCheckPath,
         port: spec.port,
-        endpoints: spec.regions.map((id) => {
-          const entry = catalogue.regions.find((r) => r.id === id)!;
+        endpoints: spec.regions.flatMap((id) => {
+          // Validated: every id names an entry.
+          const entry = catalogue.regions.find((r) => r.id === id);
+          if (!entry) return [];
           return { id, target: `${label}.${entry.dns.zone}`, latencyRegion: latencyRegionOf(entry.cloud, entry.region) };
         }),
       });

@@ -84,7 +84,7 @@ export class PlatformStack extends TerraformStack {
         dependsOn: this.cluster.workloadReady,
       });
     } else {
-      regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
+      regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId });
       this.cluster = new AksClusterLookup(this, 'Cluster', { clusterName, resourceGroupName: aksResourceGroupOf(entry), nodePoolNames, requiredAccess });
       if (entry.artifactory?.keyVault) {
         secrets = new ExternalSecrets(this, 'ExternalSecrets', {
@@ -93,7 +93,7 @@ export class PlatformStack extends TerraformStack {
         });
       }
       edge = new AzureClusterEdge(this, 'Edge', {
-        tenantId: entry.tenantId!,
+        tenantId: entry.tenantId,
         subscriptionId: entry.account,
         zoneName: entry.dns.zone,
         zoneResourceGroup: azureNetworkResourceGroupOf(entry),

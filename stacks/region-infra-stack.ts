@@ -137,7 +137,7 @@ export class RegionInfraStack extends TerraformStack {
       new TerraformOutput(this, 'cert_manager_role_arn', { value: edge.certManager.arn });
       new TerraformOutput(this, 'external_dns_role_arn', { value: edge.externalDns.arn });
     } else {
-      regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId! });
+      regionalAzureProvider(this, 'azurerm', { subscriptionId: entry.account, tenantId: entry.tenantId });
       const network = new AzureNetwork(this, 'Network', {
         name: names.prefix,
         location: entry.region,
@@ -153,7 +153,7 @@ export class RegionInfraStack extends TerraformStack {
         clusterName,
         location: entry.region,
         kubernetesVersion: entry.cluster.kubernetesVersion,
-        tenantId: entry.tenantId!,
+        tenantId: entry.tenantId,
         nodePools: entry.cluster.nodePools,
         publicAccessCidrs: entry.cluster.publicAccessCidrs,
         access,
@@ -162,24 +162,26 @@ export class RegionInfraStack extends TerraformStack {
         tags,
       });
       this.cluster = aks;
+      if (!network.ingressIp) throw new Error('AzureNetwork made no ingress IP although ingressPublicIp was set');
       // The in-cluster ingress controller's Service asks for this address by name and resource group.
-      new TerraformOutput(this, 'ingress_public_ip_name', { value: network.ingressIp!.name });
-      new TerraformOutput(this, 'ingress_public_ip_address', { value: network.ingressIp!.ipAddress });
+      new TerraformOutput(this, 'ingress_public_ip_name', { value: network.ingressIp.name });
+      new TerraformOutput(this, 'ingress_public_ip_address', { value: network.ingressIp.ipAddress });
       new TerraformOutput(this, 'ingress_resource_group', { value: network.resourceGroup.name });
-      if (artifactory) {
+      const azureArtifactory = entry.artifactory;
+      if (azureArtifactory) {
         this.artifactoryBacking = new AzureArtifactoryBacking(this, 'ArtifactoryBacking', {
           name: names.artifactory,
           location: entry.region,
-          tenantId: entry.tenantId!,
+          tenantId: entry.tenantId,
           network,
           oidcIssuerUrl: aks.oidcIssuerUrl,
-          keyVault: artifactory.keyVault!,
+          keyVault: azureArtifactory.keyVault,
           storageAccountName: names.filestoreStorageAccount,
           namespace: 'artifactory',
           serviceAccount: 'artifactory',
-          databaseSku: artifactory.database.size,
-          databaseStorageGb: artifactory.database.storageGb,
-          databaseHighAvailability: artifactory.database.highAvailability,
+          databaseSku: azureArtifactory.database.size,
+          databaseStorageGb: azureArtifactory.database.storageGb,
+          databaseHighAvailability: azureArtifactory.database.highAvailability,
           tags,
         });
       }

@@ -89,7 +89,7 @@ export function replicationProblems(
     for (const e of edges.filter((x) => x.repo === repo)) graph.set(e.from, [...(graph.get(e.from) ?? []), e.to]);
     const cycle = findCycle(graph);
     if (cycle) {
-      const rule = edges.find((e) => e.repo === repo && e.from === cycle[cycle.length - 2] && e.to === cycle[cycle.length - 1])!.rule;
+      const rule = edges.find((e) => e.repo === repo && e.from === cycle[cycle.length - 2] && e.to === cycle[cycle.length - 1])?.rule ?? repo;
       problems.push({ path: [rule, 'repositories'], message: `${repo} replicates in a cycle: ${cycle.join(' → ')}` });
     }
   }

@@ -279,8 +279,7 @@ export class AksCluster extends Construct implements ICluster {
     for (const [name, grant] of Object.entries(props.access ?? {})) {
       const scopes = grant.namespaces ? grant.namespaces.map((ns) => ({ key: ns, scope: `${this.cluster.id}/namespaces/${ns}` })) : [{ key: 'cluster', scope: this.cluster.id }];
       // No built-in AKS role reads Secrets without also writing; a plan of Helm releases needs exactly that.
-      if (grant.policy === 'view-all') viewAll ??= this.addViewAllRole(props.clusterName);
-      const role = grant.policy === 'view-all' ? { roleDefinitionId: viewAll!.roleDefinitionResourceId } : { roleDefinitionName: ROLE[grant.policy] };
+      const role = grant.policy === 'view-all' ? { roleDefinitionId: (viewAll ??= this.addViewAllRole(props.clusterName)).roleDefinitionResourceId } : { roleDefinitionName: ROLE[grant.policy] };
       const principalType = grant.principalType === 'service-principal' ? 'ServicePrincipal' : 'Group';
       for (const { key, scope } of scopes) {
         new RoleAssignment(this, `Access-${name}-${key}`, { scope, ...role, principalId: grant.principal, principalType });

@@ -10,6 +10,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { logsKeyPolicy, serviceRoleKeyPolicy } from '../private/kms-policies';
 import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { Construct } from 'constructs';
 import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
@@ -223,7 +224,7 @@ export class EksCluster extends Construct implements ICluster {
    * Managed add-ons after the node groups: CoreDNS created before any node exists stays DEGRADED until the
    * create times out.
    */
-  private addAddons(ebsRole: IamRole, nodeGroups: Construct[]): void {
+  private addAddons(ebsRole: IamRole, nodeGroups: EksNodeGroup[]): void {
     for (const addon of EKS_ADDONS) {
       const installed = new EksAddon(this, `Addon-${addon}`, {
         clusterName: this.cluster.name,
@@ -231,7 +232,7 @@ export class EksCluster extends Construct implements ICluster {
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'OVERWRITE',
         serviceAccountRoleArn: addon === 'aws-ebs-csi-driver' ? ebsRole.arn : undefined,
-        dependsOn: nodeGroups as any,
+        dependsOn: nodeGroups,
       });
       this.workloadReady.push(installed);
     }

@@ -116,10 +116,12 @@ export function delegationName(parent: IDnsZone, child: IDnsZone): string {
 /** Record sets given at construction: one or several per name. */
 export type InitialRecords = Readonly<Record<string, DnsRecordProps | readonly DnsRecordProps[]>>;
 
+const isRecordList = (v: DnsRecordProps | readonly DnsRecordProps[]): v is readonly DnsRecordProps[] => Array.isArray(v);
+
 /** Adds construction-time record sets through the zone's own addRecord (same validation, same ids). */
 export function addInitialRecords(zone: IDnsZone, records: InitialRecords | undefined): void {
   for (const [name, sets] of Object.entries(records ?? {})) {
-    for (const set of Array.isArray(sets) ? sets : [sets as DnsRecordProps]) zone.addRecord(name, set);
+    for (const set of isRecordList(sets) ? sets : [sets]) zone.addRecord(name, set);
   }
 }
 

@@ -60,7 +60,8 @@ export function evaluateGuardrails(stacks: Readonly<Record<string, any>>, rules:
         if (rule.check(resource, view) !== 'non-compliant') continue;
         const base = { stack, address: resource.address, path: resource.path, rule: rule.id, level: rule.level, message: rule.message };
         if (own[rule.id]) {
-          codeSuppressions.get(`${stack}\u0000${rule.id}\u0000${own[rule.id]}`)!.used = true;
+          const used = codeSuppressions.get(`${stack}\u0000${rule.id}\u0000${own[rule.id]}`);
+          if (used) used.used = true;
           findings.push({ ...base, suppressed: { reason: own[rule.id], source: 'code' } });
           continue;
         }

@@ -16,6 +16,6 @@ export function stackView(stack: string, stackJson: any): StackView {
   return {
     stack,
     resources: (type) => byType.get(type) ?? [],
-    referencing: (type, target) => (byType.get(type) ?? []).filter((r) => new RegExp(`\\$\\{${target.address.replace(/\./g, '\\.')}[.}\\[]`).test(text.get(r.address)!)),
+    referencing: (type, target) => (byType.get(type) ?? []).filter((r) => new RegExp(`\\$\\{${target.address.replace(/\./g, '\\.')}[.}\\[]`).test(text.get(r.address) ?? '')),
   };
 }

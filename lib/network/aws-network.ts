@@ -128,14 +128,20 @@ export class AwsNetwork extends Construct implements INetwork {
       this.subnetsByTier.set(p.tier, list);
     }
 
+    /** The subnet of `<tier>/<zone>`: the address plan made one for every tier and zone. */
+    const subnetOf = (key: string): string => {
+      const subnet = subnets.get(key);
+      if (!subnet) throw new Error(`no subnet ${key} in the address plan`);
+      return subnet.id;
+    };
     const publicTiers = this.tierNames.filter((t) => tiers[t].kind === 'public');
     const igw = publicTiers.length > 0 ? new InternetGateway(this, 'InternetGateway', { vpcId: this.vpc.id, tags: { Name: props.name } }) : undefined;
 
     for (const tier of publicTiers) {
       const table = new RouteTable(this, `RouteTable-${tier}`, { vpcId: this.vpc.id, tags: { Name: `${props.name}-${tier}` } });
-      new Route(this, `Route-${tier}-internet`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw!.id });
+      if (igw) new Route(this, `Route-${tier}-internet`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
       for (const zone of this.zones) {
-        new RouteTableAssociation(this, `RouteTableAssociation-${tier}-${zone}`, { routeTableId: table.id, subnetId: subnets.get(`${tier}/${zone}`)!.id });
+        new RouteTableAssociation(this, `RouteTableAssociation-${tier}-${zone}`, { routeTableId: table.id, subnetId: subnetOf(`${tier}/${zone}`) });
       }
     }
 
@@ -148,9 +154,9 @@ export class AwsNetwork extends Construct implements INetwork {
         zone,
         new NatGateway(this, `NatGateway-${zone}`, {
           allocationId: eip.id,
-          subnetId: subnets.get(`${publicTiers[0]}/${zone}`)!.id,
+          subnetId: subnetOf(`${publicTiers[0]}/${zone}`),
           tags: { Name: `${props.name}-${zone}` },
-          dependsOn: [igw!],
+          dependsOn: igw ? [igw] : undefined,
         }),
       );
     }
@@ -163,14 +169,14 @@ export class AwsNetwork extends Construct implements INetwork {
         if (nat) {
           this.egress.push(new Route(this, `Route-${tier}-${zone}-nat`, { routeTableId: table.id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id }));
         }
-        new RouteTableAssociation(this, `RouteTableAssociation-${tier}-${zone}`, { routeTableId: table.id, subnetId: subnets.get(`${tier}/${zone}`)!.id });
+        new RouteTableAssociation(this, `RouteTableAssociation-${tier}-${zone}`, { routeTableId: table.id, subnetId: subnetOf(`${tier}/${zone}`) });
         this.privateRouteTableIds.push(table.id);
       }
     }
     for (const tier of this.tierNames.filter((t) => tiers[t].kind === 'isolated')) {
       const table = new RouteTable(this, `RouteTable-${tier}`, { vpcId: this.vpc.id, tags: { Name: `${props.name}-${tier}` } });
       for (const zone of this.zones) {
-        new RouteTableAssociation(this, `RouteTableAssociation-${tier}-${zone}`, { routeTableId: table.id, subnetId: subnets.get(`${tier}/${zone}`)!.id });
+        new RouteTableAssociation(this, `RouteTableAssociation-${tier}-${zone}`, { routeTableId: table.id, subnetId: subnetOf(`${tier}/${zone}`) });
       }
       this.privateRouteTableIds.push(table.id);
     }

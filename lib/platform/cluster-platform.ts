@@ -33,8 +33,8 @@ export class ClusterPlatform extends Construct {
     super(scope, id);
     const { cluster } = props;
     const namespaces: Record<string, PlatformNamespace> = {};
-    for (const name of Object.keys(props.namespaces ?? {})) {
-      namespaces[name] = new PlatformNamespace(this, `Namespace-${name}`, { name, ...props.namespaces![name], dependsOn: cluster.workloadReady });
+    for (const [name, spec] of Object.entries(props.namespaces ?? {})) {
+      namespaces[name] = new PlatformNamespace(this, `Namespace-${name}`, { name, ...spec, dependsOn: cluster.workloadReady });
     }
     for (const [grantName, grant] of Object.entries(props.access ?? {})) {
       if (!grant.namespaces) continue; // cluster-wide grants are the cloud's (EKS access policy, Azure RBAC role)

@@ -1,0 +1,82 @@
+import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+/**
+ * The switch to CDK Terrain, as it works today (measured, see README): `cdktf` becomes an alias of `cdktn`, so the
+ * `@cdktf/provider-*` packages (which keep `cdktf` as a peer) load the one core; constructs moves into cdktn's
+ * peer range; `legacy-peer-deps` accepts the providers' peer declaration.
+ */
+export const CDKTN_SWITCH = { cdktf: 'npm:cdktn@0.24.0', constructs: '10.7.2' } as const;
+
+/** Directories not copied into the throwaway tree. */
+const SKIP = new Set(['node_modules', 'dist', 'pkg', 'cdktf.out', '.git', 'reports', 'coverage']);
+
+export interface CheckStep {
+  readonly step: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** Synthesized stacks as `stack → cdk.tf.json text` with cdktf's version metadata dropped (the one expected difference). */
+export function synthesizedWithoutVersion(outdir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const stack of readdirSync(join(outdir, 'stacks'))) {
+    const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    if (json['//']?.metadata) delete json['//'].metadata.version;
+    out[stack] = JSON.stringify(json, null, 2);
+  }
+  return out;
+}
+
+/** Stacks whose JSON differs (or exists on one side only), with the first differing line. */
+export function differences(a: Record<string, string>, b: Record<string, string>): string[] {
+  const diffs: string[] = [];
+  for (const stack of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    if (a[stack] === undefined || b[stack] === undefined) {
+      diffs.push(`${stack}: only in ${a[stack] === undefined ? 'cdktn' : 'cdktf'}`);
+      continue;
+    }
+    if (a[stack] === b[stack]) continue;
+    const la = a[stack].split('\n');
+    const lb = b[stack].split('\n');
+    const i = la.findIndex((l, n) => l !== lb[n]);
+    diffs.push(`${stack}: line ${i + 1}: cdktf ${la[i]?.trim()} / cdktn ${lb[i]?.trim()}`);
+  }
+  return diffs;
+}
+
+/**
+ * In a throwaway copy of the project: switch to cdktn, install, run the unit tests, synthesize the fleet, and
+ * compare with this project's cdktf synth. Nothing in the project itself changes.
+ */
+export function checkCdktn(root: string, log: (line: string) => void, options: { unitTests?: boolean } = {}): CheckStep[] {
+  const steps: CheckStep[] = [];
+  const run = (step: string, cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> => {
+    log(`check:cdktn: ${step}…`);
+    const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '', CI: process.env.CI ?? '' }, maxBuffer: 256 * 1024 * 1024 });
+    const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').filter((l) => !/^npm warn/.test(l)).slice(-3).join(' | ');
+    steps.push({ step, ok: r.status === 0, detail: r.status === 0 ? 'ok' : `exit ${r.status}: ${tail}` });
+    return r;
+  };
+  const copy = mkdtempSync(join(tmpdir(), 'kore-cdktn-'));
+  cpSync(root, copy, { recursive: true, filter: (src) => !SKIP.has(relative(root, src).split('/')[0]) });
+  const pkgFile = join(copy, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+  pkg.dependencies.cdktf = CDKTN_SWITCH.cdktf;
+  pkg.dependencies.constructs = CDKTN_SWITCH.constructs;
+  writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
+  writeFileSync(join(copy, '.npmrc'), 'legacy-peer-deps=true\n');
+  if (run('npm install (cdktf → cdktn@0.24.0, legacy-peer-deps)', 'npm', ['install', '--no-audit', '--no-fund'], copy).status !== 0) return steps;
+  const core = JSON.parse(readFileSync(join(copy, 'node_modules', 'cdktf', 'package.json'), 'utf8'));
+  steps.push({ step: 'one core, and it is cdktn', ok: core.name === 'cdktn' && !existsSync(join(copy, 'node_modules', 'cdktn')), detail: `node_modules/cdktf is ${core.name}@${core.version}` });
+  if (options.unitTests ?? true) run('unit tests on cdktn', 'npx', ['jest', '--testPathIgnorePatterns=integration', '--testPathIgnorePatterns=library'], copy);
+  const cdktnOut = join(copy, 'synth-out');
+  if (run('synth of the fleet on cdktn', process.execPath, [join(copy, 'bin', 'run.js'), 'synth', '--out', cdktnOut], copy).status !== 0) return steps;
+  const cdktfOut = mkdtempSync(join(tmpdir(), 'kore-cdktf-'));
+  if (run('synth of the fleet on cdktf', process.execPath, [join(root, 'bin', 'run.js'), 'synth', '--out', cdktfOut], root).status !== 0) return steps;
+  const diffs = differences(synthesizedWithoutVersion(cdktfOut), synthesizedWithoutVersion(cdktnOut));
+  steps.push({ step: 'synthesized Terraform identical apart from version metadata', ok: diffs.length === 0, detail: diffs.length === 0 ? `${readdirSync(join(cdktfOut, 'stacks')).length} stacks identical` : diffs.slice(0, 5).join('; ') });
+  return steps;
+}
