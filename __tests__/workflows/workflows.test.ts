@@ -136,3 +136,17 @@ describe('deploy workflow (generated from the catalogue)', () => {
     expect(plan.jobs.report.steps.find((s: any) => s.name === 'plan report').run).toContain('rollout-order.txt');
   });
 });
+
+describe('Node version', () => {
+  it('declares a supported LTS (22 or 24) in engines and .nvmrc, and every workflow sets up Node 22', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.engines.node).toBe('^22.12.0 || ^24.0.0');
+    expect(readFileSync('.nvmrc', 'utf8').trim()).toBe('22');
+    for (const file of ['plan.yml', 'drift-check.yml', 'deploy.yml']) {
+      const wf = parse(readFileSync(`.github/workflows/${file}`, 'utf8'));
+      const setups = Object.values(wf.jobs as Record<string, any>).flatMap((j) => j.steps.filter((s: any) => s.uses === 'actions/setup-node@v4'));
+      expect(setups.length).toBeGreaterThan(0);
+      for (const s of setups) expect([file, s.with['node-version']]).toEqual([file, 22]);
+    }
+  });
+});

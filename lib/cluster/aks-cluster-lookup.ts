@@ -1,8 +1,7 @@
 import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
 import { DataAzurermRoleAssignments } from '@cdktf/provider-azurerm/lib/data-azurerm-role-assignments';
-import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ICluster, KubernetesProviderAuth, tokenAuth } from './cluster';
+import { ClusterBase } from './cluster-base';
 
 export interface AksClusterLookupProps {
   /** Name of an existing AKS cluster. */
@@ -23,33 +22,24 @@ export interface AksClusterLookupProps {
  * An AKS cluster created by another stack, found by name (`data.azurerm_kubernetes_cluster`). Host and CA come from
  * the lookup; credentials from kubelogin (local accounts are disabled, so the kubeconfig holds none).
  */
-export class AksClusterLookup extends Construct implements ICluster {
+export class AksClusterLookup extends ClusterBase {
   public readonly cloud = 'azure' as const;
-  public readonly clusterName: string;
-  public readonly endpoint: string;
-  public readonly certificateAuthorityData: string;
-  public readonly oidcIssuerUrl: string;
-  public readonly kubernetesVersion: string;
-  public readonly nodePoolNames: readonly string[];
-  public readonly kubernetesAuth: KubernetesProviderAuth;
-  /** The role-assignment checks of `requiredAccess`: in-cluster resources wait for them. */
-  public readonly workloadReady: readonly ITerraformDependable[];
   public readonly data: DataAzurermKubernetesCluster;
 
   constructor(scope: Construct, id: string, props: AksClusterLookupProps) {
-    super(scope, id);
     if (!/^[a-zA-Z0-9][a-zA-Z0-9-]{0,62}$/.test(props.clusterName)) throw new Error(`clusterName: not an AKS cluster name (got "${props.clusterName}")`);
-    this.clusterName = props.clusterName;
-    this.nodePoolNames = [...(props.nodePoolNames ?? [])];
+    super(scope, id, props.clusterName, props.nodePoolNames ?? []);
     this.data = new DataAzurermKubernetesCluster(this, 'Cluster', { name: props.clusterName, resourceGroupName: props.resourceGroupName });
     const kubeConfig = this.data.kubeConfig.get(0);
-    this.endpoint = kubeConfig.host;
-    this.certificateAuthorityData = kubeConfig.clusterCaCertificate;
-    this.oidcIssuerUrl = this.data.oidcIssuerUrl;
-    this.kubernetesVersion = this.data.kubernetesVersion;
-    this.kubernetesAuth = tokenAuth('azure', this.endpoint, this.certificateAuthorityData, { name: props.clusterName });
-    this.workloadReady = (props.requiredAccess ?? []).map(
-      (principalId, i) =>
+    this.connect({
+      endpoint: kubeConfig.host,
+      certificateAuthorityData: kubeConfig.clusterCaCertificate,
+      oidcIssuerUrl: this.data.oidcIssuerUrl,
+      kubernetesVersion: this.data.kubernetesVersion,
+    });
+    // The role-assignment checks of `requiredAccess`: in-cluster resources wait for them.
+    (props.requiredAccess ?? []).forEach((principalId, i) =>
+      this.workloadReady.push(
         new DataAzurermRoleAssignments(this, `RequiredAccess-${i}`, {
           scope: this.data.id,
           principalId,
@@ -59,6 +49,7 @@ export class AksClusterLookup extends Construct implements ICluster {
             ],
           },
         }),
+      ),
     );
   }
 }

@@ -6,13 +6,13 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { ClusterBase } from './cluster-base';
 import { CloudName } from '../cloud/name-rules';
 import { validateAllowList } from '../guardrails/exposure';
 import { INetwork } from '../network/network';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
-import { AccessGrant, AccessPolicy, ICluster, tokenAuth, KubernetesProviderAuth, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
+import { AccessGrant, AccessPolicy, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
 import { AKS_DEFAULT_POD_CIDR, AKS_DEFAULT_SERVICE_CIDR, nodePoolNameProblem } from './cluster-rules';
 import { AKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
 
@@ -120,26 +120,18 @@ export const AKS_DIAGNOSTIC_CATEGORIES = ['kube-apiserver', 'kube-audit-admin', 
  * provider, Azure Policy, diagnostics to Log Analytics, automatic upgrades in a maintenance window, and managed
  * identities throughout.
  */
-export class AksCluster extends Construct implements ICluster {
+export class AksCluster extends ClusterBase {
   public readonly cloud = 'azure' as const;
-  public readonly clusterName: string;
-  public readonly endpoint: string;
-  public readonly certificateAuthorityData: string;
-  public readonly oidcIssuerUrl: string;
-  public readonly kubernetesVersion: string;
-  public readonly nodePoolNames: readonly string[];
-  public readonly kubernetesAuth: KubernetesProviderAuth;
-  public readonly workloadReady: ITerraformDependable[] = [];
   public readonly cluster: KubernetesCluster;
   public readonly workspace: LogAnalyticsWorkspace;
 
   constructor(scope: Construct, id: string, props: AksClusterProps) {
-    super(scope, id);
     const systemPoolName = props.systemPoolName ?? 'system';
     const subnetTier = props.subnetTier ?? 'private';
     const podCidr = props.podCidr ?? AKS_DEFAULT_POD_CIDR;
     const serviceCidr = props.serviceCidr ?? AKS_DEFAULT_SERVICE_CIDR;
     validate(props, systemPoolName, subnetTier, podCidr, serviceCidr);
+    super(scope, id, props.clusterName, Object.keys(props.nodePools));
     const tags = { ...props.tags };
     const [subnet] = props.network.subnets(subnetTier);
     const osDiskType = props.osDiskType ?? 'Managed';
@@ -166,9 +158,6 @@ export class AksCluster extends Construct implements ICluster {
       tags,
     });
 
-    this.clusterName = props.clusterName;
-    this.kubernetesVersion = props.kubernetesVersion;
-    this.nodePoolNames = Object.keys(props.nodePools);
 
     const group = new ResourceGroup(this, 'ResourceGroup', { name: `${props.clusterName}-cluster`, location: props.location, tags });
     this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {
@@ -248,10 +237,12 @@ export class AksCluster extends Construct implements ICluster {
     });
 
     const kubeConfig = this.cluster.kubeConfig.get(0);
-    this.endpoint = kubeConfig.host;
-    this.certificateAuthorityData = kubeConfig.clusterCaCertificate;
-    this.oidcIssuerUrl = this.cluster.oidcIssuerUrl;
-    this.kubernetesAuth = tokenAuth('azure', this.endpoint, this.certificateAuthorityData, { name: props.clusterName });
+    this.connect({
+      endpoint: kubeConfig.host,
+      certificateAuthorityData: kubeConfig.clusterCaCertificate,
+      oidcIssuerUrl: this.cluster.oidcIssuerUrl,
+      kubernetesVersion: props.kubernetesVersion,
+    });
 
     new MonitorDiagnosticSetting(this, 'Diagnostics', {
       name: `${props.clusterName}-control-plane`,

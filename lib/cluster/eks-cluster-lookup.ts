@@ -1,8 +1,7 @@
 import { DataAwsEksAccessEntry } from '@cdktf/provider-aws/lib/data-aws-eks-access-entry';
 import { DataAwsEksCluster } from '@cdktf/provider-aws/lib/data-aws-eks-cluster';
-import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ICluster, KubernetesProviderAuth, tokenAuth } from './cluster';
+import { ClusterBase } from './cluster-base';
 
 export interface EksClusterLookupProps {
   /** Name of an existing EKS cluster (in the provider's account and region). */
@@ -33,32 +32,24 @@ export interface EksClusterLookupProps {
  * another state: a replaced cluster is looked up again at plan time, instead of a provider that falls back to
  * localhost on unknown values.
  */
-export class EksClusterLookup extends Construct implements ICluster {
+export class EksClusterLookup extends ClusterBase {
   public readonly cloud = 'aws' as const;
-  public readonly clusterName: string;
-  public readonly endpoint: string;
-  public readonly certificateAuthorityData: string;
-  public readonly oidcIssuerUrl: string;
-  public readonly kubernetesVersion: string;
-  public readonly nodePoolNames: readonly string[];
-  public readonly kubernetesAuth: KubernetesProviderAuth;
-  /** The access entries named in `requiredAccess`: in-cluster resources wait for them. */
-  public readonly workloadReady: readonly ITerraformDependable[];
   public readonly data: DataAwsEksCluster;
 
   constructor(scope: Construct, id: string, props: EksClusterLookupProps) {
-    super(scope, id);
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(props.clusterName)) throw new Error(`clusterName: not an EKS cluster name (got "${props.clusterName}")`);
-    this.clusterName = props.clusterName;
-    this.nodePoolNames = [...(props.nodePoolNames ?? [])];
+    super(scope, id, props.clusterName, props.nodePoolNames ?? []);
     this.data = new DataAwsEksCluster(this, 'Cluster', { name: props.clusterName });
-    this.endpoint = this.data.endpoint;
-    this.certificateAuthorityData = this.data.certificateAuthority.get(0).data;
-    this.oidcIssuerUrl = this.data.identity.get(0).oidc.get(0).issuer;
-    this.kubernetesVersion = this.data.version;
-    this.kubernetesAuth = tokenAuth('aws', this.endpoint, this.certificateAuthorityData, { name: props.clusterName, region: props.region });
-    this.workloadReady = (props.requiredAccess ?? []).map(
-      (principal, i) => new DataAwsEksAccessEntry(this, `RequiredAccess-${i}`, { clusterName: this.data.name, principalArn: principal }),
+    this.connect({
+      endpoint: this.data.endpoint,
+      certificateAuthorityData: this.data.certificateAuthority.get(0).data,
+      oidcIssuerUrl: this.data.identity.get(0).oidc.get(0).issuer,
+      kubernetesVersion: this.data.version,
+      region: props.region,
+    });
+    // The access entries named in `requiredAccess`: in-cluster resources wait for them.
+    (props.requiredAccess ?? []).forEach((principal, i) =>
+      this.workloadReady.push(new DataAwsEksAccessEntry(this, `RequiredAccess-${i}`, { clusterName: this.data.name, principalArn: principal })),
     );
   }
 }

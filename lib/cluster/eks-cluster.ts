@@ -9,15 +9,16 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 import { logsKeyPolicy, serviceRoleKeyPolicy } from '../private/kms-policies';
-import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { Fn, Token } from 'cdktf';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { Construct } from 'constructs';
+import { ClusterBase } from './cluster-base';
 import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { validateAllowList } from '../guardrails/exposure';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';
 import { irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy } from '../private/iam';
-import { AccessGrant, ICluster, tokenAuth, KubernetesProviderAuth, NodePoolProps, validateAccessGrant, validateNodePool } from './cluster';
+import { AccessGrant, NodePoolProps, validateAccessGrant, validateNodePool } from './cluster';
 import { nodePoolNameProblem } from './cluster-rules';
 import { EksAccess } from './eks-access';
 import { EksNodePool } from './eks-node-pool';
@@ -87,30 +88,18 @@ export interface EksClusterProps {
  * a rotating KMS key, api/audit/authenticator logs with retention, API authentication mode with access entries,
  * an IAM OIDC provider for IRSA, managed node groups keyed by name, and managed add-ons after the nodes.
  */
-export class EksCluster extends Construct implements ICluster {
+export class EksCluster extends ClusterBase {
   public readonly cloud = 'aws' as const;
-  public readonly clusterName: string;
-  public readonly endpoint: string;
-  public readonly certificateAuthorityData: string;
-  public readonly oidcIssuerUrl: string;
-  public readonly kubernetesVersion: string;
-  public readonly nodePoolNames: readonly string[];
-  public readonly kubernetesAuth: KubernetesProviderAuth;
-  public readonly workloadReady: ITerraformDependable[] = [];
   public readonly cluster: EksClusterResource;
   public readonly oidcProvider: IamOpenidConnectProvider;
   public readonly nodePools: Readonly<Record<string, EksNodePool>>;
 
   constructor(scope: Construct, id: string, props: EksClusterProps) {
-    super(scope, id);
     const subnetTier = props.subnetTier ?? 'private';
     validate(props, subnetTier);
+    super(scope, id, props.clusterName, Object.keys(props.nodePools));
     const subnetIds = props.network.subnets(subnetTier).map((s) => s.subnetId);
     const publicCidrs = [...(props.publicAccessCidrs ?? [])];
-
-    this.clusterName = props.clusterName;
-    this.kubernetesVersion = props.kubernetesVersion;
-    this.nodePoolNames = Object.keys(props.nodePools);
 
     const account = new DataAwsCallerIdentity(this, 'Account');
     const region = new DataAwsRegion(this, 'Region');
@@ -162,10 +151,12 @@ export class EksCluster extends Construct implements ICluster {
       dependsOn: [clusterPolicy, logGroup],
       lifecycle: props.emulatorQuirks ? { ignoreChanges: ['access_config'] } : undefined,
     });
-    this.endpoint = this.cluster.endpoint;
-    this.certificateAuthorityData = this.cluster.certificateAuthority.get(0).data;
-    this.oidcIssuerUrl = this.cluster.identity.get(0).oidc.get(0).issuer;
-    this.kubernetesAuth = tokenAuth('aws', this.endpoint, this.certificateAuthorityData, { name: props.clusterName });
+    this.connect({
+      endpoint: this.cluster.endpoint,
+      certificateAuthorityData: this.cluster.certificateAuthority.get(0).data,
+      oidcIssuerUrl: this.cluster.identity.get(0).oidc.get(0).issuer,
+      kubernetesVersion: props.kubernetesVersion,
+    });
 
     this.oidcProvider = new IamOpenidConnectProvider(this, 'OidcProvider', {
       url: this.oidcIssuerUrl,
