@@ -4,20 +4,22 @@ import { DEFAULT_CATALOGUE } from '../regions/catalogue';
 
 /**
  * A valid catalogue of `count` region entries spread over every known AWS and Azure region and the three
- * environments, for measuring synth at fleet scale. Entry i gets 10.<i>.0.0/16 (count ≤ 250).
+ * environments, for measuring synth at fleet scale. Entry i is `<env>-<i>` with 10.<i>.0.0/16 (count ≤ 250).
  */
 export function generatedCatalogue(count: number): CatalogueInput {
-  const slots: { cloud: 'aws' | 'azure'; region: string }[] = [
-    ...Object.keys(AWS_REGION_ZONES).map((region) => ({ cloud: 'aws' as const, region })),
-    ...Object.entries(AZURE_REGION_ZONES).filter(([, zones]) => zones >= 3).map(([region]) => ({ cloud: 'azure' as const, region })),
-  ];
+  const slots = catalogueSlots();
+  if (count > slots.length * 3) throw new Error(`at most ${slots.length * 3} entries: one per environment and known region`);
   const envs = ['dev', 'staging', 'prod'] as const;
   const regions: RegionEntryInput[] = [];
+  let canary = false;
   for (let i = 0; i < count; i++) {
     const slot = slots[i % slots.length];
     const environment = envs[Math.floor(i / slots.length) % envs.length];
-    const id = `${environment}-${slot.region}`.slice(0, 40);
-    const wave = environment === 'dev' ? 0 : environment === 'staging' ? 1 : 2 + (i % 3);
+    // Short ids: every derived cloud name (an Azure storage account has 24 characters) stays within its rules.
+    const id = `${environment}-${i}`;
+    // The first production entry is the canary, alone in its wave; the rest follow in tranches.
+    const wave = environment === 'dev' ? 0 : environment === 'staging' ? 1 : canary ? 3 + (i % 3) : 2;
+    if (environment === 'prod') canary = true;
     const aws = slot.cloud === 'aws';
     regions.push({
       id,
@@ -54,4 +56,17 @@ export function generatedCatalogue(count: number): CatalogueInput {
     regions,
     guardrails: { suppressions: ['AWS-RDS-006', 'AZ-PG-004', 'AZ-ST-006'].map((rule) => ({ rule, reason })) },
   };
+}
+
+/** Every known region with enough zones, on both clouds: a generated fleet has one entry per environment in each. */
+function catalogueSlots(): { cloud: 'aws' | 'azure'; region: string }[] {
+  return [
+    ...Object.keys(AWS_REGION_ZONES).map((region) => ({ cloud: 'aws' as const, region })),
+    ...Object.entries(AZURE_REGION_ZONES).filter(([, zones]) => zones >= 3).map(([region]) => ({ cloud: 'azure' as const, region })),
+  ];
+}
+
+/** The largest fleet the catalogue's rules allow: every environment in every known region. */
+export function largestFleet(): number {
+  return catalogueSlots().length * 3;
 }

@@ -6,6 +6,15 @@
  */
 export function skipTokenStackTraces(): void {
   if (process.env.KORE_DEBUG) return;
+  // Capturing is the cost (a full-depth stack per token), not only formatting: cdktf calls this module's export at
+  // every token's creation, so replacing the export skips it. A private module: without it, the hook below remains.
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const traces = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: (below?: unknown) => string[] };
+    traces.captureStackTrace = () => [];
+  } catch {
+    // another cdktf layout (a fork): formatting is still skipped
+  }
   const original = Error.prepareStackTrace;
   Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => {
     if (!(error instanceof Error)) return '';
