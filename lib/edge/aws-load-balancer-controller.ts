@@ -1,4 +1,5 @@
 import { Release } from '@cdktf/provider-helm/lib/release';
+import { addChartRelease } from '../platform/chart-release';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -29,17 +30,12 @@ export class AwsLoadBalancerController extends Construct {
   constructor(scope: Construct, id: string, props: AwsLoadBalancerControllerProps) {
     super(scope, id);
     const { namespace, serviceAccount } = EDGE_SERVICE_ACCOUNTS.loadBalancerController;
-    this.release = new Release(this, 'Release', {
+    this.release = addChartRelease(this, {
+      chart: AWS_LOAD_BALANCER_CONTROLLER_CHART,
       name: 'aws-load-balancer-controller',
       namespace,
-      repository: AWS_LOAD_BALANCER_CONTROLLER_CHART.repository,
-      chart: AWS_LOAD_BALANCER_CONTROLLER_CHART.chart,
-      version: AWS_LOAD_BALANCER_CONTROLLER_CHART.version,
-      atomic: true,
-      cleanupOnFail: true,
-      timeout: 600,
-      values: [awsLoadBalancerControllerValues(props, serviceAccount)],
-      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
+      values: awsLoadBalancerControllerValues(props, serviceAccount),
+      dependsOn: props.dependsOn,
     });
   }
 }

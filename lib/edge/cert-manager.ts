@@ -1,4 +1,4 @@
-import { Release } from '@cdktf/provider-helm/lib/release';
+import { addChartRelease } from '../platform/chart-release';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -58,18 +58,13 @@ export class CertManager extends Construct {
     super(scope, id);
     const { namespace, serviceAccount } = EDGE_SERVICE_ACCOUNTS.certManager;
     this.issuerName = props.issuerName ?? 'letsencrypt';
-    const release = new Release(this, 'Release', {
+    const release = addChartRelease(this, {
+      chart: CERT_MANAGER_CHART,
       name: 'cert-manager',
       namespace,
       createNamespace: true,
-      repository: CERT_MANAGER_CHART.repository,
-      chart: CERT_MANAGER_CHART.chart,
-      version: CERT_MANAGER_CHART.version,
-      atomic: true,
-      cleanupOnFail: true,
-      timeout: 600,
-      values: [certManagerValues(props.identity, serviceAccount)],
-      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
+      values: certManagerValues(props.identity, serviceAccount),
+      dependsOn: props.dependsOn,
     });
     const global = props.globalNames;
     const tokenRbac =

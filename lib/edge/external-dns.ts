@@ -1,4 +1,5 @@
 import { Release } from '@cdktf/provider-helm/lib/release';
+import { addChartRelease } from '../platform/chart-release';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { ITerraformDependable } from 'cdktf';
@@ -50,17 +51,12 @@ export class ExternalDns extends Construct {
       const config = new ConfigMapV1(this, 'AzureConfig', { metadata: { name: AZURE_CONFIG_MAP, namespace: ns.metadata.name }, data: { 'azure.json': externalDnsAzureConfig(p) } });
       before = [config];
     }
-    this.release = new Release(this, 'Release', {
+    this.release = addChartRelease(this, {
+      chart: EXTERNAL_DNS_CHART,
       name: 'external-dns',
       namespace,
       createNamespace: p.cloud === 'aws',
-      repository: EXTERNAL_DNS_CHART.repository,
-      chart: EXTERNAL_DNS_CHART.chart,
-      version: EXTERNAL_DNS_CHART.version,
-      atomic: true,
-      cleanupOnFail: true,
-      timeout: 600,
-      values: [externalDnsValues(props, serviceAccount)],
+      values: externalDnsValues(props, serviceAccount),
       dependsOn: before,
     });
   }

@@ -1,4 +1,4 @@
-import { Release } from '@cdktf/provider-helm/lib/release';
+import { addChartRelease } from './chart-release';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
@@ -38,18 +38,13 @@ export class ExternalSecrets extends Construct {
     const serviceAccount = 'external-secrets';
     this.storeName = props.storeName ?? 'cloud-secrets';
     const { backend } = props;
-    const operator = new Release(this, 'Release', {
+    const operator = addChartRelease(this, {
+      chart: EXTERNAL_SECRETS_CHART,
       name: 'external-secrets',
       namespace,
       createNamespace: true,
-      repository: EXTERNAL_SECRETS_CHART.repository,
-      chart: EXTERNAL_SECRETS_CHART.chart,
-      version: EXTERNAL_SECRETS_CHART.version,
-      atomic: true,
-      cleanupOnFail: true,
-      timeout: 600,
-      values: [externalSecretsValues(backend, serviceAccount)],
-      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
+      values: externalSecretsValues(backend, serviceAccount),
+      dependsOn: props.dependsOn,
     });
     const provider =
       backend.cloud === 'aws'
