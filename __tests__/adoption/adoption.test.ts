@@ -68,7 +68,7 @@ describe('npm run adopt: what can be adopted, and discovery', () => {
     const subnet = resources.find((r) => r.type === 'aws_subnet')!;
     const calls: string[][] = [];
     const api: AwsApi = {
-      async call(args) {
+      async call(args: readonly string[]): Promise<any> {
         calls.push([...args]);
         if (args[1] === 'describe-vpcs') return { Vpcs: [{ VpcId: 'vpc-1' }] };
         if (args[1] === 'describe-subnets') return args.includes(`Name=cidr-block,Values=${subnet.config.cidr_block}`) ? { Subnets: [{ SubnetId: 'subnet-1' }] } : { Subnets: [] };
@@ -107,7 +107,7 @@ describe('unmanaged scan', () => {
   addManagedState(showJson, managed);
   const fleetTag = [{ Key: 'kore-region', Value: 'dev-use1' }];
   const api: AwsApi = {
-    async call(args) {
+    async call(args: readonly string[]): Promise<any> {
       switch (args[1]) {
         case 'describe-vpcs': return { Vpcs: [{ VpcId: 'vpc-1' }, { VpcId: 'vpc-other' }] };
         case 'describe-subnets': return { Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1' }, { SubnetId: 'subnet-hand', VpcId: 'vpc-1', CidrBlock: '10.0.250.0/24' }, { SubnetId: 'subnet-elsewhere', VpcId: 'vpc-other' }] };

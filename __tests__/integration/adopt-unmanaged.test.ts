@@ -44,10 +44,10 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
     // What exists before the fleet takes over: the VPC, two of its subnets and the filestore bucket, made by hand.
     const json = JSON.parse(readFileSync(join(stacks[STACK], 'cdk.tf.json'), 'utf8'));
     const vpc = Object.values(json.resource.aws_vpc as Record<string, any>)[0];
-    made.vpc = (await api.call(['ec2', 'create-vpc', '--cidr-block', vpc.cidr_block], target)).Vpc.VpcId;
+    made.vpc = (await api.call<any>(['ec2', 'create-vpc', '--cidr-block', vpc.cidr_block], target)).Vpc.VpcId;
     const subnets = Object.values(json.resource.aws_subnet as Record<string, any>).filter((s) => String(s['//'].metadata.path).includes('Subnet-private')).slice(0, 2);
     for (const [i, s] of subnets.entries()) {
-      made[`subnet${i}`] = (await api.call(['ec2', 'create-subnet', '--vpc-id', made.vpc, '--cidr-block', s.cidr_block, '--availability-zone', s.availability_zone], target)).Subnet.SubnetId;
+      made[`subnet${i}`] = (await api.call<any>(['ec2', 'create-subnet', '--vpc-id', made.vpc, '--cidr-block', s.cidr_block, '--availability-zone', s.availability_zone], target)).Subnet.SubnetId;
     }
     await api.call(['s3api', 'create-bucket', '--bucket', 'kore-sandbox-use1-artifactory-filestore'], target);
     await sandbox.bootstrap(stacks.bootstrap);
@@ -81,8 +81,8 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
 
   it('reports what was made by hand with the fleet’s marks, and nothing managed; the ignore file keeps one out', async () => {
     const fleetTag = 'Key=kore-region,Value=sandbox-use1';
-    made.sg = (await api.call(['ec2', 'create-security-group', '--group-name', 'debug-by-hand', '--description', 'made by hand', '--vpc-id', made.vpc], target)).GroupId;
-    made.handSubnet = (await api.call(['ec2', 'create-subnet', '--vpc-id', made.vpc, '--cidr-block', '10.99.250.0/24'], target)).Subnet.SubnetId;
+    made.sg = (await api.call<any>(['ec2', 'create-security-group', '--group-name', 'debug-by-hand', '--description', 'made by hand', '--vpc-id', made.vpc], target)).GroupId;
+    made.handSubnet = (await api.call<any>(['ec2', 'create-subnet', '--vpc-id', made.vpc, '--cidr-block', '10.99.250.0/24'], target)).Subnet.SubnetId;
     await api.call(['s3api', 'create-bucket', '--bucket', 'kore-hand-made'], target);
     await api.call(['s3api', 'put-bucket-tagging', '--bucket', 'kore-hand-made', '--tagging', `TagSet=[{${fleetTag}}]`], target);
     await api.call(['iam', 'attach-role-policy', '--role-name', 'kore-sandbox-use1-node', '--policy-arn', 'arn:aws:iam::aws:policy/AdministratorAccess'], target);

@@ -1,4 +1,5 @@
 import type { AwsApi, AwsTarget } from '../aws/aws-cli';
+import type { DescribeCluster, DescribeDbInstances, DescribeLogGroups, DescribeSubnets, DescribeVpcs, GetRole, ListAliases, ListHostedZonesByName } from '../aws/aws-types';
 import type { AdoptableResource } from './adoptable';
 
 /** An existing cloud resource that matches a declared one. */
@@ -29,7 +30,7 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
   for (const r of resources.filter((x) => x.type === 'aws_vpc')) {
     const cidr = literal(r.config.cidr_block);
     if (!cidr) continue;
-    const res = await api.call(['ec2', 'describe-vpcs', '--filters', `Name=cidr,Values=${cidr}`], target);
+    const res = await api.call<DescribeVpcs>(['ec2', 'describe-vpcs', '--filters', `Name=cidr,Values=${cidr}`], target);
     add(r, res?.Vpcs?.[0]?.VpcId, `CIDR ${cidr}`);
   }
   for (const r of resources) {
@@ -41,43 +42,43 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
         const vpc = vpcRef ? byAddress.get(vpcRef) : undefined;
         if (!cidr) break;
         const filters = [`Name=cidr-block,Values=${cidr}`, ...(vpc ? [`Name=vpc-id,Values=${vpc}`] : [])];
-        const res = await api.call(['ec2', 'describe-subnets', '--filters', ...filters], target);
+        const res = await api.call<DescribeSubnets>(['ec2', 'describe-subnets', '--filters', ...filters], target);
         add(r, res?.Subnets?.[0]?.SubnetId, `CIDR ${cidr}${vpc ? ` in ${vpc}` : ''}`);
         break;
       }
       case 'aws_route53_zone': {
         const name = literal(c.name);
         if (!name) break;
-        const res = await api.call(['route53', 'list-hosted-zones-by-name', '--dns-name', name], target);
-        const zone = (res?.HostedZones ?? []).find((z: any) => z.Name === `${name}.` && !z.Config?.PrivateZone);
+        const res = await api.call<ListHostedZonesByName>(['route53', 'list-hosted-zones-by-name', '--dns-name', name], target);
+        const zone = (res?.HostedZones ?? []).find((z) => z.Name === `${name}.` && !z.Config?.PrivateZone);
         add(r, zone?.Id?.replace('/hostedzone/', ''), `name ${name}`);
         break;
       }
       case 'aws_s3_bucket': {
         const name = literal(c.bucket);
-        if (name && (await api.call(['s3api', 'head-bucket', '--bucket', name], target)) !== undefined) add(r, name, `name ${name}`);
+        if (name && (await api.call<object>(['s3api', 'head-bucket', '--bucket', name], target)) !== undefined) add(r, name, `name ${name}`);
         break;
       }
       case 'aws_iam_role': {
         const name = literal(c.name);
-        if (name) add(r, (await api.call(['iam', 'get-role', '--role-name', name], target))?.Role?.RoleName, `name ${name}`);
+        if (name) add(r, (await api.call<GetRole>(['iam', 'get-role', '--role-name', name], target))?.Role?.RoleName, `name ${name}`);
         break;
       }
       case 'aws_eks_cluster': {
         const name = literal(c.name);
-        if (name) add(r, (await api.call(['eks', 'describe-cluster', '--name', name], target))?.cluster?.name, `name ${name}`);
+        if (name) add(r, (await api.call<DescribeCluster>(['eks', 'describe-cluster', '--name', name], target))?.cluster?.name, `name ${name}`);
         break;
       }
       case 'aws_cloudwatch_log_group': {
         const name = literal(c.name);
         if (!name) break;
-        const res = await api.call(['logs', 'describe-log-groups', '--log-group-name-prefix', name], target);
-        add(r, (res?.logGroups ?? []).find((g: any) => g.logGroupName === name)?.logGroupName, `name ${name}`);
+        const res = await api.call<DescribeLogGroups>(['logs', 'describe-log-groups', '--log-group-name-prefix', name], target);
+        add(r, (res?.logGroups ?? []).find((g) => g.logGroupName === name)?.logGroupName, `name ${name}`);
         break;
       }
       case 'aws_db_instance': {
         const name = literal(c.identifier);
-        if (name) add(r, (await api.call(['rds', 'describe-db-instances', '--db-instance-identifier', name], target))?.DBInstances?.[0]?.DBInstanceIdentifier, `identifier ${name}`);
+        if (name) add(r, (await api.call<DescribeDbInstances>(['rds', 'describe-db-instances', '--db-instance-identifier', name], target))?.DBInstances?.[0]?.DBInstanceIdentifier, `identifier ${name}`);
         break;
       }
       default:
@@ -87,7 +88,7 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
   // KMS keys through the aliases the stack declares for them.
   const aliases = resources.filter((r) => r.type === 'aws_kms_alias' && literal(r.config.name));
   if (aliases.length > 0) {
-    const listed = ((await api.call(['kms', 'list-aliases'], target))?.Aliases ?? []) as { AliasName: string; TargetKeyId?: string }[];
+    const listed = (await api.call<ListAliases>(['kms', 'list-aliases'], target))?.Aliases ?? [];
     for (const a of aliases) {
       const hit = listed.find((l) => l.AliasName === a.config.name);
       if (!hit) continue;

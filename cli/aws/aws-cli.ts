@@ -9,8 +9,11 @@ export interface AwsTarget {
 
 /** Reads the AWS APIs the inventory needs; tests pass a fake. */
 export interface AwsApi {
-  /** `aws <args> --output json` as parsed JSON; `undefined` when AWS says the thing does not exist. */
-  call(args: readonly string[], target: AwsTarget): Promise<any>;
+  /**
+   * `aws <args> --output json` as parsed JSON of the shape the caller names (see aws-types.ts); `undefined` when AWS
+   * says the thing does not exist.
+   */
+  call<T>(args: readonly string[], target: AwsTarget): Promise<T | undefined>;
 }
 
 const NOT_FOUND = /NoSuchEntity|NoSuchBucket|NotFound|ResourceNotFoundException|does not exist|\(404\)/;
@@ -18,7 +21,7 @@ const NOT_FOUND = /NoSuchEntity|NoSuchBucket|NotFound|ResourceNotFoundException|
 /** The aws CLI (on GitHub's hosted runners and here), with the caller's credentials from the environment. */
 export function awsCli(env: NodeJS.ProcessEnv = {}): AwsApi {
   return {
-    call(args, target) {
+    call<T>(args: readonly string[], target: AwsTarget): Promise<T | undefined> {
       // A sandbox endpoint is a loopback emulator with a self-signed certificate (validated as loopback in the catalogue).
       const full = [...args, '--output', 'json', '--region', target.region, ...(target.endpoint ? ['--endpoint-url', target.endpoint, '--no-verify-ssl'] : [])];
       return new Promise((resolve, reject) => {
@@ -34,7 +37,7 @@ export function awsCli(env: NodeJS.ProcessEnv = {}): AwsApi {
             return reject(new Error(`aws ${args.slice(0, 2).join(' ')}: ${err.trim().split('\n').pop() || `exited ${code}`}`));
           }
           try {
-            resolve(out.trim() ? JSON.parse(out) : {});
+            resolve((out.trim() ? JSON.parse(out) : {}) as T);
           } catch (e) {
             reject(new Error(`aws ${args.slice(0, 2).join(' ')}: not JSON (${(e as Error).message})`));
           }

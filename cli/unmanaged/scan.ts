@@ -1,4 +1,5 @@
 import type { AwsApi, AwsTarget } from '../aws/aws-cli';
+import type { BucketTagging, DescribeRouteTables, DescribeSecurityGroupRules, DescribeSecurityGroups, DescribeSubnets, DescribeVpcs, ListAttachedRolePolicies, ListBuckets, ListRolePolicies, ListRoles } from '../aws/aws-types';
 import { ManagedSet, ruleKey } from './managed-state';
 
 /** What kind of thing is unmanaged: a resource nobody's state holds, or a change hung on a managed resource. */
@@ -39,7 +40,7 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
   const out: UnmanagedFinding[] = [];
   const report = (kind: UnmanagedKind, id: string, detail: string) => out.push({ account: t.account, region: t.region, kind, id, detail });
 
-  const vpcs = ((await api.call(['ec2', 'describe-vpcs'], t))?.Vpcs ?? []) as any[];
+  const vpcs = (await api.call<DescribeVpcs>(['ec2', 'describe-vpcs'], t))?.Vpcs ?? [];
   const fleetVpcs = new Set<string>();
   for (const v of vpcs) {
     const tags = tagsOf(v.Tags);
@@ -52,12 +53,12 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
   const inFleet = (vpcId: string | undefined, tags: Record<string, string>) => (vpcId !== undefined && fleetVpcs.has(vpcId)) || tags[t.fleetTagKey] !== undefined;
   const why = (vpcId: string | undefined, tags: Record<string, string>) => (vpcId && fleetVpcs.has(vpcId) ? `in fleet VPC ${vpcId}` : `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}`);
 
-  for (const s of ((await api.call(['ec2', 'describe-subnets'], t))?.Subnets ?? []) as any[]) {
+  for (const s of (await api.call<DescribeSubnets>(['ec2', 'describe-subnets'], t))?.Subnets ?? []) {
     const tags = tagsOf(s.Tags);
     if (inFleet(s.VpcId, tags) && !managed.ids.has(s.SubnetId)) report('subnet', s.SubnetId, `${s.CidrBlock} ${why(s.VpcId, tags)}, in no state`);
   }
 
-  const groups = ((await api.call(['ec2', 'describe-security-groups'], t))?.SecurityGroups ?? []) as any[];
+  const groups = (await api.call<DescribeSecurityGroups>(['ec2', 'describe-security-groups'], t))?.SecurityGroups ?? [];
   const managedGroups = new Set<string>();
   for (const g of groups) {
     const tags = tagsOf(g.Tags);
@@ -67,18 +68,18 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
     else if (g.GroupName !== 'default') report('security-group', g.GroupId, `"${g.GroupName}" ${why(g.VpcId, tags)}, in no state`);
   }
   if (managedGroups.size > 0) {
-    const rules = ((await api.call(['ec2', 'describe-security-group-rules', '--filters', `Name=group-id,Values=${[...managedGroups].join(',')}`], t))?.SecurityGroupRules ?? []) as any[];
+    const rules = (await api.call<DescribeSecurityGroupRules>(['ec2', 'describe-security-group-rules', '--filters', `Name=group-id,Values=${[...managedGroups].join(',')}`], t))?.SecurityGroupRules ?? [];
     for (const r of rules) {
-      const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId ?? r.ReferencedGroupInfo?.GroupId;
+      const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId ?? r.ReferencedGroupInfo?.GroupId ?? '?';
       const key = ruleKey(r.GroupId, r.IsEgress, String(r.IpProtocol), r.FromPort === -1 ? undefined : r.FromPort, r.ToPort === -1 ? undefined : r.ToPort, peer);
       if (!managed.rules.has(key) && !managed.ids.has(r.SecurityGroupRuleId)) report('security-group-rule', key, `rule ${r.SecurityGroupRuleId} on managed group ${r.GroupId}, declared nowhere`);
     }
   }
 
-  for (const rt of ((await api.call(['ec2', 'describe-route-tables'], t))?.RouteTables ?? []) as any[]) {
+  for (const rt of (await api.call<DescribeRouteTables>(['ec2', 'describe-route-tables'], t))?.RouteTables ?? []) {
     const tags = tagsOf(rt.Tags);
     if (!inFleet(rt.VpcId, tags)) continue;
-    const main = (rt.Associations ?? []).some((a: any) => a.Main);
+    const main = (rt.Associations ?? []).some((a) => a.Main);
     if (!managed.ids.has(rt.RouteTableId)) {
       if (!main) report('route-table', rt.RouteTableId, `${why(rt.VpcId, tags)}, in no state`);
       continue;
@@ -94,21 +95,21 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
   }
 
   if (t.includeGlobal) {
-    for (const b of ((await api.call(['s3api', 'list-buckets'], t))?.Buckets ?? []) as any[]) {
+    for (const b of (await api.call<ListBuckets>(['s3api', 'list-buckets'], t))?.Buckets ?? []) {
       if (managed.ids.has(b.Name)) continue;
-      const tags = tagsOf((await api.call(['s3api', 'get-bucket-tagging', '--bucket', b.Name], t))?.TagSet);
+      const tags = tagsOf((await api.call<BucketTagging>(['s3api', 'get-bucket-tagging', '--bucket', b.Name], t))?.TagSet);
       if (tags[t.fleetTagKey] !== undefined) report('s3-bucket', b.Name, `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}, in no state`);
     }
-    for (const role of ((await api.call(['iam', 'list-roles'], t))?.Roles ?? []) as any[]) {
+    for (const role of (await api.call<ListRoles>(['iam', 'list-roles'], t))?.Roles ?? []) {
       const name: string = role.RoleName;
       if (!managed.roles.has(name)) {
         if (name.startsWith(t.rolePrefix)) report('iam-role', name, `named like the fleet (${t.rolePrefix}…), in no state`);
         continue;
       }
-      for (const p of ((await api.call(['iam', 'list-attached-role-policies', '--role-name', name], t))?.AttachedPolicies ?? []) as any[]) {
+      for (const p of (await api.call<ListAttachedRolePolicies>(['iam', 'list-attached-role-policies', '--role-name', name], t))?.AttachedPolicies ?? []) {
         if (!managed.attachments.has(`${name}|${p.PolicyArn}`)) report('role-policy-attachment', `${name}|${p.PolicyArn}`, `${p.PolicyName} attached to managed role ${name}, declared nowhere`);
       }
-      for (const p of ((await api.call(['iam', 'list-role-policies', '--role-name', name], t))?.PolicyNames ?? []) as string[]) {
+      for (const p of (await api.call<ListRolePolicies>(['iam', 'list-role-policies', '--role-name', name], t))?.PolicyNames ?? []) {
         if (!managed.inlinePolicies.has(`${name}|${p}`)) report('role-inline-policy', `${name}|${p}`, `inline policy ${p} on managed role ${name}, declared nowhere`);
       }
     }
