@@ -46,9 +46,16 @@ function s3Emulated(config: Record<string, unknown>, o: EmulatorOverrideOptions)
  * `allowed_account_ids` still holds; the S3 backend and S3 remote states go to the emulator in the bucket's
  * account. Applied at plan time as a Terraform override file, never synthesized into the stack.
  */
-export function emulatorOverride(stack: any, o: EmulatorOverrideOptions): Record<string, unknown> {
+/** The parts of a synthesized stack the override reads. */
+export interface SynthesizedStackJson {
+  readonly provider?: { readonly aws?: readonly { readonly alias?: string; readonly assume_role?: unknown; readonly allowed_account_ids?: readonly string[] }[] };
+  readonly terraform?: { readonly backend?: { readonly s3?: { readonly bucket: string; readonly key: string; readonly region: string } } };
+  readonly data?: { readonly terraform_remote_state?: Record<string, { readonly backend: string; readonly config: Record<string, unknown> }> };
+}
+
+export function emulatorOverride(stack: SynthesizedStackJson, o: EmulatorOverrideOptions): Record<string, unknown> {
   const out: Record<string, any> = {};
-  const providers = (stack.provider?.aws ?? []) as any[];
+  const providers = stack.provider?.aws ?? [];
   if (providers.length > 0) {
     out.provider = {
       aws: providers.map((p) => ({
@@ -79,6 +86,6 @@ export function emulatorOverride(stack: any, o: EmulatorOverrideOptions): Record
 }
 
 /** Writes the override into a stack directory (next to cdk.tf.json). */
-export function writeEmulatorOverride(stackDir: string, stack: any, o: EmulatorOverrideOptions): void {
+export function writeEmulatorOverride(stackDir: string, stack: SynthesizedStackJson, o: EmulatorOverrideOptions): void {
   writeFileSync(join(stackDir, EMULATOR_OVERRIDE_FILE), `${JSON.stringify(emulatorOverride(stack, o), null, 2)}\n`);
 }
