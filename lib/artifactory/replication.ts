@@ -10,7 +10,10 @@ export interface ReplicationRuleSpec {
   readonly to: readonly string[];
   /** `push`: the source sends; `pull`: each target's remote repository fetches from the source. */
   readonly mode: 'push' | 'pull';
-  /** Quartz cron, e.g. `0 0 0/2 * * ?`. Required unless `eventBased`. */
+  /**
+   * Quartz cron, e.g. `0 0 0/2 * * ?` (JFrog's API takes one even for event-based replication).
+   * @default - none: validation asks for one on every rule
+   */
   readonly schedule?: string;
   /** Replicate on every deploy / delete event as well. */
   readonly eventBased: boolean;

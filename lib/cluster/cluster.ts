@@ -56,7 +56,10 @@ export interface KubernetesProviderAuth {
   readonly host: string;
   /** Base64-decoded cluster CA certificate (PEM). */
   readonly clusterCaCertificate: string;
-  /** A short-lived token command (EKS). */
+  /**
+   * A short-lived token command (`aws eks get-token`, `kubelogin`).
+   * @default - none: the provider's own credentials
+   */
   readonly exec?: { readonly apiVersion: string; readonly command: string; readonly args: readonly string[] };
 }
 

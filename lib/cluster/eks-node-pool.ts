@@ -11,7 +11,10 @@ export interface EksNodePoolProps extends NodePoolProps {
   readonly namePrefix: string;
   readonly nodeRoleArn: string;
   readonly subnetIds: string[];
-  /** Resources the node group must wait for (role policies: nodes cannot join without them). */
+  /**
+   * Resources the node group must wait for (role policies: nodes cannot join without them).
+   * @default []
+   */
   readonly dependsOn?: ITerraformDependable[];
   /**
    * Ignore what the moto emulator invents or drops (see EksClusterProps.emulatorQuirks).
