@@ -1,7 +1,7 @@
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /**
  * The switch to CDK Terrain, as it works today (measured, see README): `cdktf` becomes an alias of `cdktn`, so the
@@ -53,9 +53,11 @@ export function differences(a: Record<string, string>, b: Record<string, string>
  */
 export function checkCdktn(root: string, log: (line: string) => void, options: { unitTests?: boolean } = {}): CheckStep[] {
   const steps: CheckStep[] = [];
+  // The copy lives in a temp dir, so the chart sources next to the project are passed on explicitly.
+  const chartsDir = process.env.KORE_CHARTS_DIR || resolve(root, '..', 'shared', 'charts');
   const run = (step: string, cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> => {
     log(`check:cdktn: ${step}…`);
-    const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '', CI: process.env.CI ?? '' }, maxBuffer: 256 * 1024 * 1024 });
+    const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '', CI: process.env.CI ?? '', KORE_CHARTS_DIR: chartsDir }, maxBuffer: 256 * 1024 * 1024 });
     const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').filter((l) => !/^npm warn/.test(l)).slice(-3).join(' | ');
     steps.push({ step, ok: r.status === 0, detail: r.status === 0 ? 'ok' : `exit ${r.status}: ${tail}` });
     return r;
