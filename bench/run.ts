@@ -51,7 +51,10 @@ const hundred = join(mkdtempSync(join(tmpdir(), 'kore-bench-fleet-')), 'catalogu
 writeFileSync(hundred, JSON.stringify(generatedCatalogue(fleetSize)));
 const cold100 = coldRuns([...nodeFlags, RUN, 'synth', '--regions', hundred], 3);
 // `cdktf synth` runs the same app through cdktf.json (`node bin/run.js main`), plus the cdktf CLI's own start-up.
-const cdktf = coldRuns([join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf'), 'synth'], 3, 'cdktf');
+const CDKTF_CLI = join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
+const cdktf = coldRuns([CDKTF_CLI, 'synth'], 3, 'cdktf');
+// The CLI's floor: `cdktf synth` of an app that only writes an empty manifest. Whatever the app does comes on top.
+const cdktfFloor = coldRuns([CDKTF_CLI, 'synth'], 3, 'cdktf', emptyCdktfApp());
 // The previous way, for the record: the TypeScript sources through the tsx loader.
 const viaTsx = coldRuns(['--import', 'tsx', join(ROOT, 'bin', 'synth.ts')], 3);
 // What root-importing the four provider packages costs, against the deep imports the project uses.
@@ -65,6 +68,7 @@ line('npm run synth (default catalogue)', cold, '[goal ≤ 1200 ms, ≤ 200 MB]'
 line('  the same through npm (npm run synth)', viaNpm, '');
 line(`npm run synth (${fleetSize} entries)`, cold100, '[goal: 100 entries ≤ 5000 ms]');
 line('cdktf synth (default catalogue)', cdktf, `= ${(cdktf.medianMs / cold.medianMs).toFixed(2)}x npm run synth [goal ≤ 1.3x]`);
+line('  cdktf synth of an app doing nothing', cdktfFloor, `= the CLI alone: ${(cdktfFloor.medianMs / cold.medianMs).toFixed(2)}x npm run synth before any app runs`);
 line('tsx bin/synth.ts (before: no compile)', viaTsx, `= ${(viaTsx.medianMs / cold.medianMs).toFixed(2)}x npm run synth`);
 process.stdout.write(`root import of the 4 provider packages ${rootImport.medianMs} ms, ${rootImport.peakRssMb} MB; deep imports ${deepImport.medianMs} ms, ${deepImport.peakRssMb} MB: ${(rootImport.medianMs / Math.max(deepImport.medianMs, 1)).toFixed(1)}x the time\n\n`);
 process.stdout.write('in-process, median of N runs; peak RSS of the whole case process; stacks = stacks synthesized or reported\n');
@@ -76,7 +80,7 @@ for (const r of rows) {
 }
 
 /** Runs `node <args>` `runs` times under GNU time: median wall time and the largest peak RSS. */
-function coldRuns(args: string[], runs: number, withOut: boolean | 'cdktf' = true): { runs: number; medianMs: number; minMs: number; maxMs: number; peakRssMb: number } {
+function coldRuns(args: string[], runs: number, withOut: boolean | 'cdktf' = true, cwd = ROOT): { runs: number; medianMs: number; minMs: number; maxMs: number; peakRssMb: number } {
   const times: number[] = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
@@ -84,7 +88,7 @@ function coldRuns(args: string[], runs: number, withOut: boolean | 'cdktf' = tru
     const out = withOut === 'cdktf' ? ['--output', dir] : withOut ? ['--out', dir] : [];
     const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args, ...out], {
       encoding: 'utf8',
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, KORE_REGIONS: '', CHECKPOINT_DISABLE: '1', CDKTF_DISABLE_TELEMETRY: 'true' },
     });
     if (r.status !== 0) {
@@ -97,4 +101,13 @@ function coldRuns(args: string[], runs: number, withOut: boolean | 'cdktf' = tru
   }
   times.sort((a, b) => a - b);
   return { runs, medianMs: times[Math.floor(times.length / 2)], minMs: times[0], maxMs: times[times.length - 1], peakRssMb: Math.round(peak / 1024) };
+}
+
+/** A project whose cdktf app writes an empty manifest and nothing else (the cdktf CLI's own cost, measured alone). */
+function emptyCdktfApp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kore-bench-empty-app-'));
+  const app = join(dir, 'app.js');
+  writeFileSync(app, "const fs = require('fs'); const out = process.env.CDKTF_OUTDIR; fs.mkdirSync(out + '/stacks', { recursive: true }); fs.writeFileSync(out + '/manifest.json', JSON.stringify({ version: '0.21.0', stacks: {} }));\n");
+  writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: `node ${app}`, sendCrashReports: 'false' }));
+  return dir;
 }
