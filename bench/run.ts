@@ -36,12 +36,12 @@ for (const [script, name, runs] of cases) {
     process.stderr.write(`bench: case ${name} failed: ${r.stderr.trim().split('\n').pop()}\n`);
     process.exit(1);
   }
-  rows.push(JSON.parse(r.stdout.trim().split('\n').pop()!));
+  rows.push(JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as CaseResult);
 }
 
 // Whole process, cold, as a user waits for `npm run synth`: a fresh node per run, with the npm script's own node
 // flags and command (npm's own start, about 0.3 s here, comes on top and is measured once below).
-const synthScript: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.synth;
+const synthScript = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.synth;
 const nodeFlags = synthScript.split(' ').filter((w) => w.startsWith('--'));
 const cold = coldRuns([...nodeFlags, RUN, 'synth'], 7);
 const viaNpm = coldRuns([join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'run', '--silent', 'synth', '--'], 3);
@@ -95,7 +95,7 @@ function coldRuns(args: string[], runs: number, withOut: boolean | 'cdktf' = tru
       process.stderr.write(`bench: cold run failed: ${r.stderr.trim().split('\n').slice(-2).join(' ')}\n`);
       process.exit(1);
     }
-    const [seconds, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    const [seconds, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
     times.push(Math.round(seconds * 1000));
     peak = Math.max(peak, kb);
   }

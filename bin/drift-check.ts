@@ -49,7 +49,7 @@ void runCli('drift-check', async () => {
     {
       stacks: values.stacks,
       concurrency: int('concurrency', values.concurrency, 1, 16),
-      out: values.out!,
+      out: values.out,
       timeoutSeconds: int('timeout', values.timeout, 10, 86_400),
       lockTimeout: `${int('lock-timeout', values['lock-timeout'], 0, 3_600)}s`,
       regions: values.regions,

@@ -23,7 +23,7 @@ void runCli('guardrails', () => {
   }
   const formats = (values.format ?? GUARDRAILS_FORMATS).flatMap((f) => f.split(',')).filter(Boolean) as GuardrailsFormat[];
   const catalogue = resolveCatalogue(values.regions);
-  const result = guardrailsCommand({ catalogue, catalogueFile: values.regions ?? process.env.KORE_REGIONS ?? undefined, formats, outdir: values.out! });
+  const result = guardrailsCommand({ catalogue, catalogueFile: values.regions ?? process.env.KORE_REGIONS ?? undefined, formats, outdir: values.out });
   process.stdout.write(`${result.summary}\n${result.files.map((f) => `  wrote ${f}`).join('\n')}\n`);
   return result.code;
 });

@@ -37,7 +37,7 @@ void runCli('plan-report', async () => {
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency must be a whole number from 1 to 16 (got "${values.concurrency}")`);
   return planReportCommand(
-    { stacks: values.stacks, planJson: values['plan-json'], out: values.out!, failOn, regions: values.regions, cdktfOut: values['cdktf-out'], concurrency },
+    { stacks: values.stacks, planJson: values['plan-json'], out: values.out, failOn, regions: values.regions, cdktfOut: values['cdktf-out'], concurrency },
     { runner: realTerraform, log: (line) => process.stderr.write(`${line}\n`) },
   );
 });

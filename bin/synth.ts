@@ -20,7 +20,7 @@ void runCli('synth', () => {
     return 0;
   }
   const catalogue = resolveCatalogue(values.regions);
-  const result = synthCatalogue({ catalogue, outdir: values.out! });
+  const result = synthCatalogue({ catalogue, outdir: values.out });
   process.stdout.write(`synthesized ${result.stacks.length} stacks into ${result.outdir}: ${result.stacks.join(', ')}\n`);
   return 0;
 });

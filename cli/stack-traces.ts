@@ -15,10 +15,12 @@ export function skipTokenStackTraces(): void {
   } catch {
     // another cdktf layout (a fork): formatting is still skipped
   }
-  const original = Error.prepareStackTrace;
-  Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]) => {
+  const original = Error.prepareStackTrace?.bind(Error);
+  Error.prepareStackTrace = (error: Error, frames: NodeJS.CallSite[]): unknown => {
     if (!(error instanceof Error)) return '';
     if (original) return original(error, frames);
+    // A V8 CallSite's own toString formats `fn (file:line:col)`, as Node's default trace does.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     return `${Error.prototype.toString.call(error)}${frames.map((f) => `\n    at ${f.toString()}`).join('')}`;
   };
 }

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { synthesizedResources } from '../synthesized-stack';
 
 /** One resource of a synthesized stack that can take over an existing cloud resource. */
 export interface AdoptableResource {
@@ -10,7 +9,7 @@ export interface AdoptableResource {
   /** What the cloud id looks like for this type. */
   readonly idHint: string;
   /** The synthesized configuration (discovery matches on it). */
-  readonly config: Record<string, any>;
+  readonly config: Record<string, unknown>;
 }
 
 /** The import id of each adoptable type, as Terraform's import expects it. */
@@ -39,16 +38,10 @@ export const IMPORT_ID: Record<string, string> = {
 
 /** The resources of one synthesized stack that `adopt` can name, in construct-path order. */
 export function adoptableResources(outdir: string, stack: string): AdoptableResource[] {
-  const file = join(outdir, 'stacks', stack, 'cdk.tf.json');
-  if (!existsSync(file)) throw new Error(`${stack}: not synthesized in ${outdir}`);
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  const rows: AdoptableResource[] = [];
-  for (const [type, items] of Object.entries((json.resource ?? {}) as Record<string, Record<string, any>>)) {
-    if (!IMPORT_ID[type]) continue;
-    for (const [name, config] of Object.entries(items)) {
-      const full: string = config?.['//']?.metadata?.path ?? '';
-      rows.push({ path: full.slice(stack.length + 1), type, address: `${type}.${name}`, idHint: IMPORT_ID[type], config });
-    }
-  }
+  const resources = synthesizedResources(outdir, stack);
+  if (!resources) throw new Error(`${stack}: not synthesized in ${outdir}`);
+  const rows: AdoptableResource[] = resources
+    .filter((r) => IMPORT_ID[r.type])
+    .map((r) => ({ path: (r.path ?? '').slice(stack.length + 1), type: r.type, address: r.address, idHint: IMPORT_ID[r.type], config: r.config }));
   return rows.sort((a, b) => a.path.localeCompare(b.path));
 }

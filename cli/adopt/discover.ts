@@ -38,7 +38,7 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
     switch (r.type) {
       case 'aws_subnet': {
         const cidr = literal(c.cidr_block);
-        const vpcRef = /\$\{(aws_vpc\.[\w-]+)\.id\}/.exec(String(c.vpc_id ?? ''))?.[1];
+        const vpcRef = /\$\{(aws_vpc\.[\w-]+)\.id\}/.exec(typeof c.vpc_id === 'string' ? c.vpc_id : '')?.[1];
         const vpc = vpcRef ? byAddress.get(vpcRef) : undefined;
         if (!cidr) break;
         const filters = [`Name=cidr-block,Values=${cidr}`, ...(vpc ? [`Name=vpc-id,Values=${vpc}`] : [])];
@@ -93,7 +93,7 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
       const hit = listed.find((l) => l.AliasName === a.config.name);
       if (!hit) continue;
       add(a, hit.AliasName, `alias ${hit.AliasName}`);
-      const keyRef = /\$\{(aws_kms_key\.[\w-]+)\.(key_id|arn)\}/.exec(String(a.config.target_key_id ?? ''))?.[1];
+      const keyRef = /\$\{(aws_kms_key\.[\w-]+)\.(key_id|arn)\}/.exec(typeof a.config.target_key_id === 'string' ? a.config.target_key_id : '')?.[1];
       const key = resources.find((r) => r.address === keyRef);
       if (key && hit.TargetKeyId) add(key, hit.TargetKeyId, `target of ${hit.AliasName}`);
     }

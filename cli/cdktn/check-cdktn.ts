@@ -23,7 +23,7 @@ export interface CheckStep {
 export function synthesizedWithoutVersion(outdir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const stack of readdirSync(join(outdir, 'stacks'))) {
-    const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { '//'?: { metadata?: { version?: string } } };
     if (json['//']?.metadata) delete json['//'].metadata.version;
     out[stack] = JSON.stringify(json, null, 2);
   }
@@ -65,13 +65,13 @@ export function checkCdktn(root: string, log: (line: string) => void, options: {
   const copy = mkdtempSync(join(tmpdir(), 'kore-cdktn-'));
   cpSync(root, copy, { recursive: true, filter: (src) => !SKIP.has(relative(root, src).split('/')[0]) });
   const pkgFile = join(copy, 'package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { dependencies: Record<string, string> };
   pkg.dependencies.cdktf = CDKTN_SWITCH.cdktf;
   pkg.dependencies.constructs = CDKTN_SWITCH.constructs;
   writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   writeFileSync(join(copy, '.npmrc'), 'legacy-peer-deps=true\n');
   if (run('npm install (cdktf → cdktn@0.24.0, legacy-peer-deps)', 'npm', ['install', '--no-audit', '--no-fund'], copy).status !== 0) return steps;
-  const core = JSON.parse(readFileSync(join(copy, 'node_modules', 'cdktf', 'package.json'), 'utf8'));
+  const core = JSON.parse(readFileSync(join(copy, 'node_modules', 'cdktf', 'package.json'), 'utf8')) as { name: string; version: string };
   steps.push({ step: 'one core, and it is cdktn', ok: core.name === 'cdktn' && !existsSync(join(copy, 'node_modules', 'cdktn')), detail: `node_modules/cdktf is ${core.name}@${core.version}` });
   if (options.unitTests ?? true) run('unit tests on cdktn', 'npx', ['jest', '--testPathIgnorePatterns=integration', '--testPathIgnorePatterns=library'], copy);
   const cdktnOut = join(copy, 'synth-out');

@@ -55,7 +55,7 @@ export async function driftCheckCommand(options: DriftCheckOptions, deps: DriftC
     concurrency: options.concurrency,
     timeoutMs: options.timeoutSeconds * 1000,
     lockTimeout: options.lockTimeout,
-    onProgress: (e) => deps.log(e.phase === 'start' ? progressLine(e.stack, 'started') : progressLine(e.stack, e.status!, e.ms ?? 0)),
+    onProgress: (e) => deps.log(e.phase === 'start' ? progressLine(e.stack, 'started') : progressLine(e.stack, e.status, e.ms)),
   });
   // Each entry names the construct that made it.
   const named = results.map((r) => {

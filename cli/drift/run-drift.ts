@@ -20,7 +20,7 @@ export interface RunDriftOptions extends StackRunOptions {
   readonly timeoutMs: number;
   /** How long to wait for a state lock held by someone else, e.g. `60s`. */
   readonly lockTimeout: string;
-  readonly onProgress?: (event: { stack: string; phase: 'start' | 'done'; status?: DriftStatus; ms?: number }) => void;
+  readonly onProgress?: (event: { stack: string; phase: 'start' } | { stack: string; phase: 'done'; status: DriftStatus; ms: number }) => void;
 }
 
 /**

@@ -5,9 +5,9 @@ import { GUARDRAIL_PACK } from '../../lib/guardrails/pack';
 import { UsageError } from '../errors';
 
 /** The synthesized stacks of an output directory, by name. */
-export function readSynthesizedStacks(outdir: string): Record<string, any> {
+export function readSynthesizedStacks(outdir: string): Record<string, unknown> {
   const dir = join(outdir, 'stacks');
-  const stacks: Record<string, any> = {};
+  const stacks: Record<string, unknown> = {};
   for (const name of readdirSync(dir).sort()) {
     const file = join(dir, name, 'cdk.tf.json');
     if (existsSync(file)) stacks[name] = JSON.parse(readFileSync(file, 'utf8'));

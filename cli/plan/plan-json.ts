@@ -75,8 +75,9 @@ export function parsePlanJson(text: string, source: string): PlanJson {
     const list = plan[key];
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new PlanFileError(source, `${key} is not a list`);
-    list.forEach((rc, i) => {
-      const ok = typeof rc === 'object' && rc !== null && typeof rc.address === 'string' && Array.isArray(rc.change?.actions);
+    (list as unknown[]).forEach((item, i) => {
+      const rc = (typeof item === 'object' && item !== null ? item : {}) as { address?: unknown; change?: { actions?: unknown } };
+      const ok = typeof rc.address === 'string' && Array.isArray(rc.change?.actions);
       if (!ok) throw new PlanFileError(source, `${key}[${i}] has no address or change.actions`);
     });
   }

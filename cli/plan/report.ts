@@ -98,8 +98,7 @@ export function buildReport(inputs: readonly StackPlanInput[], now = new Date())
   );
   const warnings = stacks.flatMap((s) =>
     s.resources
-      .filter((r) => r.critical)
-      .map((r) => ({ stack: s.stack, address: r.address, path: r.path, action: r.action, reason: r.critical!, replacePaths: r.replacePaths, actionReason: r.actionReason })),
+      .flatMap((r) => (r.critical ? [{ stack: s.stack, address: r.address, path: r.path, action: r.action, reason: r.critical, replacePaths: r.replacePaths, actionReason: r.actionReason }] : [])),
   );
   return { generatedAt: now.toISOString(), totals, stacks, warnings, divergences: divergencesOf(stacks) };
 }
@@ -132,10 +131,11 @@ export function divergencesOf(stacks: readonly StackReport[]): Divergence[] {
     };
     const shapes = new Map(group.map((s) => [s.stack, shape(s)]));
     const constructs = new Set([...shapes.values()].flatMap((m) => [...m.keys()]));
+    const actionOf = (stack: string, construct: string) => shapes.get(stack)?.get(construct) ?? 'unchanged';
     for (const construct of constructs) {
       for (const s of group) {
-        const mine = shapes.get(s.stack)!.get(construct) ?? 'unchanged';
-        const siblings = group.filter((x) => x !== s).map((x) => ({ stack: x.stack, action: shapes.get(x.stack)!.get(construct) ?? 'unchanged' }));
+        const mine = actionOf(s.stack, construct);
+        const siblings = group.filter((x) => x !== s).map((x) => ({ stack: x.stack, action: actionOf(x.stack, construct) }));
         const tally = new Map<string, string[]>();
         for (const x of siblings) tally.set(x.action, [...(tally.get(x.action) ?? []), x.stack]);
         const [mode, who] = [...tally.entries()].sort((a, b) => b[1].length - a[1].length)[0];

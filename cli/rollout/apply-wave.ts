@@ -58,7 +58,7 @@ export async function applyWave(wave: RolloutWave, options: ApplyWaveOptions): P
     };
     await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, queue.length)) }, worker));
   }
-  return chosen.map((s) => results.get(s.stack)!);
+  return chosen.map((s) => results.get(s.stack) ?? { stack: s.stack, layer: s.layer, outcome: 'skipped', reason: `layer ${s.layer} is not applied by a wave`, durationMs: 0 });
 }
 
 async function applyStack(s: RolloutStack, options: ApplyWaveOptions): Promise<StackApplyResult> {

@@ -20,7 +20,11 @@ export function deployMatrices(catalogue: Catalogue, plan: RolloutPlan): Record<
   const out: Record<string, StackListing[]> = {};
   for (const w of plan.waves) {
     for (const layer of [...new Set(w.stacks.map((s) => s.layer))]) {
-      out[waveJobId(w.wave, layer)] = w.stacks.filter((s) => s.layer === layer && s.changed).map((s) => rows.get(s.stack)!);
+      out[waveJobId(w.wave, layer)] = w.stacks.filter((s) => s.layer === layer && s.changed).map((s) => {
+        const row = rows.get(s.stack);
+        if (!row) throw new Error(`${s.stack}: in the rollout plan but not among the catalogue's stacks`);
+        return row;
+      });
     }
   }
   return out;

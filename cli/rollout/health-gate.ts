@@ -9,14 +9,12 @@ export interface CheckResult {
   readonly detail: string;
 }
 
-export interface GateOutcome {
-  readonly passed: boolean;
+/** A passed gate, or a failed one with its first failing check. */
+export type GateOutcome = {
   readonly rounds: number;
-  /** The first failing check, when the gate failed. */
-  readonly failure?: CheckResult;
   /** The last round's results. */
   readonly results: readonly CheckResult[];
-}
+} & ({ readonly passed: true; readonly failure?: undefined } | { readonly passed: false; readonly failure: CheckResult });
 
 /** How the gate reaches the world; tests pass fakes. */
 export interface GateProbes {
@@ -79,10 +77,10 @@ export const realProbes: GateProbes = {
       child.on('close', (code) => {
         if (code !== 0) return reject(new Error(err.trim().split('\n')[0] || `aws exited ${code}`));
         try {
-          const obs = (JSON.parse(out).HealthCheckObservations ?? []) as { StatusReport?: { Status?: string } }[];
+          const obs = (JSON.parse(out) as { HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }).HealthCheckObservations ?? [];
           resolve(obs.map((o) => o.StatusReport?.Status ?? ''));
         } catch (e) {
-          reject(e as Error);
+          reject(e instanceof Error ? e : new Error(String(e)));
         }
       });
     });

@@ -40,7 +40,7 @@ export function renderApplyMarkdown(r: ApplyReport): string {
 }
 
 export function renderGateMarkdown(wave: number, g: GateOutcome): string {
-  const head = g.passed ? `Health gate of wave ${wave} passed (${g.rounds} rounds).` : `**Health gate of wave ${wave} failed**: ${g.failure!.check.region} ${g.failure!.check.name} ${g.failure!.detail}. Later waves must not start.`;
+  const head = g.passed ? `Health gate of wave ${wave} passed (${g.rounds} rounds).` : `**Health gate of wave ${wave} failed**: ${g.failure.check.region} ${g.failure.check.name} ${g.failure.detail}. Later waves must not start.`;
   const rows = g.results.map((c) => `| ${c.check.region} | ${c.check.name} | ${c.ok ? 'ok' : 'FAILED'} | ${c.detail} |`);
   return [`# ${head}`, '', '| region | check | result | detail |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
 }

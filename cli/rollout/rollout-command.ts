@@ -133,7 +133,7 @@ export async function rolloutGateCommand(options: RolloutCommonOptions & { wave?
     [`rollout-gate-${wave.wave}.md`]: renderGateMarkdown(wave.wave, outcome),
   });
   if (!outcome.passed) {
-    const f = outcome.failure!;
+    const f = outcome.failure;
     deps.log(`rollout gate: FAILED — ${f.check.region} ${f.check.name}: ${f.detail}; later waves must not start`);
     return ROLLOUT_EXIT.stopped;
   }
@@ -177,7 +177,7 @@ export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?:
     if (wave.checks.length > 0) {
       const gate = await runHealthGate(wave.checks, bakeOverride ?? wave.bakeMs, intervalMs, deps.probes, deps.log);
       if (!gate.passed) {
-        const f = gate.failure!;
+        const f = gate.failure;
         stoppedBy = `the health gate of wave ${wave.wave} failed (${f.check.region} ${f.check.name}: ${f.detail})`;
         record.push({ wave: wave.wave, outcome: `applied; ${stoppedBy}` });
         continue;
@@ -185,7 +185,7 @@ export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?:
     }
     record.push({ wave: wave.wave, outcome: `applied (${results.filter((r) => r.outcome === 'applied').length} applied, ${results.filter((r) => r.outcome !== 'applied').length} without changes)` });
   }
-  for (const r of record) lines.push(`| ${r.wave} | ${plan.waves.find((w) => w.wave === r.wave)!.environments.join(', ')} | ${r.outcome} |`);
+  for (const r of record) lines.push(`| ${r.wave} | ${(plan.waves.find((w) => w.wave === r.wave)?.environments ?? []).join(', ')} | ${r.outcome} |`);
   writeFilesAtomically(options.reportDir, { 'rollout-run.md': `${lines.join('\n')}\n`, 'rollout-run.json': `${JSON.stringify({ stoppedBy: stoppedBy ?? null, waves: record }, null, 2)}\n` });
   deps.log(stoppedBy ? `rollout: stopped — ${stoppedBy}` : 'rollout: every wave applied');
   return stoppedBy ? ROLLOUT_EXIT.stopped : ROLLOUT_EXIT.ok;

@@ -54,7 +54,7 @@ export interface SynthesizedStackJson {
 }
 
 export function emulatorOverride(stack: SynthesizedStackJson, o: EmulatorOverrideOptions): Record<string, unknown> {
-  const out: Record<string, any> = {};
+  const out: Record<string, unknown> = {};
   const providers = stack.provider?.aws ?? [];
   if (providers.length > 0) {
     out.provider = {
@@ -72,7 +72,7 @@ export function emulatorOverride(stack: SynthesizedStackJson, o: EmulatorOverrid
   }
   const s3 = stack.terraform?.backend?.s3;
   if (s3) out.terraform = { backend: { s3: s3Emulated(s3, o) } };
-  const remote = stack.data?.terraform_remote_state as Record<string, any> | undefined;
+  const remote = stack.data?.terraform_remote_state;
   if (remote) {
     const data: Record<string, unknown> = {};
     for (const [name, r] of Object.entries(remote)) {

@@ -20,15 +20,27 @@ export function tamper(endpoint: string, actions: readonly TamperAction[]): void
 export interface StateResource {
   readonly type: string;
   readonly name: string;
-  readonly attributes: Record<string, any>;
+  readonly attributes: Record<string, unknown>;
+}
+
+interface PulledState {
+  readonly resources?: { readonly mode: string; readonly type: string; readonly name: string; readonly instances?: { readonly attributes: Record<string, unknown> }[] }[];
 }
 
 /** Managed resource instances of a pulled state, for finding the ids to tamper with. */
 export function stateResources(stateJson: string): StateResource[] {
-  const state = JSON.parse(stateJson);
-  return state.resources
-    .filter((r: any) => r.mode === 'managed')
-    .flatMap((r: any) => r.instances.map((i: any) => ({ type: r.type, name: r.name, attributes: i.attributes })));
+  const state = JSON.parse(stateJson) as PulledState;
+  return (state.resources ?? [])
+    .filter((r) => r.mode === 'managed')
+    .flatMap((r) => (r.instances ?? []).map((i) => ({ type: r.type, name: r.name, attributes: i.attributes })));
+}
+
+/** A state attribute of the expected type, or an error naming the resource and the attribute. */
+function attr<T extends 'string' | 'number'>(r: StateResource, path: string, type: T): T extends 'string' ? string : number {
+  let v: unknown = r.attributes;
+  for (const key of path.split('.')) v = v === null || typeof v !== 'object' ? undefined : (v as Record<string, unknown>)[key];
+  if (typeof v !== type) throw new Error(`${r.type}.${r.name}: state attribute ${path} is not a ${type}`);
+  return v as T extends 'string' ? string : number;
 }
 
 /** The sandbox changes the drift demo and tests make: VPC tags, an SG rule, a deleted route, a resized node group. */
@@ -42,18 +54,21 @@ export function standardTampering(resources: readonly StateResource[]): { action
   const sg = one('aws_default_security_group');
   const route = one('aws_route', (r) => Boolean(r.attributes.nat_gateway_id));
   const nodeGroup = one('aws_eks_node_group');
-  const scaling = nodeGroup.attributes.scaling_config[0];
   const address = (r: StateResource) => `${r.type}.${r.name}`;
   return {
     actions: [
-      { kind: 'tag', id: vpc.attributes.id, tags: { Name: `${vpc.attributes.tags.Name}-renamed`, 'added-by-hand': 'yes' } },
-      { kind: 'authorize-ingress', groupId: sg.attributes.id, port: 22, cidr: '198.51.100.0/24' },
-      { kind: 'delete-route', routeTableId: route.attributes.route_table_id, cidr: route.attributes.destination_cidr_block },
+      { kind: 'tag', id: attr(vpc, 'id', 'string'), tags: { Name: `${attr(vpc, 'tags.Name', 'string')}-renamed`, 'added-by-hand': 'yes' } },
+      { kind: 'authorize-ingress', groupId: attr(sg, 'id', 'string'), port: 22, cidr: '198.51.100.0/24' },
+      { kind: 'delete-route', routeTableId: attr(route, 'route_table_id', 'string'), cidr: attr(route, 'destination_cidr_block', 'string') },
       {
         kind: 'resize-nodegroup',
-        cluster: nodeGroup.attributes.cluster_name,
-        nodegroup: nodeGroup.attributes.node_group_name,
-        scaling: { minSize: scaling.min_size, desiredSize: scaling.max_size, maxSize: scaling.max_size },
+        cluster: attr(nodeGroup, 'cluster_name', 'string'),
+        nodegroup: attr(nodeGroup, 'node_group_name', 'string'),
+        scaling: {
+          minSize: attr(nodeGroup, 'scaling_config.0.min_size', 'number'),
+          desiredSize: attr(nodeGroup, 'scaling_config.0.max_size', 'number'),
+          maxSize: attr(nodeGroup, 'scaling_config.0.max_size', 'number'),
+        },
       },
     ],
     expected: {

@@ -20,11 +20,13 @@ export function loadIgnoreFile(file: string): IgnoreEntry[] {
     throw new UsageError(`${file}: not YAML (${(e as Error).message.split('\n')[0]})`);
   }
   if (!Array.isArray(doc)) throw new UsageError(`${file}: a list of { kind, id, reason } entries`);
-  return doc.map((e, i) => {
-    if (!e || typeof e !== 'object' || typeof e.id !== 'string' || e.id.length === 0) throw new UsageError(`${file}: entry ${i}: needs an id (a glob is fine)`);
-    if (typeof e.reason !== 'string' || e.reason.trim().split(/\s+/).length < 4) throw new UsageError(`${file}: entry ${i} (${e.id}): needs a reason of at least four words`);
-    if (e.kind !== undefined && typeof e.kind !== 'string') throw new UsageError(`${file}: entry ${i} (${e.id}): kind must be a string`);
-    return { kind: e.kind, id: e.id, reason: e.reason.trim() };
+  return (doc as unknown[]).map((raw, i) => {
+    const e: Record<string, unknown> = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const { id, reason, kind } = e;
+    if (typeof id !== 'string' || id.length === 0) throw new UsageError(`${file}: entry ${i}: needs an id (a glob is fine)`);
+    if (typeof reason !== 'string' || reason.trim().split(/\s+/).length < 4) throw new UsageError(`${file}: entry ${i} (${id}): needs a reason of at least four words`);
+    if (kind !== undefined && typeof kind !== 'string') throw new UsageError(`${file}: entry ${i} (${id}): kind must be a string`);
+    return { kind, id, reason: reason.trim() };
   });
 }
 

@@ -27,12 +27,82 @@ export function ruleKey(groupId: string, egress: boolean, protocol: string, from
   return `${groupId}|${egress ? 'egress' : 'ingress'}|${proto}|${ports}|${peer}`;
 }
 
-type StateResource = { type: string; mode: string; values: Record<string, any> };
+/** A security-group rule as an `aws_security_group`'s `ingress`/`egress` blocks hold it. */
+interface InlineRule {
+  readonly protocol?: string;
+  readonly from_port?: number;
+  readonly to_port?: number;
+  readonly cidr_blocks?: string[];
+  readonly ipv6_cidr_blocks?: string[];
+  readonly prefix_list_ids?: string[];
+  readonly security_groups?: string[];
+  readonly self?: boolean;
+}
+
+/** An `aws_route_table`'s inline route. */
+interface InlineRoute {
+  readonly cidr_block?: string;
+  readonly ipv6_cidr_block?: string;
+  readonly destination_prefix_list_id?: string;
+}
+
+/**
+ * The attributes this scan reads, across the resource types it knows (a state resource's `values`); each one is
+ * optional because each type has only some, and the state format leaves unset ones null.
+ */
+interface StateAttributes {
+  readonly id?: string;
+  readonly arn?: string;
+  readonly bucket?: string;
+  readonly name?: string;
+  readonly role?: string;
+  readonly policy_arn?: string;
+  readonly managed_policy_arns?: string[];
+  readonly inline_policy?: { readonly name?: string }[];
+  readonly ingress?: InlineRule[];
+  readonly egress?: InlineRule[];
+  readonly type?: string;
+  readonly security_group_id?: string;
+  readonly source_security_group_id?: string | null;
+  readonly self?: boolean;
+  readonly protocol?: string;
+  readonly from_port?: number | null;
+  readonly to_port?: number | null;
+  readonly cidr_blocks?: string[] | null;
+  readonly ipv6_cidr_blocks?: string[] | null;
+  readonly prefix_list_ids?: string[] | null;
+  readonly ip_protocol?: string;
+  readonly cidr_ipv4?: string | null;
+  readonly cidr_ipv6?: string | null;
+  readonly prefix_list_id?: string | null;
+  readonly referenced_security_group_id?: string | null;
+  readonly route_table_id?: string;
+  readonly destination_cidr_block?: string | null;
+  readonly destination_ipv6_cidr_block?: string | null;
+  readonly destination_prefix_list_id?: string | null;
+  readonly route?: InlineRoute[];
+}
+
+interface StateResource {
+  readonly type: string;
+  readonly mode: string;
+  readonly values?: StateAttributes;
+}
+
+interface StateModule {
+  readonly resources?: StateResource[];
+  readonly child_modules?: StateModule[];
+}
+
+/** The part of `terraform show -json` (a state) read here. */
+export interface ShowStateJson {
+  readonly values?: { readonly root_module?: StateModule };
+}
 
 /** The managed resources of `terraform show -json` output (root and child modules), added to `into`. */
-export function addManagedState(showJson: any, into: ManagedSet): void {
+export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void {
   const resources: StateResource[] = [];
-  const walk = (m: any) => {
+  const walk = (m: StateModule | undefined) => {
     if (!m) return;
     resources.push(...(m.resources ?? []));
     for (const c of m.child_modules ?? []) walk(c);
@@ -40,14 +110,15 @@ export function addManagedState(showJson: any, into: ManagedSet): void {
   walk(showJson?.values?.root_module);
   for (const r of resources) {
     if (r.mode !== 'managed') continue;
-    const v = r.values ?? {};
+    const v: StateAttributes = r.values ?? {};
     if (typeof v.id === 'string') into.ids.add(v.id);
     if (typeof v.arn === 'string') into.ids.add(v.arn);
     switch (r.type) {
       case 'aws_s3_bucket':
-        into.ids.add(v.bucket);
+        if (v.bucket) into.ids.add(v.bucket);
         break;
       case 'aws_iam_role':
+        if (!v.name) break;
         into.roles.add(v.name);
         for (const arn of v.managed_policy_arns ?? []) into.attachments.add(`${v.name}|${arn}`);
         for (const p of v.inline_policy ?? []) if (p.name) into.inlinePolicies.add(`${v.name}|${p.name}`);
@@ -61,6 +132,7 @@ export function addManagedState(showJson: any, into: ManagedSet): void {
       case 'aws_security_group':
       case 'aws_default_security_group':
         for (const [dir, list] of [['ingress', v.ingress], ['egress', v.egress]] as const) {
+          if (!v.id) break;
           for (const rule of list ?? []) {
             for (const peer of [...(rule.cidr_blocks ?? []), ...(rule.ipv6_cidr_blocks ?? []), ...(rule.prefix_list_ids ?? []), ...(rule.security_groups ?? []), ...(rule.self ? [v.id] : [])]) {
               into.rules.add(ruleKey(v.id, dir === 'egress', String(rule.protocol), rule.from_port, rule.to_port, peer));
@@ -69,13 +141,15 @@ export function addManagedState(showJson: any, into: ManagedSet): void {
         }
         break;
       case 'aws_security_group_rule':
+        if (!v.security_group_id) break;
         for (const peer of [...(v.cidr_blocks ?? []), ...(v.ipv6_cidr_blocks ?? []), ...(v.prefix_list_ids ?? []), ...(v.source_security_group_id ? [v.source_security_group_id] : []), ...(v.self ? [v.security_group_id] : [])]) {
-          into.rules.add(ruleKey(v.security_group_id, v.type === 'egress', String(v.protocol), v.from_port, v.to_port, peer));
+          into.rules.add(ruleKey(v.security_group_id, v.type === 'egress', String(v.protocol), v.from_port ?? undefined, v.to_port ?? undefined, peer));
         }
         break;
       case 'aws_vpc_security_group_ingress_rule':
       case 'aws_vpc_security_group_egress_rule': {
         const peer = v.cidr_ipv4 ?? v.cidr_ipv6 ?? v.prefix_list_id ?? v.referenced_security_group_id;
+        if (!v.security_group_id || !peer) break;
         into.rules.add(ruleKey(v.security_group_id, r.type.endsWith('egress_rule'), String(v.ip_protocol), v.from_port ?? undefined, v.to_port ?? undefined, peer));
         break;
       }

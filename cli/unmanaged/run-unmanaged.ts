@@ -4,7 +4,7 @@ import type { AwsApi } from '../aws/aws-cli';
 import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';
 import { applyIgnores, IgnoreEntry } from './ignore-file';
-import { addManagedState, emptyManagedSet, ManagedSet } from './managed-state';
+import { addManagedState, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
 import { scanUnmanaged, UnmanagedFinding } from './scan';
 
 /** The unmanaged section of the drift report. */
@@ -62,7 +62,7 @@ export async function runUnmanagedScan(o: RunUnmanagedOptions): Promise<Unmanage
           errors.push(`${account}: state of ${s.stack} unreadable: ${(show.stderr || show.stdout).trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${show.code}`}`);
           continue;
         }
-        addManagedState(JSON.parse(show.stdout || '{}'), managed);
+        addManagedState(JSON.parse(show.stdout || '{}') as ShowStateJson, managed);
       }
       managedByAccount.set(account, managed);
     }
