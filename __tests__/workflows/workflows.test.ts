@@ -61,11 +61,18 @@ describe('GitHub workflows', () => {
     expect(list.run).toContain('--stacks "$STACKS"');
   });
 
-  it('scans for unmanaged resources with every AWS infrastructure stack of the nightly check', () => {
+  it('scans for unmanaged resources with every infrastructure stack of the nightly check, on both clouds', () => {
     const steps = parse(readFileSync('.github/workflows/drift-check.yml', 'utf8')).jobs.drift.steps;
-    const step = steps.find((s: any) => s.name === 'drift check');
-    expect(step.env).toMatchObject({ CLOUD: '${{ matrix.cloud }}', LAYER: '${{ matrix.layer }}' });
-    expect(step.run).toContain('if [ "$CLOUD" = aws ] && [ "$LAYER" = infrastructure ]; then');
+    const index = steps.findIndex((s: any) => s.name === 'drift check');
+    const step = steps[index];
+    expect(step.env).toMatchObject({ LAYER: '${{ matrix.layer }}' });
+    expect(step.run).toContain('if [ "$LAYER" = infrastructure ]; then');
+    expect(step.run).not.toContain('$CLOUD');
+    // The Azure scan reads Resource Graph with the az CLI: logged in before, for Azure stacks.
+    const login = steps.findIndex((s: any) => s.uses?.startsWith('azure/login@'));
+    expect(login).toBeGreaterThanOrEqual(0);
+    expect(login).toBeLessThan(index);
+    expect(steps[login].if).toBe("matrix.cloud == 'azure'");
     expect(step.run).toContain('extra=(--unmanaged)');
     expect(step.run).toMatch(/npm run drift-check -- .* "\$\{extra\[@\]\}"$/m);
   });

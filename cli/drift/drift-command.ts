@@ -8,6 +8,7 @@ import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown 
 import { runDriftChecks } from './run-drift';
 import { constructPathsOf } from '../plan/construct-paths';
 import { AwsApi, awsCli } from '../aws/aws-cli';
+import { azCli, AzureApi } from '../azure/az-cli';
 import { UsageError } from '../errors';
 import { loadIgnoreFile } from '../unmanaged/ignore-file';
 import { runUnmanagedScan } from '../unmanaged/run-unmanaged';
@@ -37,6 +38,8 @@ export interface DriftCheckDeps {
   readonly log: (line: string) => void;
   /** For `--unmanaged`. */
   readonly api?: AwsApi;
+  /** For `--unmanaged` on Azure stacks. @default the az CLI */
+  readonly azure?: AzureApi;
 }
 
 /** The nightly job: check the selected stacks, write the three reports, return the documented exit code. */
@@ -63,7 +66,7 @@ export async function driftCheckCommand(options: DriftCheckOptions, deps: DriftC
     return { ...r, drifted: r.drifted.map((d) => ({ ...d, path: paths[d.address.replace(/\[[^\]]*\]$/, '')] })), pending: r.pending.map((p) => ({ ...p, path: paths[p.address.replace(/\[[^\]]*\]$/, '')] })) };
   });
   const unmanaged = options.unmanaged
-    ? await runUnmanagedScan({ catalogue, stacks: listStacks(catalogue), selected: stacks, outdir, runner: deps.runner, env: deps.env, api: deps.api ?? awsCli(deps.env), ignores, log: deps.log })
+    ? await runUnmanagedScan({ catalogue, stacks: listStacks(catalogue), selected: stacks, outdir, runner: deps.runner, env: deps.env, api: deps.api ?? awsCli(deps.env), azure: deps.azure ?? azCli(deps.env), ignores, log: deps.log })
     : undefined;
   const report = { ...buildDriftReport(named), ...(unmanaged ? { unmanaged } : {}) };
   const written = writeFilesAtomically(options.out, {

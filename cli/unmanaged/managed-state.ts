@@ -14,10 +14,16 @@ export interface ManagedSet {
   readonly routes: Set<string>;
   /** Managed IAM role names. */
   readonly roles: Set<string>;
+  /** Azure resource ids Terraform holds, lower-cased (ARM ids compare without case). */
+  readonly azureIds: Set<string>;
+  /** Ids of managed Azure resource groups, lower-cased. */
+  readonly azureResourceGroups: Set<string>;
+  /** Ids of the resource groups AKS fills by itself (`node_resource_group`), lower-cased: never reported. */
+  readonly azureNodeResourceGroups: Set<string>;
 }
 
 export function emptyManagedSet(): ManagedSet {
-  return { ids: new Set(), attachments: new Set(), inlinePolicies: new Set(), rules: new Set(), routes: new Set(), roles: new Set() };
+  return { ids: new Set(), attachments: new Set(), inlinePolicies: new Set(), rules: new Set(), routes: new Set(), roles: new Set(), azureIds: new Set(), azureResourceGroups: new Set(), azureNodeResourceGroups: new Set() };
 }
 
 /** A security-group rule's identity: group, direction, protocol, ports, and one peer (CIDR, prefix list or group). */
@@ -81,6 +87,9 @@ interface StateAttributes {
   readonly destination_ipv6_cidr_block?: string | null;
   readonly destination_prefix_list_id?: string | null;
   readonly route?: InlineRoute[];
+  readonly node_resource_group?: string;
+  readonly node_resource_group_id?: string;
+  readonly security_rule?: { readonly name?: string }[];
 }
 
 interface StateResource {
@@ -113,6 +122,10 @@ export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void
     const v: StateAttributes = r.values ?? {};
     if (typeof v.id === 'string') into.ids.add(v.id);
     if (typeof v.arn === 'string') into.ids.add(v.arn);
+    if (r.type.startsWith('azurerm_')) {
+      addAzure(r.type, v, into);
+      continue;
+    }
     switch (r.type) {
       case 'aws_s3_bucket':
         if (v.bucket) into.ids.add(v.bucket);
@@ -163,4 +176,19 @@ export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void
         break;
     }
   }
+}
+
+/** An Azure resource of a state: its id, and what the Azure scan needs beyond ids. */
+function addAzure(type: string, v: StateAttributes, into: ManagedSet): void {
+  const id = v.id?.toLowerCase();
+  if (!id) return;
+  into.azureIds.add(id);
+  if (type === 'azurerm_resource_group') into.azureResourceGroups.add(id);
+  if (type === 'azurerm_kubernetes_cluster') {
+    const sub = /^\/subscriptions\/[^/]+/.exec(id)?.[0];
+    const nodeGroup = v.node_resource_group_id ?? (sub && v.node_resource_group ? `${sub}/resourcegroups/${v.node_resource_group}` : undefined);
+    if (nodeGroup) into.azureNodeResourceGroups.add(nodeGroup.toLowerCase());
+  }
+  // Inline rules of a network security group are sub-resources with ids of their own.
+  if (type === 'azurerm_network_security_group') for (const rule of v.security_rule ?? []) if (rule.name) into.rules.add(`${id}/securityrules/${rule.name.toLowerCase()}`);
 }

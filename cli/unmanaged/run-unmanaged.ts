@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import type { Catalogue } from '../../regions/schema';
 import type { AwsApi } from '../aws/aws-cli';
+import type { AzureApi } from '../azure/az-cli';
 import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';
 import { applyIgnores, IgnoreEntry } from './ignore-file';
 import { addManagedState, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
 import { scanUnmanaged, UnmanagedFinding } from './scan';
+import { scanUnmanagedAzure } from './scan-azure';
 
 /** The unmanaged section of the drift report. */
 export interface UnmanagedReport {
@@ -31,45 +33,40 @@ export interface RunUnmanagedOptions {
   readonly runner: TerraformRunner;
   readonly env?: NodeJS.ProcessEnv;
   readonly api: AwsApi;
+  readonly azure: AzureApi;
   readonly ignores: readonly IgnoreEntry[];
   readonly log: (line: string) => void;
 }
 
 /**
- * Scans each AWS account and region of the selected stacks for fleet resources no state holds. The states of every
- * stack in that account are read (`terraform show -json`), so a resource another stack manages is never reported.
+ * Scans each AWS account and Azure subscription, in each region of the selected stacks, for fleet resources no state
+ * holds. The states of every stack in that account or subscription are read (`terraform show -json`), so a resource
+ * another stack manages is never reported.
  */
 export async function runUnmanagedScan(o: RunUnmanagedOptions): Promise<UnmanagedReport> {
-  const aws = o.stacks.filter((s) => s.cloud === 'aws' && s.layer !== 'bootstrap');
-  const targets = new Map<string, { account: string; region: string }>();
-  for (const s of aws.filter((x) => o.selected.includes(x.stack))) {
-    const account = s.credentials.cloud === 'aws' ? s.credentials.account : '';
-    targets.set(`${account}/${s.region}`, { account, region: s.region });
-  }
-  const managedByAccount = new Map<string, ManagedSet>();
   const errors: string[] = [];
   const findings: UnmanagedFinding[] = [];
-  const globalDone = new Set<string>();
-  for (const { account, region } of targets.values()) {
+  const scanned: { account: string; region: string }[] = [];
+  const withState = o.stacks.filter((s) => s.layer !== 'bootstrap');
+  const accountOf = (s: StackListing) => (s.credentials.cloud === 'aws' ? s.credentials.account : s.credentials.subscriptionId);
+  const managedByAccount = new Map<string, ManagedSet>();
+  const managedIn = async (account: string) => {
     let managed = managedByAccount.get(account);
     if (!managed) {
-      managed = emptyManagedSet();
-      for (const s of aws.filter((x) => x.credentials.cloud === 'aws' && x.credentials.account === account)) {
-        const cwd = join(o.outdir, 'stacks', s.stack);
-        const init = await o.runner.run(['init', '-input=false'], { cwd, env: o.env });
-        const show = init.code === 0 ? await o.runner.run(['show', '-json'], { cwd, env: o.env }) : init;
-        if (show.code !== 0) {
-          errors.push(`${account}: state of ${s.stack} unreadable: ${(show.stderr || show.stdout).trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${show.code}`}`);
-          continue;
-        }
-        addManagedState(JSON.parse(show.stdout || '{}') as ShowStateJson, managed);
-      }
+      managed = await readStates(withState.filter((x) => accountOf(x) === account), o, errors);
       managedByAccount.set(account, managed);
     }
-    const entry = o.catalogue.regions.find((e) => e.account === account && e.region === region);
-    const endpoint = entry?.sandbox?.awsEndpoint ?? (o.catalogue.global.account === account ? o.catalogue.global.sandbox?.awsEndpoint : undefined);
+    return managed;
+  };
+  const targets = new Map<string, { cloud: 'aws' | 'azure'; account: string; region: string }>();
+  for (const s of withState.filter((x) => o.selected.includes(x.stack))) targets.set(`${accountOf(s)}/${s.region}`, { cloud: s.cloud, account: accountOf(s), region: s.region });
+  const globalDone = new Set<string>();
+  for (const { cloud, account, region } of targets.values()) {
+    const managed = await managedIn(account);
+    scanned.push({ account, region });
     try {
-      const found = await scanUnmanaged(o.api, { account, region, endpoint, fleetTagKey: FLEET_TAG_KEY, rolePrefix: FLEET_NAME_PREFIX, includeGlobal: !globalDone.has(account) }, managed);
+      const includeGlobal = !globalDone.has(account);
+      const found = cloud === 'aws' ? await scanUnmanaged(o.api, { account, region, endpoint: sandboxEndpoint(o.catalogue, account, region), fleetTagKey: FLEET_TAG_KEY, rolePrefix: FLEET_NAME_PREFIX, includeGlobal }, managed) : await scanUnmanagedAzure(o.azure, { subscription: account, region, fleetTagKey: FLEET_TAG_KEY, includeGlobal }, managed);
       globalDone.add(account);
       o.log(`unmanaged: ${account}/${region}: ${found.length} finding(s)`);
       findings.push(...found);
@@ -78,5 +75,27 @@ export async function runUnmanagedScan(o: RunUnmanagedOptions): Promise<Unmanage
     }
   }
   const { reported, ignored } = applyIgnores(findings, o.ignores);
-  return { scanned: [...targets.values()], findings: reported, ignored, errors };
+  return { scanned, findings: reported, ignored, errors };
+}
+
+/** What the states of these stacks hold; a state that cannot be read is an error of the scan, named. */
+async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOptions, errors: string[]): Promise<ManagedSet> {
+  const managed = emptyManagedSet();
+  for (const s of stacks) {
+    const cwd = join(o.outdir, 'stacks', s.stack);
+    const init = await o.runner.run(['init', '-input=false'], { cwd, env: o.env });
+    const show = init.code === 0 ? await o.runner.run(['show', '-json'], { cwd, env: o.env }) : init;
+    if (show.code !== 0) {
+      errors.push(`state of ${s.stack} unreadable: ${(show.stderr || show.stdout).trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${show.code}`}`);
+      continue;
+    }
+    addManagedState(JSON.parse(show.stdout || '{}') as ShowStateJson, managed);
+  }
+  return managed;
+}
+
+/** The emulator endpoint of a sandbox entry (or of a sandbox global stack) in this account and region. */
+function sandboxEndpoint(catalogue: Catalogue, account: string, region: string): string | undefined {
+  const entry = catalogue.regions.find((e) => e.account === account && e.region === region);
+  return entry?.sandbox?.awsEndpoint ?? (catalogue.global.account === account ? catalogue.global.sandbox?.awsEndpoint : undefined);
 }

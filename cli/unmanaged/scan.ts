@@ -3,13 +3,30 @@ import type { BucketTagging, DescribeRouteTables, DescribeSecurityGroupRules, De
 import { ManagedSet, ruleKey } from './managed-state';
 
 /** What kind of thing is unmanaged: a resource nobody's state holds, or a change hung on a managed resource. */
-export type UnmanagedKind = 'vpc' | 'subnet' | 'security-group' | 'route-table' | 's3-bucket' | 'iam-role' | 'security-group-rule' | 'route' | 'role-policy-attachment' | 'role-inline-policy';
+export type UnmanagedKind =
+  | 'vpc'
+  | 'subnet'
+  | 'security-group'
+  | 'route-table'
+  | 's3-bucket'
+  | 'iam-role'
+  | 'security-group-rule'
+  | 'route'
+  | 'role-policy-attachment'
+  | 'role-inline-policy'
+  | 'azure-resource'
+  | 'nsg-rule'
+  | 'role-assignment';
 
 export interface UnmanagedFinding {
+  /** AWS account id or Azure subscription id. */
   readonly account: string;
   readonly region: string;
   readonly kind: UnmanagedKind;
-  /** The cloud id: `sg-…`, `subnet-…`, bucket name, `role|policy`, `sg-…|ingress|tcp|22-22|0.0.0.0/0`, `rtb-…|0.0.0.0/0`. */
+  /**
+   * The cloud id: `sg-…`, `subnet-…`, bucket name, `role|policy`, `sg-…|ingress|tcp|22-22|0.0.0.0/0`, `rtb-…|0.0.0.0/0`;
+   * on Azure the resource id (lower-cased).
+   */
   readonly id: string;
   /** Why it belongs to the fleet and what it is. */
   readonly detail: string;
