@@ -5,15 +5,20 @@ import { realTerraform } from '../cli/terraform';
 
 const HELP = `usage: npm run rollout -- <plan|apply|gate|run> [options]
 
-  plan  [--regions FILE] [--cdktf-out DIR] [--base-out DIR] [--fast-path] [--json | --order | --matrix | --github-outputs]
+  plan  [--regions FILE] [--cdktf-out DIR] [--base-out DIR | --records STORE] [--fast-path]
+        [--json | --order | --matrix | --github-outputs]
         The ordered waves: each region's infrastructure before its platform, the production canary alone, global
         last; per wave approval, bake and health checks; per stack whether it changed (with --base-out, a previous
-        synth output: only stacks whose Terraform differs, metadata ignored). --order: the changed stacks in
-        rollout order on one line (PR comment); --matrix: their listing rows (a CI matrix); --github-outputs:
-        one matrix per deploy job, as GITHUB_OUTPUT lines.
-  apply --wave N [--stacks NAME|GLOB,…] [--regions FILE] [--cdktf-out DIR] [--base-out DIR] [--concurrency N] [--report-dir DIR]
-        Applies the wave's changed stacks from saved plans made in the same run; stops at the first failure.
-        Writes rollout-wave-N.{md,json,xml} to --report-dir (default reports).
+        synth output: only stacks whose Terraform differs, metadata ignored; with --records, what was last applied
+        to each stack: "github" for GitHub deployments, or a directory). --order: the changed stacks in rollout
+        order on one line (PR comment); --matrix: their listing rows (a CI matrix); --github-outputs: one matrix per deploy job and whether each canary changed, as
+        GITHUB_OUTPUT lines.
+  apply --wave N [--stacks NAME|GLOB,…] [--regions FILE] [--cdktf-out DIR] [--base-out DIR | --records STORE [--commit SHA]]
+        [--concurrency N] [--report-dir DIR]
+        Applies the wave's changed stacks from saved plans made in the same run (state locks waited for up to 10
+        minutes, plan files removed); stops at the first failure. With --records, writes the deploy record of each
+        stack it leaves at this commit (--commit, default $GITHUB_SHA). Writes rollout-wave-N.{md,json,xml} to
+        --report-dir (default reports).
   gate  --wave N [--bake DURATION] [--interval DURATION] [--regions FILE] [--fast-path] [--report-dir DIR]
         Holds the wave's health checks (rollout.healthChecks) for its bake time; the first failing check stops it.
   run   [--bake DURATION] [--interval DURATION] [apply options]
@@ -47,9 +52,11 @@ void runCli('rollout', async () => {
     'github-outputs': { type: 'boolean' },
     file: { type: 'string' },
     check: { type: 'boolean' },
+    records: { type: 'string' },
+    commit: { type: 'string' },
   });
   const deps = { runner: realTerraform, probes: realProbes, out: (t: string) => process.stdout.write(t), log: (l: string) => process.stderr.write(`${l}\n`) };
-  const common = { regions: values.regions, cdktfOut: values['cdktf-out'], baseOut: values['base-out'], fastPath: values['fast-path'] };
+  const common = { regions: values.regions, cdktfOut: values['cdktf-out'], baseOut: values['base-out'], records: values.records, commit: values.commit, fastPath: values['fast-path'] };
   const reportDir = values['report-dir'] ?? 'reports';
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency ${values.concurrency}: a whole number ≥ 1`);

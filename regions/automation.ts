@@ -33,3 +33,53 @@ export function ciAccessGrants(catalogue: Catalogue, entry: RegionEntry): Record
   }
   return {};
 }
+
+/** The GitHub environment pull-request plans run in: required reviewers approve before PR code gets a cloud identity. */
+export const PR_PLAN_ENVIRONMENT = 'pr-plan';
+/** The GitHub environment of read-only jobs on main (nightly drift check, health gates); deployment branch: main. */
+export const MAIN_READ_ENVIRONMENT = 'main-read';
+
+/** The GitHub environment a stack of this catalogue environment deploys in (its reviewers approve the wave). */
+export function deployEnvironmentOf(environment: string): 'dev' | 'staging' | 'production' {
+  return environment === 'dev' ? 'dev' : environment === 'staging' ? 'staging' : 'production';
+}
+
+/** Who may log in as the CI identities of one AWS account or Azure identity pair, as OIDC subjects. */
+export interface CiTrust {
+  readonly cloud: 'aws' | 'azure';
+  /** AWS account id, or the Azure tenant. */
+  readonly account: string;
+  /** Role names (AWS) or application client ids (Azure). */
+  readonly plan: string;
+  readonly apply: string;
+  readonly planSubjects: readonly string[];
+  readonly applySubjects: readonly string[];
+}
+
+/**
+ * The OIDC trust of every CI identity, from the catalogue: the plan identity of an account is trusted for pull
+ * request plans (after review) and read-only jobs on main; its apply identity only for the deploy environments of
+ * the stacks in that account. The bootstrap stack creates the AWS roles from this, docs/ci-identities.md lists it;
+ * the workflows use exactly these environments (tests hold all three together).
+ */
+export function ciTrustOf(catalogue: Catalogue): CiTrust[] {
+  const repo = catalogue.automation?.repository;
+  if (!repo) return [];
+  const sub = (env: string) => `repo:${repo}:environment:${env}`;
+  const planSubjects = [sub(PR_PLAN_ENVIRONMENT), sub(MAIN_READ_ENVIRONMENT)];
+  const byIdentity = new Map<string, { cloud: 'aws' | 'azure'; account: string; plan: string; apply: string; envs: Set<string> }>();
+  const add = (cloud: 'aws' | 'azure', account: string, environment: string) => {
+    const ids = automationOf(catalogue, environment);
+    const pair = cloud === 'aws' ? ids?.aws && { plan: ids.aws.planRole, apply: ids.aws.applyRole } : ids?.azure && { plan: ids.azure.plan.clientId, apply: ids.azure.apply.clientId };
+    if (!pair) return;
+    const key = `${cloud}|${account}|${pair.plan}|${pair.apply}`;
+    const entry = byIdentity.get(key) ?? { cloud, account, ...pair, envs: new Set<string>() };
+    entry.envs.add(deployEnvironmentOf(environment));
+    byIdentity.set(key, entry);
+  };
+  for (const e of catalogue.regions) add(e.cloud, e.cloud === 'aws' ? e.account : (e.tenantId ?? ''), e.environment);
+  add('aws', catalogue.global.account, 'global');
+  return [...byIdentity.values()]
+    .map((e) => ({ cloud: e.cloud, account: e.account, plan: e.plan, apply: e.apply, planSubjects, applySubjects: [...e.envs].sort().map(sub) }))
+    .sort((a, b) => a.cloud.localeCompare(b.cloud) || a.account.localeCompare(b.account) || a.plan.localeCompare(b.plan));
+}

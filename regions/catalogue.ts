@@ -34,6 +34,7 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
   // Pipelines log in through OIDC federation as these identities; platform stacks run on runners inside each
   // environment's network (the clusters' API servers are private).
   automation: {
+    repository: 'kore-platform/infra',
     environments: {
       dev: { runnerLabels: ['kore-dev'], aws: { planRole: 'kore-ci-plan', applyRole: 'kore-ci-apply' } },
       staging: { runnerLabels: ['kore-staging'], aws: { planRole: 'kore-ci-plan', applyRole: 'kore-ci-apply' } },
@@ -50,6 +51,12 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
   // Defensible choices the guardrail pack would flag, each with its reason (reported in every guardrails report).
   guardrails: {
     suppressions: [
+      {
+        rule: 'AWS-IAM-003',
+        stacks: ['bootstrap'],
+        paths: ['bootstrap/CiRoles-*/ApplyAdministrator'],
+        reason: 'The deploy identity creates the fleet, IAM roles included, so it administers its account; only the deploy environments of that account may assume it (GitHub OIDC subject pinned, reviewers on staging and production).',
+      },
       {
         rule: 'AWS-RDS-006',
         stacks: ['prod-ap-southeast-1'],

@@ -290,7 +290,15 @@ export const catalogueSchema = z
       .default({ suppressions: [] }),
     /** CI identities and runners per environment; global and bootstrap run as prod. */
     automation: z
-      .strictObject({ environments: z.partialRecord(z.enum(['dev', 'staging', 'prod']), automationEnvironment) })
+      .strictObject({
+        /**
+         * The GitHub repository (`owner/name`) whose workflows the cloud identities trust, through GitHub's OIDC
+         * issuer and only for the environments the workflows use (docs/ci-identities.md). Without it no trust is
+         * generated.
+         */
+        repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'not a GitHub repository (owner/name)').optional(),
+        environments: z.partialRecord(z.enum(['dev', 'staging', 'prod']), automationEnvironment),
+      })
       .optional(),
     /** Rollout waves' approvals, canary bake and health gate. */
     rollout: rolloutSchema,

@@ -5,6 +5,9 @@ import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { standardTags } from '../lib/private/naming';
 import { AwsStateStore } from '../lib/state/aws-state-store';
 import { AzureStateStore } from '../lib/state/azure-state-store';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { GithubOidcRoles } from '../lib/ci/github-oidc-roles';
+import { ciTrustOf } from '../regions/automation';
 import type { Catalogue } from '../regions/schema';
 import { stateStoresOf } from './state-stores';
 
@@ -46,6 +49,8 @@ export class BootstrapStack extends TerraformStack {
     const roleName = props.awsBootstrapRoleName ?? 'OrganizationAccountAccessRole';
     const tags = standardTags(props.catalogue.global.tags, { stack: name });
 
+    // IAM is global: the CI roles of an account use any provider of that account the state stores already have.
+    const accountProviders = new Map<string, AwsProvider>();
     for (const store of stateStoresOf(props.catalogue)) {
       if (store.backend === 's3' && props.cloud === 'aws') {
         const provider = regionalAwsProvider(this, `aws-${store.key}`, {
@@ -56,6 +61,7 @@ export class BootstrapStack extends TerraformStack {
           tags,
           sandbox: store.sandboxUrl ? { url: store.sandboxUrl } : undefined,
         });
+        if (!store.sandboxUrl && !accountProviders.has(store.account)) accountProviders.set(store.account, provider);
         new AwsStateStore(this, `StateStore-${store.key}`, {
           provider,
           bucketName: store.bucket,
@@ -77,6 +83,22 @@ export class BootstrapStack extends TerraformStack {
           allowedIpRanges: store.allowedIpRanges,
           tags,
         });
+      }
+    }
+
+    // The pipelines' identities per AWS account, trusted only for the GitHub environments the workflows use.
+    if (props.cloud === 'aws') {
+      for (const t of ciTrustOf(props.catalogue).filter((x) => x.cloud === 'aws')) {
+        const provider =
+          accountProviders.get(t.account) ??
+          regionalAwsProvider(this, `aws-ci-${t.account}`, {
+            alias: `ci-${t.account}`,
+            region: props.catalogue.global.region,
+            accountId: t.account,
+            assumeRoleArn: `arn:aws:iam::${t.account}:role/${roleName}`,
+            tags,
+          });
+        new GithubOidcRoles(this, `CiRoles-${t.account}`, { provider, planRoleName: t.plan, applyRoleName: t.apply, planSubjects: t.planSubjects, applySubjects: t.applySubjects });
       }
     }
   }

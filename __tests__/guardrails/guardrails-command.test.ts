@@ -12,12 +12,12 @@ function run(script: string, args: string[]) {
 }
 
 describe('npm run guardrails', () => {
-  it('passes the default fleet (exit 0): no open finding, its four defensible choices suppressed with reasons', () => {
+  it('passes the default fleet (exit 0): no open finding, its defensible choices (four, and the deploy identity of each of the three accounts) suppressed with reasons', () => {
     const out = mkdtempSync(join(tmpdir(), 'kore-gr-'));
     const r = run('guardrails', ['--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^guardrails: \d+ rules, 0 open error\(s\), 0 warning\(s\), 4 suppressed$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^guardrails: \d+ rules, 0 open error\(s\), 0 warning\(s\), 7 suppressed$/);
     const report = JSON.parse(readFileSync(join(out, 'guardrails.json'), 'utf8'));
     for (const f of report.findings) expect(f.suppressed.reason.split(' ').length).toBeGreaterThanOrEqual(8);
     expect(readFileSync(join(out, 'guardrails.md'), 'utf8')).toContain('**suppressed** (catalogue): The Asia replica database holds only');

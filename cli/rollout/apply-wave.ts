@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { firstError } from '../plan/run-plans';
 import type { TerraformRunner } from '../terraform';
 import { progressLine } from '../stack-run';
 import type { RolloutStack, RolloutWave } from './waves';
@@ -24,6 +26,16 @@ export interface ApplyWaveOptions {
   /** Only these stacks of the wave. @default - every changed stack */
   readonly only?: ReadonlySet<string>;
   readonly log?: (line: string) => void;
+  /** How long plan and apply wait for a state lock held by someone else. @default '10m' */
+  readonly lockTimeout?: string;
+  /**
+   * Budget for one stack, init, plan and apply together; terraform is interrupted when it runs out (it then
+   * releases its lock) and the stack fails.
+   * @default 2 hours
+   */
+  readonly timeoutMs?: number;
+  /** Called after each stack that now holds this commit's configuration (applied, or planned with no changes). */
+  readonly onDeployed?: (stack: string) => Promise<void>;
 }
 
 const LAYER_STEPS = ['bootstrap', 'infrastructure', 'platform', 'global'] as const;
@@ -50,7 +62,15 @@ export async function applyWave(wave: RolloutWave, options: ApplyWaveOptions): P
           results.set(s.stack, { stack: s.stack, layer: s.layer, outcome: 'skipped', reason: `not applied: ${failed} failed first`, durationMs: 0 });
           continue;
         }
-        const r = await applyStack(s, options);
+        let r = await applyStack(s, options);
+        if ((r.outcome === 'applied' || r.outcome === 'no-changes') && options.onDeployed) {
+          try {
+            await options.onDeployed(s.stack);
+          } catch (e) {
+            // The apply went through; without its record the next run plans this stack again (a no-op), never skips it.
+            r = { ...r, reason: `deploy record not written: ${(e as Error).message.split('\n')[0]}` };
+          }
+        }
         log(progressLine(s.stack, r.outcome + (r.reason ? ` (${r.reason})` : ''), r.durationMs));
         results.set(s.stack, r);
         if (r.outcome === 'failed' && !failed) failed = s.stack;
@@ -65,27 +85,30 @@ async function applyStack(s: RolloutStack, options: ApplyWaveOptions): Promise<S
   const base = { stack: s.stack, layer: s.layer };
   if (!s.changed) return { ...base, outcome: 'unchanged', reason: 'synthesized Terraform equals the base', durationMs: 0 };
   const cwd = join(options.outdir, 'stacks', s.stack);
-  const run = (args: string[]) => options.runner.run(args, { cwd, env: options.env });
+  const lock = `-lock-timeout=${options.lockTimeout ?? '10m'}`;
+  const budget = options.timeoutMs ?? 2 * 60 * 60_000;
+  const deadline = Date.now() + budget;
+  const planFile = 'rollout.tfplan';
   let total = 0;
   const step = async (what: string, args: string[], ok: (code: number) => boolean) => {
-    const r = await run(args);
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`timed out after ${Math.round(budget / 1000)}s (before ${what})`);
+    const r = await options.runner.run(args, { cwd, env: options.env, timeoutMs: left });
     total += r.durationMs;
+    if (r.timedOut) throw new Error(`${what} timed out after ${Math.round(budget / 1000)}s`);
     if (!ok(r.code)) throw new Error(`${what} exited ${r.code}: ${firstError(r.stderr || r.stdout)}`);
     return r.code;
   };
   try {
-    await step('terraform init', ['init', '-input=false'], (c) => c === 0);
-    const planned = await step('terraform plan', ['plan', '-input=false', '-detailed-exitcode', '-out=rollout.tfplan'], (c) => c === 0 || c === 2);
+    await step('terraform init', ['init', '-input=false', lock], (c) => c === 0);
+    const planned = await step('terraform plan', ['plan', '-input=false', lock, '-detailed-exitcode', `-out=${planFile}`], (c) => c === 0 || c === 2);
     if (planned === 0) return { ...base, outcome: 'no-changes', durationMs: total };
-    await step('terraform apply', ['apply', '-input=false', 'rollout.tfplan'], (c) => c === 0);
+    await step('terraform apply', ['apply', '-input=false', lock, planFile], (c) => c === 0);
     return { ...base, outcome: 'applied', durationMs: total };
   } catch (e) {
     return { ...base, outcome: 'failed', reason: (e as Error).message, durationMs: total };
+  } finally {
+    // The saved plan holds sensitive values in clear text: never left in the stack directory.
+    rmSync(join(cwd, planFile), { force: true });
   }
-}
-
-/** The first `Error: …` line terraform printed, or its first line. */
-export function firstError(text: string): string {
-  const lines = text.split('\n').map((l) => l.replace(/^[│╷╵\s]+/, '').trim()).filter(Boolean);
-  return lines.find((l) => l.startsWith('Error:')) ?? lines[0] ?? 'no output';
 }

@@ -8,8 +8,10 @@ import { selectStacks } from '../stack-select';
 import { synthesizedOutdir } from '../stack-run';
 import type { TerraformRunner } from '../terraform';
 import { applyWave } from './apply-wave';
+import { ciIdentitiesDoc } from './ci-identities-doc';
 import { deployMatrices, deployWorkflow } from './deploy-workflow';
 import { stackChanged } from './changed-stacks';
+import { DeployRecordStore, recordStoreOf, stackDigest } from './deploy-records';
 import { GateProbes, runHealthGate } from './health-gate';
 import { renderApplyJunit, renderApplyMarkdown, renderGateMarkdown, renderPlanMarkdown, rolloutOrderLine } from './render';
 import { RolloutPlan, rolloutPlan, RolloutWave } from './waves';
@@ -23,6 +25,14 @@ export interface RolloutCommonOptions {
   readonly cdktfOut?: string;
   /** Synthesized output of the base (e.g. main before the merge): only stacks that differ are changed. */
   readonly baseOut?: string;
+  /**
+   * Deploy records (`github`, or a directory): a stack is changed when its synthesized Terraform differs from what
+   * was last applied to it; `apply` writes the record of each stack it leaves at this commit's configuration.
+   * @default - no records: every stack counts as changed (or as --base-out says)
+   */
+  readonly records?: string;
+  /** The commit being deployed, for the records. @default - $GITHUB_SHA */
+  readonly commit?: string;
   readonly fastPath?: boolean;
 }
 
@@ -30,11 +40,13 @@ export interface RolloutDeps {
   readonly runner: TerraformRunner;
   readonly probes: GateProbes;
   readonly env?: NodeJS.ProcessEnv;
+  /** Opens the record store a `--records` value names. @default recordStoreOf */
+  readonly records?: (spec: string) => DeployRecordStore;
   readonly out: (text: string) => void;
   readonly log: (line: string) => void;
 }
 
-function planOf(options: RolloutCommonOptions): { plan: RolloutPlan; outdir: string } {
+async function planOf(options: RolloutCommonOptions, deps: Pick<RolloutDeps, 'records' | 'env'>): Promise<{ plan: RolloutPlan; outdir: string; store?: DeployRecordStore }> {
   const catalogue = resolveCatalogue(options.regions);
   if (options.baseOut !== undefined && !existsSync(join(options.baseOut, 'stacks'))) {
     throw new UsageError(`--base-out ${options.baseOut}: not a synthesized output (no stacks/ directory)`);
@@ -42,10 +54,26 @@ function planOf(options: RolloutCommonOptions): { plan: RolloutPlan; outdir: str
   if (options.cdktfOut !== undefined && !existsSync(join(options.cdktfOut, 'stacks'))) {
     throw new UsageError(`--cdktf-out ${options.cdktfOut}: not a synthesized output (no stacks/ directory)`);
   }
+  if (options.baseOut !== undefined && options.records !== undefined) throw new UsageError('--base-out and --records: give one base, not both');
   const outdir = synthesizedOutdir(catalogue, options.cdktfOut);
   const base = options.baseOut !== undefined ? resolve(options.baseOut) : undefined;
-  const plan = rolloutPlan(catalogue, { fastPath: options.fastPath, changed: base ? (s) => stackChanged(outdir, base, s) : undefined });
-  return { plan, outdir };
+  const store = options.records !== undefined ? (deps.records ?? ((spec) => recordStoreOf(spec, deps.env ?? process.env)))(options.records) : undefined;
+  let changed: ((stack: string) => boolean) | undefined = base ? (s) => stackChanged(outdir, base, s) : undefined;
+  if (store) {
+    const all = rolloutPlan(catalogue).waves.flatMap((w) => w.stacks.map((s) => s.stack));
+    const records = await store.read(all);
+    changed = (s) => records.get(s)?.digest !== stackDigest(outdir, s);
+  }
+  const plan = rolloutPlan(catalogue, { fastPath: options.fastPath, changed });
+  return { plan, outdir, store };
+}
+
+/** Writes the deploy record of a stack left at this commit's configuration. */
+function recorder(store: DeployRecordStore | undefined, outdir: string, options: RolloutCommonOptions, env: NodeJS.ProcessEnv): ((stack: string) => Promise<void>) | undefined {
+  if (!store) return undefined;
+  const commit = options.commit ?? env.GITHUB_SHA;
+  if (!commit) throw new UsageError('--records: the commit being deployed is unknown (give --commit, or run where GITHUB_SHA is set)');
+  return (stack) => store.write({ stack, commit, digest: stackDigest(outdir, stack), appliedAt: new Date().toISOString() });
 }
 
 function waveOf(plan: RolloutPlan, wave: string | undefined): RolloutWave {
@@ -60,11 +88,13 @@ function waveOf(plan: RolloutPlan, wave: string | undefined): RolloutWave {
  * `rollout plan`: the waves, as JSON (any orchestrator) or Markdown; `--order` prints the one-line PR summary,
  * `--matrix` the listing rows of the changed stacks (a CI matrix), `--github-outputs` one matrix per deploy job.
  */
-export function rolloutPlanCommand(options: RolloutCommonOptions & { json?: boolean; order?: boolean; matrix?: boolean; githubOutputs?: boolean }, deps: RolloutDeps): number {
-  const { plan } = planOf(options);
+export async function rolloutPlanCommand(options: RolloutCommonOptions & { json?: boolean; order?: boolean; matrix?: boolean; githubOutputs?: boolean }, deps: RolloutDeps): Promise<number> {
+  const { plan } = await planOf(options, deps);
   const catalogue = resolveCatalogue(options.regions);
   if (options.githubOutputs) {
     for (const [id, rows] of Object.entries(deployMatrices(catalogue, plan))) deps.out(`${id}=${JSON.stringify(rows)}\n`);
+    // Whether the canary changed: its gate and bake run only then (they would hold the deploy group for nothing).
+    for (const w of plan.waves.filter((x) => x.canary)) deps.out(`wave${w.wave}_changed=${w.stacks.some((s) => s.changed)}\n`);
   } else if (options.matrix) {
     deps.out(`${JSON.stringify(Object.values(deployMatrices(catalogue, plan)).flat())}\n`);
   } else {
@@ -74,29 +104,35 @@ export function rolloutPlanCommand(options: RolloutCommonOptions & { json?: bool
 }
 
 /** `rollout workflow`: writes the deploy workflow generated from the catalogue, or with `check` says if it is stale. */
-export function rolloutWorkflowCommand(options: { regions?: string; file: string; check?: boolean }, deps: RolloutDeps): number {
-  const text = deployWorkflow(resolveCatalogue(options.regions));
+export function rolloutWorkflowCommand(options: { regions?: string; file: string; docFile?: string; check?: boolean }, deps: RolloutDeps): number {
+  const catalogue = resolveCatalogue(options.regions);
+  const docFile = options.docFile ?? join(dirname(options.file), '..', '..', 'docs', 'ci-identities.md');
+  const generated: [string, string][] = [
+    [options.file, deployWorkflow(catalogue)],
+    [docFile, ciIdentitiesDoc(catalogue)],
+  ];
   if (options.check) {
-    const current = existsSync(options.file) ? readFileSync(options.file, 'utf8') : '';
-    if (current !== text) {
-      deps.log(`rollout: ${options.file} is not what the catalogue generates; run npm run rollout -- workflow`);
-      return ROLLOUT_EXIT.stopped;
-    }
-    deps.log(`rollout: ${options.file} is up to date`);
+    const stale = generated.filter(([file, text]) => (existsSync(file) ? readFileSync(file, 'utf8') : '') !== text).map(([file]) => file);
+    for (const file of stale) deps.log(`rollout: ${file} is not what the catalogue generates; run npm run rollout -- workflow`);
+    if (stale.length > 0) return ROLLOUT_EXIT.stopped;
+    deps.log(`rollout: ${generated.map(([f]) => f).join(' and ')} are up to date`);
     return ROLLOUT_EXIT.ok;
   }
-  writeFilesAtomically(dirname(options.file), { [basename(options.file)]: text });
-  deps.log(`rollout: wrote ${options.file}`);
+  for (const [file, text] of generated) {
+    writeFilesAtomically(dirname(file), { [basename(file)]: text });
+    deps.log(`rollout: wrote ${file}`);
+  }
   return ROLLOUT_EXIT.ok;
 }
 
 /** `rollout apply --wave N`: applies the wave's changed stacks from saved plans and writes the reports. */
 export async function rolloutApplyCommand(options: RolloutCommonOptions & { wave?: string; stacks?: readonly string[]; concurrency?: number; reportDir: string }, deps: RolloutDeps): Promise<number> {
-  const { plan, outdir } = planOf(options);
+  const { plan, outdir, store } = await planOf(options, deps);
   const wave = waveOf(plan, options.wave);
+  const onDeployed = recorder(store, outdir, options, deps.env ?? process.env);
   const only = options.stacks ? new Set(selectStacks(wave.stacks.map((s) => s.stack), options.stacks)) : undefined;
   deps.log(`rollout: wave ${wave.wave} (${wave.environments.join(', ')}), ${wave.stacks.filter((s) => s.changed && (!only || only.has(s.stack))).length} changed stacks`);
-  const results = await applyWave(wave, { outdir, runner: deps.runner, env: deps.env, concurrency: options.concurrency, only, log: deps.log });
+  const results = await applyWave(wave, { outdir, runner: deps.runner, env: deps.env, concurrency: options.concurrency, only, log: deps.log, onDeployed });
   const report = { wave: wave.wave, results };
   const written = writeFilesAtomically(options.reportDir, {
     [`rollout-wave-${wave.wave}.json`]: `${JSON.stringify(report, null, 2)}\n`,
@@ -147,7 +183,8 @@ export async function rolloutGateCommand(options: RolloutCommonOptions & { wave?
  * with the reason. GitHub Actions runs `apply` and `gate` per job instead, with environments for the approvals.
  */
 export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?: string; interval?: string; concurrency?: number; reportDir: string }, deps: RolloutDeps): Promise<number> {
-  const { plan, outdir } = planOf(options);
+  const { plan, outdir, store } = await planOf(options, deps);
+  const onDeployed = recorder(store, outdir, options, deps.env ?? process.env);
   const catalogue = resolveCatalogue(options.regions);
   const parse = (flag: string, v: string) => {
     try {
@@ -167,7 +204,7 @@ export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?:
       continue;
     }
     deps.log(`rollout: wave ${wave.wave} (${wave.environments.join(', ')})`);
-    const results = await applyWave(wave, { outdir, runner: deps.runner, env: deps.env, concurrency: options.concurrency, log: deps.log });
+    const results = await applyWave(wave, { outdir, runner: deps.runner, env: deps.env, concurrency: options.concurrency, log: deps.log, onDeployed });
     const failed = results.find((r) => r.outcome === 'failed');
     if (failed) {
       stoppedBy = `${failed.stack} failed in wave ${wave.wave}`;
