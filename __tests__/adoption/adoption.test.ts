@@ -202,3 +202,50 @@ describe('the commands as users run them', () => {
     expect(r.stderr.split('\n')).toHaveLength(1);
   });
 });
+
+describe('adopt --discover never proposes what adopting would replace', () => {
+  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-')), guardrails: false }).outdir;
+  const resources = adoptableResources(out, 'dev-us-east-1');
+  const subnet = resources.find((r) => r.type === 'aws_subnet')!;
+  // An account with a foreign VPC holding a subnet of the entry's CIDR, and no VPC of the entry's CIDR.
+  const foreign: AwsApi = {
+    async call(args: readonly string[]): Promise<any> {
+      if (args[1] === 'describe-vpcs') return { Vpcs: [] };
+      if (args[1] === 'describe-subnets') {
+        // What AWS answers honours the filters: the foreign subnet only when no VPC filter excludes it.
+        const vpcFilter = args.find((a) => a.startsWith('Name=vpc-id,'));
+        return vpcFilter && !vpcFilter.endsWith('vpc-foreign') ? { Subnets: [] } : { Subnets: [{ SubnetId: 'subnet-foreign', VpcId: 'vpc-foreign', AvailabilityZone: subnet.config.availability_zone }] };
+      }
+      return undefined;
+    },
+  };
+
+  it('proposes no subnet when no VPC of the entry matches (the subnet would belong to another VPC)', async () => {
+    const found = await discoverAws(resources, foreign, { region: 'us-east-1' });
+    expect(found.filter((f) => f.type === 'aws_subnet')).toEqual([]);
+  });
+
+  it('proposes a subnet only inside the proposed VPC and in its declared zone, and says why in the snippet', async () => {
+    const calls: string[][] = [];
+    const api: AwsApi = {
+      async call(args: readonly string[]): Promise<any> {
+        calls.push([...args]);
+        if (args[1] === 'describe-vpcs') return { Vpcs: [{ VpcId: 'vpc-mine' }] };
+        if (args[1] === 'describe-subnets') {
+          const zone = args.find((a) => a.startsWith('Name=availability-zone,'))?.split('=')[2];
+          // A subnet of the CIDR in the right VPC but another zone is not proposed.
+          return { Subnets: [{ SubnetId: 'subnet-wrong-zone', VpcId: 'vpc-mine', AvailabilityZone: 'us-east-1z' }, ...(zone ? [{ SubnetId: `subnet-${zone}`, VpcId: 'vpc-mine', AvailabilityZone: zone }] : [])] };
+        }
+        return undefined;
+      },
+    };
+    const found = await discoverAws(resources, api, { region: 'us-east-1' });
+    const subnets = found.filter((f) => f.type === 'aws_subnet');
+    expect(subnets.length).toBe(resources.filter((r) => r.type === 'aws_subnet').length);
+    for (const s of subnets) expect(s.id).not.toBe('subnet-wrong-zone');
+    const call = calls.find((c) => c[1] === 'describe-subnets')!;
+    expect(call).toEqual(expect.arrayContaining(['Name=vpc-id,Values=vpc-mine', expect.stringMatching(/^Name=availability-zone,Values=us-east-1[a-f]$/)]));
+    const line = adoptSnippet('dev-use1', found).split('\n').find((l) => l.includes(subnet.path))!;
+    expect(line).toMatch(/# aws_subnet, by CIDR 10\.[\d./]+ in vpc-mine \(the VPC proposed for aws_vpc\.\S+\), zone us-east-1[a-f]$/);
+  });
+});

@@ -15,7 +15,8 @@ const literal = (v: unknown): string | undefined => (typeof v === 'string' && !v
 
 /**
  * Finds, in one AWS account and region, existing resources that match what a stack declares — VPCs and subnets
- * by CIDR (subnets inside the matched VPC), hosted zones, buckets, roles, clusters, log groups, DB instances and
+ * by CIDR (subnets only inside the matched VPC and in their declared zone: nothing whose import would plan a
+ * replacement), hosted zones, buckets, roles, clusters, log groups, DB instances and
  * KMS aliases by name, keys through their alias — so that they can be adopted instead of created.
  */
 export async function discoverAws(resources: readonly AdoptableResource[], api: AwsApi, target: AwsTarget): Promise<Candidate[]> {
@@ -37,13 +38,18 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
     const c = r.config;
     switch (r.type) {
       case 'aws_subnet': {
+        // A subnet cannot move to another VPC or zone in place: importing one of a VPC other than the one this
+        // entry's VPC becomes would plan its replacement (destroying someone else's subnet). So a subnet is looked
+        // for only inside the VPC proposed for the entry (or named literally), and only in the declared zone.
         const cidr = literal(c.cidr_block);
         const vpcRef = /\$\{(aws_vpc\.[\w-]+)\.id\}/.exec(typeof c.vpc_id === 'string' ? c.vpc_id : '')?.[1];
-        const vpc = vpcRef ? byAddress.get(vpcRef) : undefined;
-        if (!cidr) break;
-        const filters = [`Name=cidr-block,Values=${cidr}`, ...(vpc ? [`Name=vpc-id,Values=${vpc}`] : [])];
+        const vpc = vpcRef ? byAddress.get(vpcRef) : literal(c.vpc_id);
+        const zone = literal(c.availability_zone);
+        if (!cidr || !vpc) break;
+        const filters = [`Name=cidr-block,Values=${cidr}`, `Name=vpc-id,Values=${vpc}`, ...(zone ? [`Name=availability-zone,Values=${zone}`] : [])];
         const res = await api.call<DescribeSubnets>(['ec2', 'describe-subnets', '--filters', ...filters], target);
-        add(r, res?.Subnets?.[0]?.SubnetId, `CIDR ${cidr}${vpc ? ` in ${vpc}` : ''}`);
+        const hit = (res?.Subnets ?? []).find((x) => (!x.VpcId || x.VpcId === vpc) && (!zone || !x.AvailabilityZone || x.AvailabilityZone === zone));
+        add(r, hit?.SubnetId, `CIDR ${cidr} in ${vpc}${vpcRef ? ` (the VPC proposed for ${vpcRef})` : ''}${zone ? `, zone ${zone}` : ''}`);
         break;
       }
       case 'aws_route53_zone': {

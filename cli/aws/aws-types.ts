@@ -14,6 +14,7 @@ export interface Ec2Subnet {
   readonly SubnetId: string;
   readonly VpcId?: string;
   readonly CidrBlock?: string;
+  readonly AvailabilityZone?: string;
   readonly Tags?: AwsTag[];
 }
 
