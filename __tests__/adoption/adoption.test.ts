@@ -153,6 +153,31 @@ describe('unmanaged scan', () => {
     ]);
   });
 
+  it('still reports hand-made routes, inline policies, attachments and rules after an apply refreshed them into state', async () => {
+    // What the state holds after any apply: the hand-made changes, read back into the computed collections.
+    const refreshed = JSON.parse(JSON.stringify(showJson));
+    const res = refreshed.values.root_module.resources;
+    res.find((r: any) => r.type === 'aws_route_table').values.route.push({ cidr_block: '192.168.0.0/16' });
+    Object.assign(res.find((r: any) => r.type === 'aws_iam_role').values, { inline_policy: [{ name: 'hotfix' }], managed_policy_arns: ['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy', 'arn:aws:iam::aws:policy/AdministratorAccess'] });
+    res.find((r: any) => r.type === 'aws_security_group').values.ingress.push({ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] });
+    for (const r of res) r.address = `${r.type}.x`;
+    // The configuration sets the route table's routes and the group's rules inline, but none of the role's policies.
+    const configured = new Set(['aws_route_table.x|route', 'aws_security_group.x|ingress']);
+    const after = emptyManagedSet();
+    addManagedState(refreshed, after, (address, attr) => configured.has(`${address}|${attr}`));
+    const kinds = (await scanUnmanaged(api, target, after)).map((f) => `${f.kind} ${f.id}`);
+    expect(kinds).toEqual(expect.arrayContaining(['role-inline-policy kore-node|hotfix', 'role-policy-attachment kore-node|arn:aws:iam::aws:policy/AdministratorAccess']));
+    // Collections the configuration declares are Terraform's to manage (a hand-made addition there is drift).
+    expect(kinds).not.toContain('route rtb-1|192.168.0.0/16');
+    // With nothing configured, nothing refreshed counts as declared: the route and the rule are reported too.
+    const none = emptyManagedSet();
+    addManagedState(refreshed, none, () => false);
+    const all = (await scanUnmanaged(api, target, none)).map((f) => `${f.kind} ${f.id}`);
+    expect(all).toEqual(expect.arrayContaining(['route rtb-1|192.168.0.0/16', `security-group-rule ${ruleKey('sg-1', false, 'tcp', 22, 22, '0.0.0.0/0')}`, 'role-inline-policy kore-node|hotfix']));
+    // The separate attachment resource still counts: it is configuration.
+    expect(all).not.toContain('role-policy-attachment kore-node|arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy');
+  });
+
   it('keeps accepted ones out of the findings with their reason; the ignore file needs reasons', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kore-ignore-'));
     writeFileSync(join(dir, 'ok.yaml'), '- { kind: security-group, id: "sg-h*", reason: "debug group the on-call keeps for incidents" }\n');

@@ -93,6 +93,7 @@ interface StateAttributes {
 }
 
 interface StateResource {
+  readonly address?: string;
   readonly type: string;
   readonly mode: string;
   readonly values?: StateAttributes;
@@ -108,8 +109,30 @@ export interface ShowStateJson {
   readonly values?: { readonly root_module?: StateModule };
 }
 
-/** The managed resources of `terraform show -json` output (root and child modules), added to `into`. */
-export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void {
+/**
+ * Whether the configuration (the synthesized stack) sets an attribute of a resource, by state address. Attributes
+ * that hold sub-objects Terraform also reads back when the configuration leaves them unset — a role's
+ * `inline_policy` and `managed_policy_arns`, a route table's `route`, a security group's `ingress`/`egress`, a network
+ * security group's `security_rule` — are refreshed into state after any apply, hand-made ones included; they count
+ * as declared only when the configuration sets them (Terraform then manages them exclusively, and the drift check
+ * sees a hand-made addition as drift).
+ */
+export type ConfiguredAttribute = (address: string, attribute: string) => boolean;
+
+/** The attributes `ConfiguredAttribute` is asked about, per resource type. */
+export const COMPUTED_COLLECTIONS: Readonly<Record<string, readonly string[]>> = {
+  aws_iam_role: ['inline_policy', 'managed_policy_arns'],
+  aws_route_table: ['route'],
+  aws_security_group: ['ingress', 'egress'],
+  aws_default_security_group: ['ingress', 'egress'],
+  azurerm_network_security_group: ['security_rule'],
+};
+
+/**
+ * The managed resources of `terraform show -json` output (root and child modules), added to `into`. Without
+ * `configured`, every collection in state counts as declared (callers without the configuration).
+ */
+export function addManagedState(showJson: ShowStateJson, into: ManagedSet, configured: ConfiguredAttribute = () => true): void {
   const resources: StateResource[] = [];
   const walk = (m: StateModule | undefined) => {
     if (!m) return;
@@ -119,11 +142,12 @@ export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void
   walk(showJson?.values?.root_module);
   for (const r of resources) {
     if (r.mode !== 'managed') continue;
+    const declared = (attr: string) => r.address === undefined || configured(r.address, attr);
     const v: StateAttributes = r.values ?? {};
     if (typeof v.id === 'string') into.ids.add(v.id);
     if (typeof v.arn === 'string') into.ids.add(v.arn);
     if (r.type.startsWith('azurerm_')) {
-      addAzure(r.type, v, into);
+      addAzure(r.type, v, into, declared('security_rule'));
       continue;
     }
     switch (r.type) {
@@ -133,8 +157,8 @@ export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void
       case 'aws_iam_role':
         if (!v.name) break;
         into.roles.add(v.name);
-        for (const arn of v.managed_policy_arns ?? []) into.attachments.add(`${v.name}|${arn}`);
-        for (const p of v.inline_policy ?? []) if (p.name) into.inlinePolicies.add(`${v.name}|${p.name}`);
+        if (declared('managed_policy_arns')) for (const arn of v.managed_policy_arns ?? []) into.attachments.add(`${v.name}|${arn}`);
+        if (declared('inline_policy')) for (const p of v.inline_policy ?? []) if (p.name) into.inlinePolicies.add(`${v.name}|${p.name}`);
         break;
       case 'aws_iam_role_policy_attachment':
         into.attachments.add(`${v.role}|${v.policy_arn}`);
@@ -146,6 +170,7 @@ export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void
       case 'aws_default_security_group':
         for (const [dir, list] of [['ingress', v.ingress], ['egress', v.egress]] as const) {
           if (!v.id) break;
+          if (!declared(dir)) continue;
           for (const rule of list ?? []) {
             for (const peer of [...(rule.cidr_blocks ?? []), ...(rule.ipv6_cidr_blocks ?? []), ...(rule.prefix_list_ids ?? []), ...(rule.security_groups ?? []), ...(rule.self ? [v.id] : [])]) {
               into.rules.add(ruleKey(v.id, dir === 'egress', String(rule.protocol), rule.from_port, rule.to_port, peer));
@@ -170,7 +195,7 @@ export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void
         into.routes.add(`${v.route_table_id}|${v.destination_cidr_block || v.destination_ipv6_cidr_block || v.destination_prefix_list_id}`);
         break;
       case 'aws_route_table':
-        for (const route of v.route ?? []) into.routes.add(`${v.id}|${route.cidr_block || route.ipv6_cidr_block || route.destination_prefix_list_id}`);
+        if (declared('route')) for (const route of v.route ?? []) into.routes.add(`${v.id}|${route.cidr_block || route.ipv6_cidr_block || route.destination_prefix_list_id}`);
         break;
       default:
         break;
@@ -179,7 +204,7 @@ export function addManagedState(showJson: ShowStateJson, into: ManagedSet): void
 }
 
 /** An Azure resource of a state: its id, and what the Azure scan needs beyond ids. */
-function addAzure(type: string, v: StateAttributes, into: ManagedSet): void {
+function addAzure(type: string, v: StateAttributes, into: ManagedSet, rulesDeclared: boolean): void {
   const id = v.id?.toLowerCase();
   if (!id) return;
   into.azureIds.add(id);
@@ -190,5 +215,5 @@ function addAzure(type: string, v: StateAttributes, into: ManagedSet): void {
     if (nodeGroup) into.azureNodeResourceGroups.add(nodeGroup.toLowerCase());
   }
   // Inline rules of a network security group are sub-resources with ids of their own.
-  if (type === 'azurerm_network_security_group') for (const rule of v.security_rule ?? []) if (rule.name) into.rules.add(`${id}/securityrules/${rule.name.toLowerCase()}`);
+  if (type === 'azurerm_network_security_group' && rulesDeclared) for (const rule of v.security_rule ?? []) if (rule.name) into.rules.add(`${id}/securityrules/${rule.name.toLowerCase()}`);
 }

@@ -5,7 +5,8 @@ import type { AzureApi } from '../azure/az-cli';
 import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';
 import { applyIgnores, IgnoreEntry } from './ignore-file';
-import { addManagedState, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
+import { synthesizedResources } from '../synthesized-stack';
+import { addManagedState, COMPUTED_COLLECTIONS, ConfiguredAttribute, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
 import { scanUnmanaged, UnmanagedFinding } from './scan';
 import { scanUnmanagedAzure } from './scan-azure';
 
@@ -89,9 +90,22 @@ async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOption
       errors.push(`state of ${s.stack} unreadable: ${(show.stderr || show.stdout).trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${show.code}`}`);
       continue;
     }
-    addManagedState(JSON.parse(show.stdout || '{}') as ShowStateJson, managed);
+    addManagedState(JSON.parse(show.stdout || '{}') as ShowStateJson, managed, configuredAttributes(o.outdir, s.stack));
   }
   return managed;
+}
+
+/**
+ * Which of the refreshed collections (`COMPUTED_COLLECTIONS`) the stack's configuration sets, from its synthesized
+ * JSON. A stack not synthesized here declares none: its refreshed collections never hide a hand-made change.
+ */
+function configuredAttributes(outdir: string, stack: string): ConfiguredAttribute {
+  const set = new Set<string>();
+  for (const r of synthesizedResources(outdir, stack) ?? []) {
+    for (const attr of COMPUTED_COLLECTIONS[r.type] ?? []) if (r.config[attr] !== undefined) set.add(`${r.address}|${attr}`);
+  }
+  // A counted resource's state address carries its index (`aws_route_table.x[0]`); the configuration's does not.
+  return (address, attr) => set.has(`${address.replace(/\[[^\]]*\]$/, '')}|${attr}`);
 }
 
 /** The emulator endpoint of a sandbox entry (or of a sandbox global stack) in this account and region. */
