@@ -34,6 +34,16 @@ describe('exposure as a set computation', () => {
     // private ranges are not the internet, however large
     [['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'], false, false],
     [['*'], true, true],
+    // IPv6: the whole internet, its two halves, a wide range, a site, and what is not the internet
+    [['::/0'], true, true],
+    [['::/1', '8000::/1'], true, true],
+    [['2000::/3'], true, true],
+    [['2600::/12'], false, true],
+    [['2001:db8::/32', 'fd00::/8', 'fe80::/10'], false, false],
+    [['2a00:1450:4001::/48'], false, false],
+    [['10.0.0.0/8', '::/0'], true, true],
+    [['Internet'], true, true],
+    [['Any'], true, true],
   ])('%j: whole internet %s, exposed %s', (cidrs, whole, exposed) => {
     expect(coversInternet(cidrs)).toBe(whole);
     expect(exposesInternet(cidrs)).toBe(exposed);

@@ -44,3 +44,28 @@ describe('the guardrail pack', () => {
     });
   });
 });
+
+describe('internet ingress over IPv6 (every form, both clouds)', () => {
+  it.each([
+    ['aws_security_group', { ingress: [{ ipv6_cidr_blocks: ['::/0'] }] }],
+    ['aws_security_group', { ingress: [{ ipv6_cidr_blocks: ['::/1'] }, { ipv6_cidr_blocks: ['8000::/1'] }] }],
+    ['aws_security_group_rule', { type: 'ingress', ipv6_cidr_blocks: ['::/0'] }],
+    ['aws_vpc_security_group_ingress_rule', { cidr_ipv6: '::/0' }],
+    ['aws_vpc_security_group_ingress_rule', { cidr_ipv6: '2000::/3' }],
+  ])('AWS-SG-001 refuses %s %j', (type, config) => {
+    expect(judge('AWS-SG-001', type, config)).toBe('non-compliant');
+  });
+
+  it('AWS-SG-001 accepts a site-sized IPv6 range and private IPv6', () => {
+    expect(judge('AWS-SG-001', 'aws_vpc_security_group_ingress_rule', { cidr_ipv6: '2a00:1450:4001::/48' })).toBe('compliant');
+    expect(judge('AWS-SG-001', 'aws_security_group', { ingress: [{ ipv6_cidr_blocks: ['fd00::/8'] }] })).toBe('compliant');
+  });
+
+  it.each([
+    [{ source_address_prefix: '::/0' }],
+    [{ source_address_prefixes: ['::/1', '8000::/1'] }],
+    [{ source_address_prefix: 'Any' }],
+  ])('AZ-NSG-002 refuses SSH from %j', (source) => {
+    expect(judge('AZ-NSG-002', 'azurerm_network_security_rule', { direction: 'Inbound', access: 'Allow', destination_port_range: '22', ...source })).toBe('non-compliant');
+  });
+});

@@ -108,5 +108,21 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
     const second = JSON.parse(readFileSync(join(out, 'drift-report.json'), 'utf8'));
     expect(second.unmanaged.findings).toHaveLength(3);
     expect(second.unmanaged.ignored).toEqual([expect.objectContaining({ id: made.sg, reason: 'the on-call keeps this debug group during the incident' })]);
+
+    // An inline policy put on the managed role by hand; then an ordinary apply with no configuration change, which
+    // refreshes the attachment and the inline policy into the role's state: both are still reported.
+    await api.call(['iam', 'put-role-policy', '--role-name', 'kore-sandbox-use1-node', '--policy-name', 'hotfix', '--policy-document', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] })], target);
+    const dir = stacks[STACK];
+    await sandbox.tfOk(dir, ['apply', '-input=false', '-auto-approve']);
+    const state = JSON.parse((await sandbox.tfOk(dir, ['show', '-json'])).stdout);
+    const role = state.values.root_module.resources.find((x: any) => x.type === 'aws_iam_role' && x.values.name === 'kore-sandbox-use1-node');
+    expect(role.values.managed_policy_arns).toContain('arn:aws:iam::aws:policy/AdministratorAccess');
+    const third = await command('drift-check', args);
+    expect(third.code).toBe(2);
+    const after = JSON.parse(readFileSync(join(out, 'drift-report.json'), 'utf8'));
+    expect(after.unmanaged.findings.map((f: any) => [f.kind, f.id])).toEqual(expect.arrayContaining([
+      ['role-policy-attachment', 'kore-sandbox-use1-node|arn:aws:iam::aws:policy/AdministratorAccess'],
+      ['role-inline-policy', 'kore-sandbox-use1-node|hotfix'],
+    ]));
   }, 1_200_000);
 });
