@@ -6,8 +6,8 @@ const HELP = `usage: npm run drift-check -- [--stacks NAME|GLOB ...] [--concurre
                                [--lock-timeout SECONDS] [--regions FILE] [--cdktf-out DIR]
                                [--unmanaged [--unmanaged-ignore FILE]]
 
-Finds what changed behind Terraform's back: per stack a refresh-only plan (real-world drift) and a normal plan
-(configuration not applied yet), read from \`terraform show -json\`.
+Finds what changed behind Terraform's back: per stack one plan, read from \`terraform show -json\`: its
+resource_drift is real-world drift, its resource_changes configuration not applied yet.
   --stacks        stacks to check, by name or glob (repeatable, or comma-separated); default: all but bootstrap
   --concurrency   stacks checked at once (default 2)
   --out           where drift-report.json, drift-report.md and drift-report.xml go (default: reports)

@@ -183,3 +183,35 @@ describe('the lock error', () => {
     expect(firstError(stderr)).toBe('Error: Error acquiring the state lock (held by runner@ci-7, since 2026-11-22 02:00:01.123 +0000 UTC, for OperationTypeApply, lock ID 2f0c6f4e-1b3a-4c2d-9e8f-000000000001)');
   });
 });
+
+describe('runDriftChecks: one plan per stack', () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, existsSync } = require('node:fs');
+  const { tmpdir } = require('node:os');
+  const { join } = require('node:path');
+  const { runDriftChecks } = require('../../cli/drift/run-drift');
+
+  it('runs init, one plan and its show (no refresh-only plan), classifies drift and pending from that one JSON, and removes the plan file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'drift-one-'));
+    mkdirSync(join(out, 'stacks', 's'), { recursive: true });
+    writeFileSync(join(out, 'stacks', 's', 'cdk.tf.json'), '{}');
+    const drift = rc('aws_vpc.v', ['update'], { before: { tags: { Name: 'a' } }, after: { tags: { Name: 'b' } } });
+    const revert = rc('aws_vpc.v', ['update'], { before: { tags: { Name: 'b' } }, after: { tags: { Name: 'a' } } });
+    const added = rc('aws_s3_bucket.new', ['create'], { before: null, after: { bucket: 'x' } });
+    const json = JSON.stringify({ ...plan([revert, added]), resource_drift: [drift] });
+    const calls: string[][] = [];
+    const runner = {
+      async run(args: string[], o: { cwd: string }) {
+        calls.push(args);
+        if (args[0] === 'plan') writeFileSync(join(o.cwd, 'drift-plan.tfplan'), 'secret');
+        return { code: 0, stdout: args[0] === 'show' ? json : '', stderr: '', timedOut: false, durationMs: 1 };
+      },
+    };
+    const [r] = await runDriftChecks({ outdir: out, stacks: ['s'], runner, timeoutMs: 60_000, lockTimeout: '60s' });
+    expect(calls.map((c) => c.filter((a) => !a.startsWith('-lock')).join(' '))).toEqual(['init -input=false', 'plan -input=false -out=drift-plan.tfplan', 'show -json drift-plan.tfplan']);
+    expect(calls.some((c) => c.includes('-refresh-only'))).toBe(false);
+    expect(r.status).toBe('drifted');
+    expect(r.drifted.map((d: any) => [d.address, d.attributes.map((a: any) => a.path)])).toEqual([['aws_vpc.v', ['tags.Name']]]);
+    expect(r.pending).toEqual([{ address: 'aws_s3_bucket.new', action: 'create' }]);
+    expect(existsSync(join(out, 'stacks', 's', 'drift-plan.tfplan'))).toBe(false);
+  });
+});

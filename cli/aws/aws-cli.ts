@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runProcess } from '../process';
 
 /** Where AWS API calls go: a region, and for sandbox entries the emulator's endpoint. */
 export interface AwsTarget {
@@ -24,25 +24,22 @@ export function awsCli(env: NodeJS.ProcessEnv = {}): AwsApi {
     call<T>(args: readonly string[], target: AwsTarget): Promise<T | undefined> {
       // A sandbox endpoint is a loopback emulator with a self-signed certificate (validated as loopback in the catalogue).
       const full = [...args, '--output', 'json', '--region', target.region, ...(target.endpoint ? ['--endpoint-url', target.endpoint, '--no-verify-ssl'] : [])];
-      return new Promise((resolve, reject) => {
-        const child = spawn('aws', full, { env: { ...process.env, ...env, AWS_PAGER: '', ...(target.endpoint ? { PYTHONWARNINGS: 'ignore' } : {}) }, stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-        child.on('error', (e) => reject(new Error(`aws ${args.slice(0, 2).join(' ')}: ${e.message}`)));
-        child.on('close', (code) => {
-          if (code !== 0) {
-            if (NOT_FOUND.test(err)) return resolve(undefined);
-            return reject(new Error(`aws ${args.slice(0, 2).join(' ')}: ${err.trim().split('\n').pop() || `exited ${code}`}`));
+      return runProcess('aws', full, { env: { ...env, AWS_PAGER: '', ...(target.endpoint ? { PYTHONWARNINGS: 'ignore' } : {}) } }).then(
+        (r) => {
+          if (r.code !== 0) {
+            if (NOT_FOUND.test(r.stderr)) return undefined;
+            throw new Error(`aws ${args.slice(0, 2).join(' ')}: ${r.stderr.trim().split('\n').pop() || `exited ${r.code}`}`);
           }
           try {
-            resolve((out.trim() ? JSON.parse(out) : {}) as T);
+            return (r.stdout.trim() ? JSON.parse(r.stdout) : {}) as T;
           } catch (e) {
-            reject(new Error(`aws ${args.slice(0, 2).join(' ')}: not JSON (${(e as Error).message})`));
+            throw new Error(`aws ${args.slice(0, 2).join(' ')}: not JSON (${(e as Error).message})`);
           }
-        });
-      });
+        },
+        (e: Error) => {
+          throw new Error(`aws ${args.slice(0, 2).join(' ')}: ${e.message.replace(/^aws: /, '')}`);
+        },
+      );
     },
   };
 }

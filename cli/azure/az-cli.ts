@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runProcess } from '../process';
 
 /** Reads Azure Resource Graph; tests pass a fake. */
 export interface AzureApi {
@@ -16,23 +16,18 @@ const GRAPH_URL = 'https://management.azure.com/providers/Microsoft.ResourceGrap
 
 /** The az CLI (logged in by azure/login in the workflows), with the caller's environment. */
 export function azCli(env: NodeJS.ProcessEnv = {}): AzureApi {
-  const page = <T>(body: object): Promise<GraphPage<T>> =>
-    new Promise((resolve, reject) => {
-      const child = spawn('az', ['rest', '--method', 'post', '--url', GRAPH_URL, '--body', JSON.stringify(body), '--output', 'json'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.on('error', (e) => reject(new Error(`az rest (Resource Graph): ${e.message}`)));
-      child.on('close', (code) => {
-        if (code !== 0) return reject(new Error(`az rest (Resource Graph): ${err.trim().split('\n').pop() || `exited ${code}`}`));
-        try {
-          resolve(JSON.parse(out || '{}') as GraphPage<T>);
-        } catch (e) {
-          reject(new Error(`az rest (Resource Graph): not JSON (${(e as Error).message})`));
-        }
-      });
+  const page = async <T>(body: object): Promise<GraphPage<T>> => {
+    const what = 'az rest (Resource Graph)';
+    const r = await runProcess('az', ['rest', '--method', 'post', '--url', GRAPH_URL, '--body', JSON.stringify(body), '--output', 'json'], { env }).catch((e: Error) => {
+      throw new Error(`${what}: ${e.message.replace(/^az: /, '')}`);
     });
+    if (r.code !== 0) throw new Error(`${what}: ${r.stderr.trim().split('\n').pop() || `exited ${r.code}`}`);
+    try {
+      return JSON.parse(r.stdout || '{}') as GraphPage<T>;
+    } catch (e) {
+      throw new Error(`${what}: not JSON (${(e as Error).message})`);
+    }
+  };
   return {
     async graph<T>(query: string, subscription: string): Promise<T[]> {
       const rows: T[] = [];

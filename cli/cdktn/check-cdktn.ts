@@ -1,4 +1,4 @@
-import { spawnSync, SpawnSyncReturns } from 'node:child_process';
+import { ProcessResult, runProcessSync } from '../process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -55,11 +55,11 @@ export function checkCdktn(root: string, log: (line: string) => void, options: {
   const steps: CheckStep[] = [];
   // The copy lives in a temp dir, so the chart sources next to the project are passed on explicitly.
   const chartsDir = process.env.KORE_CHARTS_DIR || resolve(root, '..', 'shared', 'charts');
-  const run = (step: string, cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> => {
+  const run = (step: string, cmd: string, args: string[], cwd: string): ProcessResult => {
     log(`check:cdktn: ${step}…`);
-    const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '', CI: process.env.CI ?? '', KORE_CHARTS_DIR: chartsDir }, maxBuffer: 256 * 1024 * 1024 });
-    const tail = `${r.stderr ?? ''}${r.stdout ?? ''}`.trim().split('\n').filter((l) => !/^npm warn/.test(l)).slice(-3).join(' | ');
-    steps.push({ step, ok: r.status === 0, detail: r.status === 0 ? 'ok' : `exit ${r.status}: ${tail}` });
+    const r = runProcessSync(cmd, args, { cwd, env: { KORE_REGIONS: '', CI: process.env.CI ?? '', KORE_CHARTS_DIR: chartsDir } });
+    const tail = `${r.stderr}${r.stdout}`.trim().split('\n').filter((l) => !/^npm warn/.test(l)).slice(-3).join(' | ');
+    steps.push({ step, ok: r.code === 0, detail: r.code === 0 ? 'ok' : `exit ${r.code}: ${tail}` });
     return r;
   };
   const copy = mkdtempSync(join(tmpdir(), 'kore-cdktn-'));
@@ -70,14 +70,14 @@ export function checkCdktn(root: string, log: (line: string) => void, options: {
   pkg.dependencies.constructs = CDKTN_SWITCH.constructs;
   writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   writeFileSync(join(copy, '.npmrc'), 'legacy-peer-deps=true\n');
-  if (run('npm install (cdktf → cdktn@0.24.0, legacy-peer-deps)', 'npm', ['install', '--no-audit', '--no-fund'], copy).status !== 0) return steps;
+  if (run('npm install (cdktf → cdktn@0.24.0, legacy-peer-deps)', 'npm', ['install', '--no-audit', '--no-fund'], copy).code !== 0) return steps;
   const core = JSON.parse(readFileSync(join(copy, 'node_modules', 'cdktf', 'package.json'), 'utf8')) as { name: string; version: string };
   steps.push({ step: 'one core, and it is cdktn', ok: core.name === 'cdktn' && !existsSync(join(copy, 'node_modules', 'cdktn')), detail: `node_modules/cdktf is ${core.name}@${core.version}` });
   if (options.unitTests ?? true) run('unit tests on cdktn', 'npx', ['jest', '--testPathIgnorePatterns=integration', '--testPathIgnorePatterns=library'], copy);
   const cdktnOut = join(copy, 'synth-out');
-  if (run('synth of the fleet on cdktn', process.execPath, [join(copy, 'bin', 'run.js'), 'synth', '--out', cdktnOut], copy).status !== 0) return steps;
+  if (run('synth of the fleet on cdktn', process.execPath, [join(copy, 'bin', 'run.js'), 'synth', '--out', cdktnOut], copy).code !== 0) return steps;
   const cdktfOut = mkdtempSync(join(tmpdir(), 'kore-cdktf-'));
-  if (run('synth of the fleet on cdktf', process.execPath, [join(root, 'bin', 'run.js'), 'synth', '--out', cdktfOut], root).status !== 0) return steps;
+  if (run('synth of the fleet on cdktf', process.execPath, [join(root, 'bin', 'run.js'), 'synth', '--out', cdktfOut], root).code !== 0) return steps;
   const diffs = differences(synthesizedWithoutVersion(cdktfOut), synthesizedWithoutVersion(cdktnOut));
   steps.push({ step: 'synthesized Terraform identical apart from version metadata', ok: diffs.length === 0, detail: diffs.length === 0 ? `${readdirSync(join(cdktfOut, 'stacks')).length} stacks identical` : diffs.slice(0, 5).join('; ') });
   return steps;

@@ -24,8 +24,10 @@ export interface RunDriftOptions extends StackRunOptions {
 }
 
 /**
- * For each stack: init, a refresh-only plan (what changed in the real world), a normal plan (what configuration
- * is not applied yet), both read through `show -json`. Plans hold the state lock only while they run and wait for
+ * For each stack: init and one normal plan, read through `show -json`. The plan refreshes first, and its JSON
+ * carries both what changed in the real world (`resource_drift`, the same objects a refresh-only plan reports) and
+ * what configuration is not applied yet (`resource_changes`), so a second, refresh-only plan would only double the
+ * provider calls and the time the state is locked. Plans hold the state lock only while they run and wait for
  * someone else's lock at most `lockTimeout`. One stack's failure is that stack's `error`; the others go on.
  */
 export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResult[]> {
@@ -53,8 +55,6 @@ export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResu
     };
     const steps: [string, string[]][] = [
       ['terraform init', ['init', '-input=false', lock]],
-      ['refresh-only plan', ['plan', '-refresh-only', '-input=false', lock, '-out=drift-refresh.tfplan']],
-      ['refresh-only show', ['show', '-json', 'drift-refresh.tfplan']],
       ['plan', ['plan', '-input=false', lock, '-out=drift-plan.tfplan']],
       ['show', ['show', '-json', 'drift-plan.tfplan']],
     ];
@@ -67,12 +67,11 @@ export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResu
       }
     } finally {
       // Binary plans hold sensitive values in clear text: never left behind in the stack directory.
-      for (const f of ['drift-refresh.tfplan', 'drift-plan.tfplan']) rmSync(join(cwd, f), { force: true });
+      rmSync(join(cwd, 'drift-plan.tfplan'), { force: true });
     }
     try {
-      const refreshOnly = parsePlanJson(outputs[2], `${stack} refresh-only plan`);
-      const normal = parsePlanJson(outputs[4], `${stack} plan`);
-      return done(classifyStack(refreshOnly, normal));
+      const plan = parsePlanJson(outputs[2], `${stack} plan`);
+      return done(classifyStack(plan, plan));
     } catch (e) {
       return fail((e as Error).message);
     }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { awsCli } from '../aws/aws-cli';
 import type { GateCheck } from './waves';
 
 /** What one check saw. */
@@ -59,31 +59,18 @@ async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResu
   }
 }
 
-/** The real probes: fetch, the aws CLI for Route53, timers. */
+/** The real probes: fetch, the aws CLI (through `awsCli`) for Route53, timers. */
 export const realProbes: GateProbes = {
   async httpStatus(url, timeoutMs) {
     const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     await res.arrayBuffer().catch(() => undefined);
     return res.status;
   },
-  route53Statuses(id) {
-    return new Promise((resolve, reject) => {
-      const child = spawn('aws', ['route53', 'get-health-check-status', '--health-check-id', id, '--output', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        if (code !== 0) return reject(new Error(err.trim().split('\n')[0] || `aws exited ${code}`));
-        try {
-          const obs = (JSON.parse(out) as { HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }).HealthCheckObservations ?? [];
-          resolve(obs.map((o) => o.StatusReport?.Status ?? ''));
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      });
-    });
+  async route53Statuses(id) {
+    // Route53 is global; its API answers in us-east-1. Through the one AWS helper: pager off, not-found mapped.
+    const res = await awsCli().call<{ HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }>(['route53', 'get-health-check-status', '--health-check-id', id], { region: 'us-east-1' });
+    if (res === undefined) throw new Error(`Route53 health check ${id} does not exist`);
+    return (res.HealthCheckObservations ?? []).map((o) => o.StatusReport?.Status ?? '');
   },
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   now: () => Date.now(),
