@@ -1,9 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
 import { parsePlanJson } from '../plan/plan-json';
-import { firstError } from '../plan/run-plans';
 import type { StackRunOptions } from '../stack-run';
+import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import { classifyStack, DriftedResource, DriftStatus, PendingChange } from './classify';
 
 export interface StackDriftResult {
@@ -31,10 +31,8 @@ export interface RunDriftOptions extends StackRunOptions {
  * someone else's lock at most `lockTimeout`. One stack's failure is that stack's `error`; the others go on.
  */
 export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResult[]> {
-  const lock = `-lock-timeout=${options.lockTimeout}`;
   return mapLimit(options.stacks, options.concurrency ?? 2, async (stack) => {
     const started = Date.now();
-    const deadline = started + options.timeoutMs;
     options.onProgress?.({ stack, phase: 'start' });
     const done = (r: Omit<StackDriftResult, 'stack' | 'durationMs'>): StackDriftResult => {
       const result = { stack, durationMs: Date.now() - started, ...r };
@@ -45,32 +43,23 @@ export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResu
     const cwd = join(options.outdir, 'stacks', stack);
     if (!existsSync(join(cwd, 'cdk.tf.json'))) return fail(`no synthesized stack at ${cwd}`);
 
-    const step = async (label: string, args: string[]): Promise<string | { error: string }> => {
-      const left = deadline - Date.now();
-      if (left <= 0) return { error: `timed out after ${Math.round(options.timeoutMs / 1000)}s (before ${label})` };
-      const r = await options.runner.run(args, { cwd, env: options.env, timeoutMs: left });
-      if (r.timedOut) return { error: `timed out after ${Math.round(options.timeoutMs / 1000)}s during ${label}` };
-      if (r.code !== 0) return { error: `${label} failed: ${firstError(r.stderr || r.stdout)}` };
-      return r.stdout;
-    };
-    const steps: [string, string[]][] = [
-      ['terraform init', ['init', '-input=false', lock]],
-      ['plan', ['plan', '-input=false', lock, '-out=drift-plan.tfplan']],
-      ['show', ['show', '-json', 'drift-plan.tfplan']],
-    ];
-    const outputs: string[] = [];
+    const tf = new StackTerraform({ runner: options.runner, cwd, env: options.env, lockTimeout: options.lockTimeout, budgetMs: options.timeoutMs });
+    const label: Record<string, string> = { init: 'terraform init', plan: 'plan', show: 'show' };
+    let shown: string;
     try {
-      for (const [label, args] of steps) {
-        const out = await step(label, args);
-        if (typeof out !== 'string') return fail(out.error);
-        outputs.push(out);
-      }
-    } finally {
-      // Binary plans hold sensitive values in clear text: never left behind in the stack directory.
-      rmSync(join(cwd, 'drift-plan.tfplan'), { force: true });
+      await tf.init();
+      shown = await tf.withPlanFile('drift-plan.tfplan', async (file) => {
+        await tf.plan(file);
+        return tf.showJson(file);
+      });
+    } catch (e) {
+      if (!(e instanceof TerraformStepError)) throw e;
+      const what = label[e.step] ?? e.step;
+      const secs = Math.round(options.timeoutMs / 1000);
+      return fail(e.result === undefined ? `timed out after ${secs}s (before ${what})` : e.result.timedOut ? `timed out after ${secs}s during ${what}` : `${what} failed: ${e.detail}`);
     }
     try {
-      const plan = parsePlanJson(outputs[2], `${stack} plan`);
+      const plan = parsePlanJson(shown, `${stack} plan`);
       return done(classifyStack(plan, plan));
     } catch (e) {
       return fail((e as Error).message);

@@ -1,11 +1,12 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
 import type { StackRunOptions } from '../stack-run';
+import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import { parsePlanJson, PlanJson } from './plan-json';
 
 export interface RunPlansOptions extends StackRunOptions {
-  /** Per terraform command. @default 20 minutes */
+  /** Per terraform command (init, plan, show: three times this for the stack). @default 20 minutes */
   readonly timeoutMs?: number;
   /** How long to wait for a state lock held by someone else. @default '120s' */
   readonly lockTimeout?: string;
@@ -25,7 +26,6 @@ export interface StackPlanResult {
  */
 export function runPlans(options: RunPlansOptions): Promise<StackPlanResult[]> {
   const timeoutMs = options.timeoutMs ?? 20 * 60_000;
-  const lock = `-lock-timeout=${options.lockTimeout ?? '120s'}`;
   return mapLimit(options.stacks, options.concurrency ?? 2, async (stack) => {
     const cwd = join(options.outdir, 'stacks', stack);
     const started = Date.now();
@@ -35,21 +35,21 @@ export function runPlans(options: RunPlansOptions): Promise<StackPlanResult[]> {
       return result;
     };
     if (!existsSync(join(cwd, 'cdk.tf.json'))) return finish({ stack, error: `no synthesized stack at ${cwd}` });
-    const run = (args: string[]) => options.runner.run(args, { cwd, env: options.env, timeoutMs });
-    const steps: [string, string[]][] = [
-      ['init', ['init', '-input=false', lock]],
-      ['plan', ['plan', '-input=false', lock, '-out=plan-report.tfplan']],
-    ];
-    for (const [name, args] of steps) {
-      const r = await run(args);
-      if (r.code !== 0) return finish({ stack, error: `terraform ${name} ${r.timedOut ? 'timed out' : 'failed'}: ${firstError(r.stderr || r.stdout)}` });
-    }
-    const shown = await run(['show', '-json', 'plan-report.tfplan']);
-    // The binary plan holds sensitive values in clear text: it is read once and removed.
-    rmSync(join(cwd, 'plan-report.tfplan'), { force: true });
-    if (shown.code !== 0) return finish({ stack, error: `terraform show failed: ${firstError(shown.stderr)}` });
+    // Three steps, each allowed `timeoutMs` as before: one deadline for the three.
+    const tf = new StackTerraform({ runner: options.runner, cwd, env: options.env, lockTimeout: options.lockTimeout ?? '120s', budgetMs: 3 * timeoutMs });
+    let shown: string;
     try {
-      return finish({ stack, plan: parsePlanJson(shown.stdout, `${stack} plan`) });
+      await tf.init();
+      shown = await tf.withPlanFile('plan-report.tfplan', async (file) => {
+        await tf.plan(file);
+        return tf.showJson(file);
+      });
+    } catch (e) {
+      if (!(e instanceof TerraformStepError)) throw e;
+      return finish({ stack, error: `terraform ${e.step} ${e.timedOut ? 'timed out' : 'failed'}: ${e.detail}` });
+    }
+    try {
+      return finish({ stack, plan: parsePlanJson(shown, `${stack} plan`) });
     } catch (e) {
       return finish({ stack, error: (e as Error).message });
     }

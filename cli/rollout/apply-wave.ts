@@ -1,6 +1,5 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstError } from '../plan/run-plans';
+import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import type { TerraformRunner } from '../terraform';
 import { progressLine } from '../stack-run';
 import type { RolloutStack, RolloutWave } from './waves';
@@ -85,30 +84,22 @@ async function applyStack(s: RolloutStack, options: ApplyWaveOptions): Promise<S
   const base = { stack: s.stack, layer: s.layer };
   if (!s.changed) return { ...base, outcome: 'unchanged', reason: 'synthesized Terraform equals the base', durationMs: 0 };
   const cwd = join(options.outdir, 'stacks', s.stack);
-  const lock = `-lock-timeout=${options.lockTimeout ?? '10m'}`;
   const budget = options.timeoutMs ?? 2 * 60 * 60_000;
-  const deadline = Date.now() + budget;
-  const planFile = 'rollout.tfplan';
-  let total = 0;
-  const step = async (what: string, args: string[], ok: (code: number) => boolean) => {
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`timed out after ${Math.round(budget / 1000)}s (before ${what})`);
-    const r = await options.runner.run(args, { cwd, env: options.env, timeoutMs: left });
-    total += r.durationMs;
-    if (r.timedOut) throw new Error(`${what} timed out after ${Math.round(budget / 1000)}s`);
-    if (!ok(r.code)) throw new Error(`${what} exited ${r.code}: ${firstError(r.stderr || r.stdout)}`);
-    return r.code;
-  };
+  const tf = new StackTerraform({ runner: options.runner, cwd, env: options.env, lockTimeout: options.lockTimeout ?? '10m', budgetMs: budget });
   try {
-    await step('terraform init', ['init', '-input=false', lock], (c) => c === 0);
-    const planned = await step('terraform plan', ['plan', '-input=false', lock, '-detailed-exitcode', `-out=${planFile}`], (c) => c === 0 || c === 2);
-    if (planned === 0) return { ...base, outcome: 'no-changes', durationMs: total };
-    await step('terraform apply', ['apply', '-input=false', lock, planFile], (c) => c === 0);
-    return { ...base, outcome: 'applied', durationMs: total };
+    await tf.init();
+    const planned = await tf.withPlanFile('rollout.tfplan', async (file) => {
+      const plan = await tf.plan(file, ['-detailed-exitcode']);
+      if (plan.code === 0) return 0;
+      await tf.apply(file);
+      return 2;
+    });
+    return { ...base, outcome: planned === 0 ? 'no-changes' : 'applied', durationMs: tf.durationMs };
   } catch (e) {
-    return { ...base, outcome: 'failed', reason: (e as Error).message, durationMs: total };
-  } finally {
-    // The saved plan holds sensitive values in clear text: never left in the stack directory.
-    rmSync(join(cwd, planFile), { force: true });
+    if (!(e instanceof TerraformStepError)) throw e;
+    const what = `terraform ${e.step}`;
+    const secs = Math.round(budget / 1000);
+    const reason = e.result === undefined ? `timed out after ${secs}s (before ${what})` : e.result.timedOut ? `${what} timed out after ${secs}s` : `${what} exited ${e.result.code}: ${e.detail}`;
+    return { ...base, outcome: 'failed', reason, durationMs: tf.durationMs };
   }
 }

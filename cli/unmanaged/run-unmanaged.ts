@@ -5,6 +5,7 @@ import type { AzureApi } from '../azure/az-cli';
 import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';
 import { applyIgnores, IgnoreEntry } from './ignore-file';
+import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import { synthesizedResources } from '../synthesized-stack';
 import { addManagedState, COMPUTED_COLLECTIONS, ConfiguredAttribute, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
 import { scanUnmanaged, UnmanagedFinding } from './scan';
@@ -83,14 +84,17 @@ export async function runUnmanagedScan(o: RunUnmanagedOptions): Promise<Unmanage
 async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOptions, errors: string[]): Promise<ManagedSet> {
   const managed = emptyManagedSet();
   for (const s of stacks) {
-    const cwd = join(o.outdir, 'stacks', s.stack);
-    const init = await o.runner.run(['init', '-input=false'], { cwd, env: o.env });
-    const show = init.code === 0 ? await o.runner.run(['show', '-json'], { cwd, env: o.env }) : init;
-    if (show.code !== 0) {
-      errors.push(`state of ${s.stack} unreadable: ${(show.stderr || show.stdout).trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${show.code}`}`);
+    const tf = new StackTerraform({ runner: o.runner, cwd: join(o.outdir, 'stacks', s.stack), env: o.env, lockTimeout: '60s', budgetMs: 10 * 60_000 });
+    let state: string;
+    try {
+      await tf.init();
+      state = await tf.showJson();
+    } catch (e) {
+      if (!(e instanceof TerraformStepError)) throw e;
+      errors.push(`state of ${s.stack} unreadable: ${e.detail}`);
       continue;
     }
-    addManagedState(JSON.parse(show.stdout || '{}') as ShowStateJson, managed, configuredAttributes(o.outdir, s.stack));
+    addManagedState(JSON.parse(state || '{}') as ShowStateJson, managed, configuredAttributes(o.outdir, s.stack));
   }
   return managed;
 }
