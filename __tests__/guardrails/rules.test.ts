@@ -1,3 +1,4 @@
+import type { SynthesizedStackJson } from '../../lib/synthesized/synthesized-output';
 import { GUARDRAIL_PACK } from '../../lib/guardrails/pack';
 import { resourcesOf, stackView } from '../../lib/guardrails/stack-view';
 import { RULE_FIXTURES } from './rule-fixtures';
@@ -5,7 +6,7 @@ import { RULE_FIXTURES } from './rule-fixtures';
 /** The verdict of a rule on `<type>.subject` in a stack made of the subject and `others`. */
 function judge(ruleId: string, type: string, config: Record<string, unknown>, others: Record<string, Record<string, unknown>> = {}) {
   const rule = GUARDRAIL_PACK.find((r) => r.id === ruleId)!;
-  const json = { resource: { ...others, [type]: { ...(others[type] ?? {}), subject: config } } };
+  const json = { resource: { ...others, [type]: { ...(others[type] ?? {}), subject: config } } } as SynthesizedStackJson;
   const subject = resourcesOf(json).find((r) => r.address === `${type}.subject`)!;
   return rule.check(subject, stackView('s', json));
 }

@@ -1,5 +1,6 @@
+import { readStackJson, synthesizedStackNames } from '../../lib/synthesized/synthesized-output';
 import { ProcessResult, runProcessSync } from '../process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -22,8 +23,9 @@ export interface CheckStep {
 /** Synthesized stacks as `stack → cdk.tf.json text` with cdktf's version metadata dropped (the one expected difference). */
 export function synthesizedWithoutVersion(outdir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const stack of readdirSync(join(outdir, 'stacks'))) {
-    const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as { '//'?: { metadata?: { version?: string } } };
+  for (const stack of synthesizedStackNames(outdir)) {
+    const json = readStackJson(outdir, stack) as { '//'?: { metadata?: { version?: string } } } | undefined;
+    if (!json) continue;
     if (json['//']?.metadata) delete json['//'].metadata.version;
     out[stack] = JSON.stringify(json, null, 2);
   }
@@ -79,6 +81,6 @@ export function checkCdktn(root: string, log: (line: string) => void, options: {
   const cdktfOut = mkdtempSync(join(tmpdir(), 'kore-cdktf-'));
   if (run('synth of the fleet on cdktf', process.execPath, [join(root, 'bin', 'run.js'), 'synth', '--out', cdktfOut], root).code !== 0) return steps;
   const diffs = differences(synthesizedWithoutVersion(cdktfOut), synthesizedWithoutVersion(cdktnOut));
-  steps.push({ step: 'synthesized Terraform identical apart from version metadata', ok: diffs.length === 0, detail: diffs.length === 0 ? `${readdirSync(join(cdktfOut, 'stacks')).length} stacks identical` : diffs.slice(0, 5).join('; ') });
+  steps.push({ step: 'synthesized Terraform identical apart from version metadata', ok: diffs.length === 0, detail: diffs.length === 0 ? `${synthesizedStackNames(cdktfOut).length} stacks identical` : diffs.slice(0, 5).join('; ') });
   return steps;
 }

@@ -1,5 +1,5 @@
+import { stackDir, stackFile } from '../../lib/synthesized/synthesized-output';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
 import { parsePlanJson } from '../plan/plan-json';
 import type { StackRunOptions } from '../stack-run';
@@ -40,8 +40,8 @@ export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResu
       return result;
     };
     const fail = (error: string) => done({ status: 'error', drifted: [], pending: [], error });
-    const cwd = join(options.outdir, 'stacks', stack);
-    if (!existsSync(join(cwd, 'cdk.tf.json'))) return fail(`no synthesized stack at ${cwd}`);
+    const cwd = stackDir(options.outdir, stack);
+    if (!existsSync(stackFile(options.outdir, stack))) return fail(`no synthesized stack at ${cwd}`);
 
     const tf = new StackTerraform({ runner: options.runner, cwd, env: options.env, lockTimeout: options.lockTimeout, budgetMs: options.timeoutMs });
     const label: Record<string, string> = { init: 'terraform init', plan: 'plan', show: 'show' };

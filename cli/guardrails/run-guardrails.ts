@@ -1,16 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Evaluation, evaluateGuardrails, ExternalSuppression, findingLine } from '../../lib/guardrails/evaluate';
 import { GUARDRAIL_PACK } from '../../lib/guardrails/pack';
+import { readStackJson, synthesizedStackNames, SynthesizedStackJson } from '../../lib/synthesized/synthesized-output';
 import { UsageError } from '../errors';
 
 /** The synthesized stacks of an output directory, by name. */
-export function readSynthesizedStacks(outdir: string): Record<string, unknown> {
-  const dir = join(outdir, 'stacks');
-  const stacks: Record<string, unknown> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const file = join(dir, name, 'cdk.tf.json');
-    if (existsSync(file)) stacks[name] = JSON.parse(readFileSync(file, 'utf8'));
+export function readSynthesizedStacks(outdir: string): Record<string, SynthesizedStackJson> {
+  const stacks: Record<string, SynthesizedStackJson> = {};
+  for (const name of synthesizedStackNames(outdir)) {
+    const json = readStackJson(outdir, name);
+    if (json) stacks[name] = json;
   }
   return stacks;
 }

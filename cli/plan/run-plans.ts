@@ -1,5 +1,5 @@
+import { stackDir, stackFile } from '../../lib/synthesized/synthesized-output';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { mapLimit } from '../concurrency';
 import type { StackRunOptions } from '../stack-run';
 import { StackTerraform, TerraformStepError } from '../stack-terraform';
@@ -27,14 +27,14 @@ export interface StackPlanResult {
 export function runPlans(options: RunPlansOptions): Promise<StackPlanResult[]> {
   const timeoutMs = options.timeoutMs ?? 20 * 60_000;
   return mapLimit(options.stacks, options.concurrency ?? 2, async (stack) => {
-    const cwd = join(options.outdir, 'stacks', stack);
+    const cwd = stackDir(options.outdir, stack);
     const started = Date.now();
     options.onProgress?.({ stack, phase: 'start' });
     const finish = (result: StackPlanResult) => {
       options.onProgress?.({ stack, phase: 'done', ok: !result.error, ms: Date.now() - started });
       return result;
     };
-    if (!existsSync(join(cwd, 'cdk.tf.json'))) return finish({ stack, error: `no synthesized stack at ${cwd}` });
+    if (!existsSync(stackFile(options.outdir, stack))) return finish({ stack, error: `no synthesized stack at ${cwd}` });
     // Three steps, each allowed `timeoutMs` as before: one deadline for the three.
     const tf = new StackTerraform({ runner: options.runner, cwd, env: options.env, lockTimeout: options.lockTimeout ?? '120s', budgetMs: 3 * timeoutMs });
     let shown: string;

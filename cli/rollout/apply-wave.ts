@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { stackDir } from '../../lib/synthesized/synthesized-output';
 import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import type { TerraformRunner } from '../terraform';
 import { progressLine } from '../stack-run';
@@ -83,7 +83,7 @@ export async function applyWave(wave: RolloutWave, options: ApplyWaveOptions): P
 async function applyStack(s: RolloutStack, options: ApplyWaveOptions): Promise<StackApplyResult> {
   const base = { stack: s.stack, layer: s.layer };
   if (!s.changed) return { ...base, outcome: 'unchanged', reason: 'synthesized Terraform equals the base', durationMs: 0 };
-  const cwd = join(options.outdir, 'stacks', s.stack);
+  const cwd = stackDir(options.outdir, s.stack);
   const budget = options.timeoutMs ?? 2 * 60 * 60_000;
   const tf = new StackTerraform({ runner: options.runner, cwd, env: options.env, lockTimeout: options.lockTimeout ?? '10m', budgetMs: budget });
   try {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readStackJson, stackFile } from '../../lib/synthesized/synthesized-output';
 
 /**
  * Whether a stack's synthesized Terraform differs between two cdktf outputs, semantically: the JSON parsed,
@@ -7,17 +6,11 @@ import { join } from 'node:path';
  * missing from the base is changed; one missing from `outdir` is an error of the caller.
  */
 export function stackChanged(outdir: string, baseOut: string, stack: string): boolean {
-  const base = join(baseOut, 'stacks', stack, 'cdk.tf.json');
-  if (!existsSync(base)) return true;
-  return canonical(readJson(join(outdir, 'stacks', stack, 'cdk.tf.json'))) !== canonical(readJson(base));
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file}: not a synthesized stack (${(e as Error).message.split('\n')[0]})`);
-  }
+  const base = readStackJson(baseOut, stack);
+  if (!base) return true;
+  const head = readStackJson(outdir, stack);
+  if (!head) throw new Error(`${stackFile(outdir, stack)}: not synthesized`);
+  return canonical(head) !== canonical(base);
 }
 
 /** JSON text with sorted keys and without cdktf's `//` metadata, at any depth. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readStackJson, stackFile } from '../../lib/synthesized/synthesized-output';
 import { writeFilesAtomically } from '../atomic-write';
 import { UsageError } from '../errors';
 import { canonical } from './changed-stacks';
@@ -28,13 +29,8 @@ export interface DeployRecordStore {
 
 /** The digest of a synthesized stack as a deploy record keeps it. */
 export function stackDigest(outdir: string, stack: string): string {
-  const file = join(outdir, 'stacks', stack, 'cdk.tf.json');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file}: not a synthesized stack (${(e as Error).message.split('\n')[0]})`);
-  }
+  const parsed = readStackJson(outdir, stack);
+  if (!parsed) throw new Error(`${stackFile(outdir, stack)}: not synthesized`);
   return createHash('sha256').update(canonical(parsed)).digest('hex');
 }
 

@@ -1,3 +1,4 @@
+import { isSynthesizedOutput } from '../../lib/synthesized/synthesized-output';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { durationMs } from '../../regions/rollout-schema';
@@ -48,10 +49,10 @@ export interface RolloutDeps {
 
 async function planOf(options: RolloutCommonOptions, deps: Pick<RolloutDeps, 'records' | 'env'>): Promise<{ plan: RolloutPlan; outdir: string; store?: DeployRecordStore }> {
   const catalogue = resolveCatalogue(options.regions);
-  if (options.baseOut !== undefined && !existsSync(join(options.baseOut, 'stacks'))) {
+  if (options.baseOut !== undefined && !isSynthesizedOutput(options.baseOut)) {
     throw new UsageError(`--base-out ${options.baseOut}: not a synthesized output (no stacks/ directory)`);
   }
-  if (options.cdktfOut !== undefined && !existsSync(join(options.cdktfOut, 'stacks'))) {
+  if (options.cdktfOut !== undefined && !isSynthesizedOutput(options.cdktfOut)) {
     throw new UsageError(`--cdktf-out ${options.cdktfOut}: not a synthesized output (no stacks/ directory)`);
   }
   if (options.baseOut !== undefined && options.records !== undefined) throw new UsageError('--base-out and --records: give one base, not both');

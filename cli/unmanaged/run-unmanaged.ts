@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { stackDir } from '../../lib/synthesized/synthesized-output';
 import type { Catalogue } from '../../regions/schema';
 import type { AwsApi } from '../aws/aws-cli';
 import type { AzureApi } from '../azure/az-cli';
@@ -84,7 +84,7 @@ export async function runUnmanagedScan(o: RunUnmanagedOptions): Promise<Unmanage
 async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOptions, errors: string[]): Promise<ManagedSet> {
   const managed = emptyManagedSet();
   for (const s of stacks) {
-    const tf = new StackTerraform({ runner: o.runner, cwd: join(o.outdir, 'stacks', s.stack), env: o.env, lockTimeout: '60s', budgetMs: 10 * 60_000 });
+    const tf = new StackTerraform({ runner: o.runner, cwd: stackDir(o.outdir, s.stack), env: o.env, lockTimeout: '60s', budgetMs: 10 * 60_000 });
     let state: string;
     try {
       await tf.init();

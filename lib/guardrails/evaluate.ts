@@ -1,4 +1,5 @@
 import { Rule, RuleLevel } from './rule';
+import type { SynthesizedStackJson } from '../synthesized/synthesized-output';
 import { resourcesOf, stackView } from './stack-view';
 import { SUPPRESSIONS_KEY } from './suppress';
 
@@ -41,7 +42,7 @@ const glob = (pattern: string, value: string) =>
  * (code) suppressions first, then by the first matching external one; a suppression that suppresses nothing is
  * reported itself, as a warning, so stale exceptions do not pile up.
  */
-export function evaluateGuardrails(stacks: Readonly<Record<string, any>>, rules: readonly Rule[], external: readonly ExternalSuppression[] = []): Evaluation {
+export function evaluateGuardrails(stacks: Readonly<Record<string, SynthesizedStackJson>>, rules: readonly Rule[], external: readonly ExternalSuppression[] = []): Evaluation {
   const findings: Finding[] = [];
   const usedExternal = new Set<number>();
   const codeSuppressions = new Map<string, { stack: string; rule: string; reason: string; path: string; used: boolean }>();

@@ -1,14 +1,13 @@
+import { stackResources, SynthesizedStackJson } from '../synthesized/synthesized-output';
 import { StackView, SynthesizedResource } from './rule';
 
-/** The managed resources of a synthesized stack (`cdk.tf.json`), with their construct paths. */
-export function resourcesOf(stackJson: any): SynthesizedResource[] {
-  return Object.entries((stackJson.resource ?? {}) as Record<string, Record<string, any>>).flatMap(([type, items]) =>
-    Object.entries(items).map(([name, config]) => ({ type, name, address: `${type}.${name}`, path: config?.['//']?.metadata?.path ?? `${type}.${name}`, config })),
-  );
+/** The managed resources of a synthesized stack (`cdk.tf.json`), with their construct paths (the address when none). */
+export function resourcesOf(stackJson: SynthesizedStackJson): SynthesizedResource[] {
+  return stackResources(stackJson, 'address').map((r) => ({ ...r, path: r.path ?? r.address }));
 }
 
 /** A StackView over one synthesized stack. */
-export function stackView(stack: string, stackJson: any): StackView {
+export function stackView(stack: string, stackJson: SynthesizedStackJson): StackView {
   const all = resourcesOf(stackJson);
   const byType = new Map<string, SynthesizedResource[]>();
   for (const r of all) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
