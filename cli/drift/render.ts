@@ -1,3 +1,4 @@
+import { JunitCase, junitCounts, junitXml, JunitSuite } from '../report/junit';
 import type { DriftStatus } from './classify';
 import type { StackDriftResult } from './run-drift';
 import type { UnmanagedReport } from '../unmanaged/run-unmanaged';
@@ -86,41 +87,27 @@ function unmanagedMarkdown(u: UnmanagedReport): string[] {
 /** JUnit XML, one test case per stack: drift is a failure, an error is an error. */
 export function renderDriftJunit(report: DriftReport): string {
   const total = report.stacks.reduce((t, r) => t + r.durationMs, 0) / 1000;
-  const cases = report.stacks.map((r) => {
-    const open = `    <testcase classname="drift-check" name="${xml(r.stack)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
+  const cases: JunitCase[] = report.stacks.map((r) => {
+    const base = { classname: 'drift-check', name: r.stack, timeMs: r.durationMs };
     if (r.status === 'drifted') {
       const body = r.drifted.map((d) => `${d.address}: ${d.action === 'delete' ? 'deleted' : d.attributes.map((a) => a.path).join(', ')}`).join('\n');
-      return `${open}>\n      <failure type="drift" message="${xml(`${r.drifted.length} resources changed outside Terraform`)}">${xml(body)}</failure>\n    </testcase>`;
+      return { ...base, failure: { type: 'drift', message: `${r.drifted.length} resources changed outside Terraform`, body } };
     }
-    if (r.status === 'error') return `${open}>\n      <error type="error" message="${xml(r.error ?? '')}"/>\n    </testcase>`;
-    if (r.status === 'pending-changes') {
-      return `${open}>\n      <system-out>${xml(r.pending.map((p) => `${p.address}: ${p.action} pending`).join('\n'))}</system-out>\n    </testcase>`;
-    }
-    return `${open}/>`;
+    if (r.status === 'error') return { ...base, error: { type: 'error', message: r.error ?? '' } };
+    if (r.status === 'pending-changes') return { ...base, systemOut: r.pending.map((p) => `${p.address}: ${p.action} pending`).join('\n') };
+    return base;
   });
-  const attrs = `tests="${report.stacks.length}" failures="${report.summary.drifted}" errors="${report.summary.error}" time="${total.toFixed(3)}"`;
+  const counts = [['tests', report.stacks.length], ['failures', report.summary.drifted], ['errors', report.summary.error], ['time', total.toFixed(3)]] as const;
+  const suites: JunitSuite[] = [{ name: 'drift-check', attributes: [...counts, ['timestamp', report.generatedAt]], cases }];
   const u = report.unmanaged;
-  const unmanaged = u
-    ? [
-        `  <testsuite name="unmanaged" tests="${u.findings.length + u.ignored.length + u.errors.length}" failures="${u.findings.length}" errors="${u.errors.length}" skipped="${u.ignored.length}" timestamp="${report.generatedAt}">`,
-        ...u.findings.map((f) => `    <testcase classname="unmanaged.${xml(f.kind)}" name="${xml(f.id)}">\n      <failure type="unmanaged" message="${xml(f.detail)}"/>\n    </testcase>`),
-        ...u.ignored.map((f) => `    <testcase classname="unmanaged.${xml(f.kind)}" name="${xml(f.id)}">\n      <skipped message="${xml(f.reason)}"/>\n    </testcase>`),
-        ...u.errors.map((e) => `    <testcase classname="unmanaged" name="scan">\n      <error type="error" message="${xml(e)}"/>\n    </testcase>`),
-        '  </testsuite>',
-      ]
-    : [];
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="drift-check" ${attrs}>`,
-    `  <testsuite name="drift-check" ${attrs} timestamp="${report.generatedAt}">`,
-    ...cases,
-    '  </testsuite>',
-    ...unmanaged,
-    '</testsuites>',
-    '',
-  ].join('\n');
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  if (u) {
+    const unmanaged: JunitCase[] = [
+      ...u.findings.map((f) => ({ classname: `unmanaged.${f.kind}`, name: f.id, failure: { type: 'unmanaged', message: f.detail } })),
+      ...u.ignored.map((f) => ({ classname: `unmanaged.${f.kind}`, name: f.id, skipped: { message: f.reason } })),
+      ...u.errors.map((e) => ({ classname: 'unmanaged', name: 'scan', error: { type: 'error', message: e } })),
+    ];
+    const n = junitCounts(unmanaged);
+    suites.push({ name: 'unmanaged', attributes: [['tests', n.tests], ['failures', n.failures], ['errors', n.errors], ['skipped', n.skipped], ['timestamp', report.generatedAt]], cases: unmanaged });
+  }
+  return junitXml('drift-check', counts, suites);
 }

@@ -1,10 +1,11 @@
+import { markdownTable } from '../report/markdown-table';
 import { Evaluation, Finding, UNUSED_SUPPRESSION } from '../../lib/guardrails/evaluate';
 import { Rule } from '../../lib/guardrails/rule';
 
 /** Where a stack's findings point in the repository (the catalogue entry that declares it, or the catalogue). */
 export type SourceOf = (stack: string) => string;
 
-const row = (f: Finding) => `| ${f.level} | \`${f.rule}\` | ${f.stack} | \`${f.address}\` | ${f.path} | ${f.message}${f.suppressed ? ` — **suppressed** (${f.suppressed.source}): ${f.suppressed.reason}` : ''} |`;
+const row = (f: Finding) => [f.level, `\`${f.rule}\``, f.stack, `\`${f.address}\``, f.path, `${f.message}${f.suppressed ? ` — **suppressed** (${f.suppressed.source}): ${f.suppressed.reason}` : ''}`];
 
 /** The guardrails report for people: open errors first, then warnings, then suppressed findings with reasons. */
 export function renderGuardrailsMarkdown(ev: Evaluation, rules: readonly Rule[]): string {
@@ -20,7 +21,7 @@ export function renderGuardrailsMarkdown(ev: Evaluation, rules: readonly Rule[])
   ];
   const table = (title: string, items: Finding[]) => {
     if (items.length === 0) return;
-    lines.push(`## ${title}`, '', '| level | rule | stack | resource | construct | finding |', '| --- | --- | --- | --- | --- | --- |', ...items.map(row), '');
+    lines.push(`## ${title}`, '', ...markdownTable(['level', 'rule', 'stack', 'resource', 'construct', 'finding'], items.map(row)), '');
   };
   table('Open errors', errors);
   table('Warnings', warnings);

@@ -1,3 +1,4 @@
+import { markdownTable } from '../report/markdown-table';
 import type { ActionKind } from './changes';
 import type { PlanReport, ResourceReport, StackReport } from './report';
 
@@ -36,14 +37,13 @@ function renderSummary(report: PlanReport): string {
   const lines = [
     `## Terraform plan: ${report.stacks.length} stack${report.stacks.length === 1 ? '' : 's'} — ${t.add} to add, ${t.change} to change, ${t.replace} to replace, ${t.destroy} to destroy${t.import ? `, ${t.import} to import` : ''}${t.move ? `, ${t.move} to move` : ''}${errored ? `, ${errored} without a plan` : ''}`,
     '',
-    '| wave | stack | add | change | replace | destroy | |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | --- |',
   ];
-  for (const s of report.stacks) {
+  const rows = report.stacks.map((s) => {
     const flag = s.status === 'error' ? '❌ no plan (failed)' : report.warnings.some((w) => w.stack === s.stack) ? '⚠' : s.resources.length === 0 ? 'no changes' : '';
     const c = s.counts;
-    lines.push(`| ${s.wave ?? '—'} | \`${s.stack}\` | ${c.add} | ${c.change} | ${c.replace} | ${c.destroy} | ${flag} |`);
-  }
+    return [String(s.wave ?? '—'), `\`${s.stack}\``, String(c.add), String(c.change), String(c.replace), String(c.destroy), flag];
+  });
+  lines.push(...markdownTable(['wave', 'stack', 'add', 'change', 'replace', 'destroy', ''], rows, [0, 2, 3, 4, 5]));
   return lines.join('\n');
 }
 

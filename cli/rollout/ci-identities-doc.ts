@@ -1,3 +1,4 @@
+import { markdownTable } from '../report/markdown-table';
 import { ciTrustOf, MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT } from '../../regions/automation';
 import type { Catalogue } from '../../regions/schema';
 
@@ -7,7 +8,6 @@ import type { Catalogue } from '../../regions/schema';
  */
 export function ciIdentitiesDoc(catalogue: Catalogue): string {
   const trust = ciTrustOf(catalogue);
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
   const lines = [
     '# CI identities and their trust',
     '',
@@ -29,9 +29,10 @@ export function ciIdentitiesDoc(catalogue: Catalogue): string {
     'Set up the environments in the repository settings with exactly those rules; restrict the self-hosted runner',
     'groups to this repository\'s `plan.yml` (plan job), `drift-check.yml` and `deploy.yml`.',
     '',
-    '| cloud | account / tenant | plan identity | trusted for | apply identity | trusted for |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...trust.map((t) => `| ${t.cloud} | ${cell(t.account)} | ${cell(t.plan)} | ${t.planSubjects.map((s) => `\`${cell(s)}\``).join('<br>')} | ${cell(t.apply)} | ${t.applySubjects.map((s) => `\`${cell(s)}\``).join('<br>')} |`),
+    ...markdownTable(
+      ['cloud', 'account / tenant', 'plan identity', 'trusted for', 'apply identity', 'trusted for'],
+      trust.map((t) => [t.cloud, t.account, t.plan, t.planSubjects.map((s) => `\`${s}\``).join('<br>'), t.apply, t.applySubjects.map((s) => `\`${s}\``).join('<br>')]),
+    ),
     '',
     trust.length === 0
       ? 'The catalogue names no `automation.repository`: no trust is generated.'

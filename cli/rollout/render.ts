@@ -1,3 +1,5 @@
+import { markdownTable } from '../report/markdown-table';
+import { JunitCase, junitCounts, junitXml } from '../report/junit';
 import type { StackApplyResult } from './apply-wave';
 import type { GateOutcome } from './health-gate';
 import type { RolloutPlan } from './waves';
@@ -11,8 +13,7 @@ export function renderPlanMarkdown(plan: RolloutPlan): string {
     const tags = [w.canary ? 'canary' : undefined, w.needsApproval ? 'needs approval' : undefined, w.bakeMs > 0 ? `bake ${w.bake}` : undefined].filter(Boolean);
     lines.push(`## Wave ${w.wave}: ${w.environments.join(', ')}${tags.length ? ` — ${tags.join(', ')}` : ''}`, '');
     if (w.checks.length > 0) lines.push(`Health gate: ${w.checks.map((c) => `${c.region} ${c.name}`).join(', ')}`, '');
-    lines.push('| stack | layer | changed |', '| --- | --- | --- |');
-    for (const s of w.stacks) lines.push(`| ${s.stack} | ${s.layer} | ${s.changed ? '**yes**' : 'no'} |`);
+    lines.push(...markdownTable(['stack', 'layer', 'changed'], w.stacks.map((s) => [s.stack, s.layer, s.changed ? '**yes**' : 'no'])));
     lines.push('', `${changed.length} of ${w.stacks.length} stacks to apply.`, '');
   }
   return `${lines.join('\n')}\n`;
@@ -34,38 +35,25 @@ export interface ApplyReport {
 export function renderApplyMarkdown(r: ApplyReport): string {
   const failed = r.results.find((x) => x.outcome === 'failed');
   const lines = [`# Rollout wave ${r.wave}`, '', failed ? `**Stopped**: ${failed.stack} failed — ${failed.reason}` : 'Every stack of the wave applied.', ''];
-  lines.push('| stack | layer | outcome | detail |', '| --- | --- | --- | --- |');
-  for (const x of r.results) lines.push(`| ${x.stack} | ${x.layer} | ${x.outcome} | ${(x.reason ?? '').replace(/\|/g, '\\|')} |`);
+  lines.push(...markdownTable(['stack', 'layer', 'outcome', 'detail'], r.results.map((x) => [x.stack, x.layer, x.outcome, x.reason ?? ''])));
   return `${lines.join('\n')}\n`;
 }
 
 export function renderGateMarkdown(wave: number, g: GateOutcome): string {
   const head = g.passed ? `Health gate of wave ${wave} passed (${g.rounds} rounds).` : `**Health gate of wave ${wave} failed**: ${g.failure.check.region} ${g.failure.check.name} ${g.failure.detail}. Later waves must not start.`;
-  const rows = g.results.map((c) => `| ${c.check.region} | ${c.check.name} | ${c.ok ? 'ok' : 'FAILED'} | ${c.detail} |`);
-  return [`# ${head}`, '', '| region | check | result | detail |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
+  const rows = g.results.map((c) => [c.check.region, c.check.name, c.ok ? 'ok' : 'FAILED', c.detail]);
+  return [`# ${head}`, '', ...markdownTable(['region', 'check', 'result', 'detail'], rows), ''].join('\n');
 }
 
 /** JUnit XML: one testcase per stack (skipped ones as skipped), for CI test tabs. */
 export function renderApplyJunit(r: ApplyReport): string {
-  const cases = r.results.map((x) => {
-    const open = `    <testcase classname="rollout.wave${r.wave}" name="${xml(x.stack)}" time="${(x.durationMs / 1000).toFixed(3)}"`;
-    if (x.outcome === 'failed') return `${open}>\n      <failure type="apply" message="${xml(x.reason ?? '')}"/>\n    </testcase>`;
-    if (x.outcome === 'skipped') return `${open}>\n      <skipped message="${xml(x.reason ?? '')}"/>\n    </testcase>`;
-    return `${open}/>`;
-  });
-  const failures = r.results.filter((x) => x.outcome === 'failed').length;
-  const skipped = r.results.filter((x) => x.outcome === 'skipped').length;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="rollout" tests="${r.results.length}" failures="${failures}" skipped="${skipped}">`,
-    `  <testsuite name="wave ${r.wave}" tests="${r.results.length}" failures="${failures}" skipped="${skipped}">`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
-}
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const cases: JunitCase[] = r.results.map((x) => ({
+    classname: `rollout.wave${r.wave}`,
+    name: x.stack,
+    timeMs: x.durationMs,
+    ...(x.outcome === 'failed' ? { failure: { type: 'apply', message: x.reason ?? '' } } : x.outcome === 'skipped' ? { skipped: { message: x.reason ?? '' } } : {}),
+  }));
+  const n = junitCounts(cases);
+  const attributes = [['tests', n.tests], ['failures', n.failures], ['skipped', n.skipped]] as const;
+  return junitXml('rollout', attributes, [{ name: `wave ${r.wave}`, attributes, cases }]);
 }

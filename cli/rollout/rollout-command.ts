@@ -1,3 +1,4 @@
+import { markdownTable } from '../report/markdown-table';
 import { isSynthesizedOutput } from '../../lib/synthesized/synthesized-output';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -196,7 +197,7 @@ export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?:
   };
   const bakeOverride = options.bake !== undefined ? parse('--bake', options.bake) : undefined;
   const intervalMs = options.interval !== undefined ? parse('--interval', options.interval) : durationMs(catalogue.rollout.checkInterval);
-  const lines = ['# Rollout run', '', '| wave | environments | outcome |', '| --- | --- | --- |'];
+  const lines = ['# Rollout run', ''];
   const record: { wave: number; outcome: string }[] = [];
   let stoppedBy: string | undefined;
   for (const wave of plan.waves) {
@@ -223,7 +224,7 @@ export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?:
     }
     record.push({ wave: wave.wave, outcome: `applied (${results.filter((r) => r.outcome === 'applied').length} applied, ${results.filter((r) => r.outcome !== 'applied').length} without changes)` });
   }
-  for (const r of record) lines.push(`| ${r.wave} | ${(plan.waves.find((w) => w.wave === r.wave)?.environments ?? []).join(', ')} | ${r.outcome} |`);
+  lines.push(...markdownTable(['wave', 'environments', 'outcome'], record.map((r) => [String(r.wave), (plan.waves.find((w) => w.wave === r.wave)?.environments ?? []).join(', '), r.outcome])));
   writeFilesAtomically(options.reportDir, { 'rollout-run.md': `${lines.join('\n')}\n`, 'rollout-run.json': `${JSON.stringify({ stoppedBy: stoppedBy ?? null, waves: record }, null, 2)}\n` });
   deps.log(stoppedBy ? `rollout: stopped — ${stoppedBy}` : 'rollout: every wave applied');
   return stoppedBy ? ROLLOUT_EXIT.stopped : ROLLOUT_EXIT.ok;
