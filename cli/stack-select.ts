@@ -1,10 +1,5 @@
+import { globMatch } from '../lib/private/glob';
 import { UsageError } from './errors';
-
-/** True when `name` matches a shell-style pattern (`*` any run, `?` one character). */
-export function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return re.test(name);
-}
 
 /**
  * The stacks selected by names or globs; all when none are given.

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { globMatch } from '../../lib/private/glob';
 import { UsageError } from '../errors';
 import type { UnmanagedFinding } from './scan';
 
-/** One accepted unmanaged thing: `kind` and `id` (`*` globs), and why it may stay outside Terraform. */
+/** One accepted unmanaged thing: `kind` and `id` (a glob, lib/private/glob.ts), and why it may stay outside Terraform. */
 export interface IgnoreEntry {
   readonly kind?: string;
   readonly id: string;
@@ -30,14 +31,12 @@ export function loadIgnoreFile(file: string): IgnoreEntry[] {
   });
 }
 
-const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-
 /** Findings split into reported and ignored (with the entry that accepted each). */
 export function applyIgnores(findings: readonly UnmanagedFinding[], entries: readonly IgnoreEntry[]): { reported: UnmanagedFinding[]; ignored: (UnmanagedFinding & { reason: string })[] } {
   const reported: UnmanagedFinding[] = [];
   const ignored: (UnmanagedFinding & { reason: string })[] = [];
   for (const f of findings) {
-    const hit = entries.find((e) => (!e.kind || e.kind === f.kind) && glob(e.id).test(f.id));
+    const hit = entries.find((e) => (!e.kind || e.kind === f.kind) && globMatch(e.id, f.id));
     if (hit) ignored.push({ ...f, reason: hit.reason });
     else reported.push(f);
   }

@@ -1,3 +1,4 @@
+import { globMatch } from '../private/glob';
 import { Rule, RuleLevel } from './rule';
 import type { SynthesizedStackJson } from '../synthesized/synthesized-output';
 import { resourcesOf, stackView } from './stack-view';
@@ -34,8 +35,6 @@ export interface Evaluation {
   readonly errors: Finding[];
 }
 
-const glob = (pattern: string, value: string) =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*').replace(/\?/g, '.')}$`).test(value);
 
 /**
  * Checks every resource of every stack against every rule. A finding is suppressed by the resource's own
@@ -67,7 +66,7 @@ export function evaluateGuardrails(stacks: Readonly<Record<string, SynthesizedSt
           continue;
         }
         const match = external.findIndex(
-          (s) => s.rule === rule.id && (s.stacks ?? ['*']).some((p) => glob(p, stack)) && (s.paths ?? ['**']).some((p) => glob(p, resource.path)),
+          (s) => s.rule === rule.id && (s.stacks ?? ['*']).some((p) => globMatch(p, stack)) && (s.paths ?? ['**']).some((p) => globMatch(p, resource.path)),
         );
         if (match >= 0) {
           usedExternal.add(match);
