@@ -1,5 +1,5 @@
 import { driftCheckCommand } from '../cli/drift/drift-command';
-import { parseFlags, runCli, UsageError } from '../cli/errors';
+import { integerFlag, parseFlags, runCli } from '../cli/errors';
 import { realTerraform } from '../cli/terraform';
 
 const HELP = `usage: npm run drift-check -- [--stacks NAME|GLOB ...] [--concurrency N] [--out DIR] [--timeout SECONDS]
@@ -40,11 +40,7 @@ void runCli('drift-check', async () => {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const int = (flag: string, value: string | undefined, min: number, max: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max} (got "${value}")`);
-    return n;
-  };
+  const int = (flag: string, value: string | undefined, min: number, max: number) => integerFlag(flag, value as string, min, max);
   return driftCheckCommand(
     {
       stacks: values.stacks,

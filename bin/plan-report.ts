@@ -1,4 +1,4 @@
-import { parseFlags, runCli, UsageError } from '../cli/errors';
+import { integerFlag, parseFlags, runCli, UsageError } from '../cli/errors';
 import { planReportCommand } from '../cli/plan/plan-report-command';
 import { realTerraform } from '../cli/terraform';
 
@@ -34,8 +34,7 @@ void runCli('plan-report', async () => {
   }
   const failOn = values['fail-on'];
   if (failOn !== undefined && failOn !== 'destroy' && failOn !== 'replace') throw new UsageError(`--fail-on must be destroy or replace (got "${failOn}")`);
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(`--concurrency must be a whole number from 1 to 16 (got "${values.concurrency}")`);
+  const concurrency = integerFlag('concurrency', values.concurrency, 1, 16);
   return planReportCommand(
     { stacks: values.stacks, planJson: values['plan-json'], out: values.out, failOn, regions: values.regions, cdktfOut: values['cdktf-out'], concurrency },
     { runner: realTerraform, log: (line) => process.stderr.write(`${line}\n`) },

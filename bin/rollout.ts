@@ -1,4 +1,4 @@
-import { parseFlags, runCli, UsageError } from '../cli/errors';
+import { integerFlag, parseFlags, runCli, UsageError } from '../cli/errors';
 import { realProbes } from '../cli/rollout/health-gate';
 import { rolloutApplyCommand, rolloutGateCommand, rolloutPlanCommand, rolloutRunCommand, rolloutWorkflowCommand } from '../cli/rollout/rollout-command';
 import { realTerraform } from '../cli/terraform';
@@ -58,8 +58,7 @@ void runCli('rollout', async () => {
   const deps = { runner: realTerraform, probes: realProbes, out: (t: string) => process.stdout.write(t), log: (l: string) => process.stderr.write(`${l}\n`) };
   const common = { regions: values.regions, cdktfOut: values['cdktf-out'], baseOut: values['base-out'], records: values.records, commit: values.commit, fastPath: values['fast-path'] };
   const reportDir = values['report-dir'] ?? 'reports';
-  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency ${values.concurrency}: a whole number ≥ 1`);
+  const concurrency = integerFlag('concurrency', values.concurrency, 1, 16);
   switch (sub) {
     case 'plan':
       return rolloutPlanCommand({ ...common, json: values.json, order: values.order, matrix: values.matrix, githubOutputs: values['github-outputs'] }, deps);

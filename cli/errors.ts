@@ -20,6 +20,20 @@ export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[],
 }
 
 /**
+ * The one parser of whole-number flags: `undefined` stays `undefined` (the caller's default applies), anything else
+ * must be a whole number from `min` to `max`.
+ * @throws UsageError `--<flag> must be a whole number from <min> to <max> (got "<value>")`
+ */
+export function integerFlag(flag: string, value: string, min: number, max: number): number;
+export function integerFlag(flag: string, value: string | undefined, min: number, max: number): number | undefined;
+export function integerFlag(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max} (got "${value}")`);
+  return n;
+}
+
+/**
  * The edge of every command: runs `main`, prints expected failures as plain lines on stderr and returns the exit
  * code. Unexpected errors print one line too; set KORE_DEBUG=1 for the stack.
  */

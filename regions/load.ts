@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { Locate, readSourceFile, SourceFileError } from '../lib/private/source-file';
 import type { z } from 'zod';
 import { Catalogue, catalogueSchema } from './schema';
 
@@ -11,9 +9,6 @@ export class CatalogueError extends Error {
     this.name = 'CatalogueError';
   }
 }
-
-/** Where each value of a parsed file sits: `line:column` by path, for problem lines that point into the file. */
-type Locate = (path: readonly (string | number)[]) => string | undefined;
 
 /** Validates a catalogue object; `source` names it in errors (a file path, or "default catalogue"). */
 export function parseCatalogue(raw: unknown, source: string, locate?: Locate): Catalogue {
@@ -29,57 +24,19 @@ export function parseCatalogue(raw: unknown, source: string, locate?: Locate): C
 }
 
 /**
- * Reads a YAML or JSON catalogue file (JSON is read as YAML, which it is, so both get positions) and validates it.
- * YAML merge keys (`<<: *defaults`) are honoured; duplicate keys are an error. Every failure is a CatalogueError
+ * Reads a YAML or JSON catalogue file (strict JSON for `.json`; both get positions) and validates it. YAML merge
+ * keys (`<<: *defaults`) are honoured; duplicate keys are an error. Every failure is a CatalogueError
  * whose lines start with `file:line:column`.
  */
 export function loadCatalogueFile(path: string): Catalogue {
-  let text: string;
+  let source: { data: unknown; locate: Locate };
   try {
-    text = readFileSync(path, 'utf8');
+    source = readSourceFile(path);
   } catch (e) {
-    throw new CatalogueError(path, [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    if (e instanceof SourceFileError) throw new CatalogueError(path, e.problems.map((p) => p.replace(`${path}: cannot read`, 'cannot read')));
+    throw e;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true, lineCounter });
-  const kind = extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML';
-  if (doc.errors.length > 0) {
-    throw new CatalogueError(
-      path,
-      doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return `${path}:${line}:${col}: not valid ${kind}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')}`;
-      }),
-    );
-  }
-  const raw: unknown = doc.toJS({ maxAliasCount: 1000 });
-  const locate: Locate = (p) => {
-    const offset = offsetOf(doc.contents, p);
-    if (offset === undefined) return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return `${line}:${col}`;
-  };
-  return parseCatalogue(raw, path, locate);
-}
-
-/** The source offset of the deepest node on `path` (a key's own position for map entries). */
-function offsetOf(root: unknown, path: readonly (string | number)[]): number | undefined {
-  let node: unknown = root;
-  let offset = (root as Node | null)?.range?.[0];
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) break;
-      offset = (pair.key as Node).range?.[0] ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
-      node = node.items[key];
-      offset = (node as Node).range?.[0] ?? offset;
-    } else {
-      break;
-    }
-  }
-  return offset;
+  return parseCatalogue(source.data, path, source.locate);
 }
 
 const plainKey = (p: PropertyKey): string | number => (typeof p === 'symbol' ? String(p) : p);

@@ -186,7 +186,11 @@ describe('unmanaged scan', () => {
     const { reported, ignored } = applyIgnores(found, loadIgnoreFile(join(dir, 'ok.yaml')));
     expect(ignored.map((i) => [i.id, i.reason])).toEqual([['sg-hand', 'debug group the on-call keeps for incidents']]);
     expect(reported).toHaveLength(found.length - 1);
-    expect(() => loadIgnoreFile(join(dir, 'bad.yaml'))).toThrow(`${join(dir, 'bad.yaml')}: entry 0 (sg-hand): needs a reason of at least four words`);
+    expect(() => loadIgnoreFile(join(dir, 'bad.yaml'))).toThrow(`${join(dir, 'bad.yaml')}:1:18: entry 0 (sg-hand): needs a reason of at least four words`);
+    writeFileSync(join(dir, 'second.yaml'), '- kind: subnet\n  id: subnet-1\n  reason: the network team owns this subnet\n- kind: subnet\n  reason: no id here at all\n');
+    expect(() => loadIgnoreFile(join(dir, 'second.yaml'))).toThrow(`${join(dir, 'second.yaml')}:4:3: entry 1: needs an id (a glob is fine)`);
+    writeFileSync(join(dir, 'broken.yaml'), '- { id: x, reason: "a b c d"\n');
+    expect(() => loadIgnoreFile(join(dir, 'broken.yaml'))).toThrow(new RegExp(`^${join(dir, 'broken.yaml')}:\\d+:\\d+: not valid YAML: `));
     expect(() => loadIgnoreFile(join(dir, 'missing.yaml'))).toThrow(/no such file/);
   });
 

@@ -120,4 +120,13 @@ describe('catalogue validation', () => {
     expect(() => loadCatalogueFile('/nonexistent/regions.yaml')).toThrow('/nonexistent/regions.yaml: 1 problem\ncannot read the file (ENOENT)');
     expect(() => loadCatalogueFile('__tests__/fixtures/not-yaml.yaml')).toThrow(/not-yaml.yaml: 2 problems\n__tests__\/fixtures\/not-yaml.yaml:3:1: not valid YAML: Flow map in block collection/);
   });
+
+  it('reads a .json catalogue as strict JSON: a trailing comma is an error at its line and column, as in every JSON tool', () => {
+    const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'kore-json-'));
+    const file = require('node:path').join(dir, 'regions.json');
+    require('node:fs').writeFileSync(file, '{\n  "domain": "kore.example.com",\n  "regions": [],\n}\n');
+    expect(() => loadCatalogueFile(file)).toThrow(new RegExp(`^${file}: 1 problem\\n${file}:4:1: not valid JSON: `));
+    require('node:fs').writeFileSync(file, '{\n  "domain": "kore.example.com",\n  "regions": []\n}\n');
+    expect(() => loadCatalogueFile(file)).toThrow(new RegExp(`${file}:1:1: global: is required`));
+  });
 });

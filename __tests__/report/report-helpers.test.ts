@@ -56,3 +56,15 @@ describe('the one JUnit writer', () => {
     expect(xmlEscape(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&apos;');
   });
 });
+
+describe('the one whole-number flag parser', () => {
+  const { integerFlag } = require('../../cli/errors');
+  it.each([['0'], ['17'], ['1.5'], ['two'], [''], [' ']])('refuses %j in one line naming the flag and the range', (value) => {
+    expect(() => integerFlag('concurrency', value, 1, 16)).toThrow(`--concurrency must be a whole number from 1 to 16 (got "${value}")`);
+  });
+  it('accepts the bounds and leaves an absent flag to the default', () => {
+    expect(integerFlag('concurrency', '1', 1, 16)).toBe(1);
+    expect(integerFlag('concurrency', '16', 1, 16)).toBe(16);
+    expect(integerFlag('concurrency', undefined, 1, 16)).toBeUndefined();
+  });
+});

@@ -202,7 +202,7 @@ describe('npm run rollout (the command as users run it)', () => {
     [['plan', '--base-out', '/nonexistent'], /^rollout: --base-out \/nonexistent: not a synthesized output \(no stacks\/ directory\)$/],
     [['gate', '--wave', '2', '--bake', 'soon'], /^rollout: --bake soon: not a duration like 30s, 90m, 24h or 2d \(got "soon"\)$/],
     [['launch'], /^rollout: launch: not a subcommand \(plan, apply, gate, run or workflow; see --help\)$/],
-    [['apply', '--wave', '0', '--concurrency', '0', '--cdktf-out', out], /^rollout: --concurrency 0: a whole number ≥ 1$/],
+    [['apply', '--wave', '0', '--concurrency', '0', '--cdktf-out', out], /^rollout: --concurrency must be a whole number from 1 to 16 \(got "0"\)$/],
   ])('refuses %j with one line and exit 1', (args, message) => {
     const r = run(args as string[]);
     expect(r.code).toBe(1);

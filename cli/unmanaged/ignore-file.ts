@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { existsSync } from 'node:fs';
 import { globMatch } from '../../lib/private/glob';
+import { Locate, readSourceFile, SourceFileError } from '../../lib/private/source-file';
 import { UsageError } from '../errors';
 import type { UnmanagedFinding } from './scan';
 
@@ -11,22 +11,24 @@ export interface IgnoreEntry {
   readonly reason: string;
 }
 
-/** Reads the ignore file (YAML list); every entry needs an id and a reason of a few words. One-line errors. */
+/** Reads the ignore file (a YAML or JSON list); every entry needs an id and a reason of a few words. One-line errors at line:column. */
 export function loadIgnoreFile(file: string): IgnoreEntry[] {
   if (!existsSync(file)) throw new UsageError(`--unmanaged-ignore ${file}: no such file`);
-  let doc: unknown;
+  let source: { data: unknown; locate: Locate };
   try {
-    doc = parse(readFileSync(file, 'utf8'));
+    source = readSourceFile(file);
   } catch (e) {
-    throw new UsageError(`${file}: not YAML (${(e as Error).message.split('\n')[0]})`);
+    if (e instanceof SourceFileError) throw new UsageError(e.problems[0]);
+    throw e;
   }
-  if (!Array.isArray(doc)) throw new UsageError(`${file}: a list of { kind, id, reason } entries`);
-  return (doc as unknown[]).map((raw, i) => {
+  const at = (path: (string | number)[]) => `${file}:${source.locate(path) ?? '1:1'}`;
+  if (!Array.isArray(source.data)) throw new UsageError(`${at([])}: a list of { kind, id, reason } entries`);
+  return (source.data as unknown[]).map((raw, i) => {
     const e: Record<string, unknown> = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const { id, reason, kind } = e;
-    if (typeof id !== 'string' || id.length === 0) throw new UsageError(`${file}: entry ${i}: needs an id (a glob is fine)`);
-    if (typeof reason !== 'string' || reason.trim().split(/\s+/).length < 4) throw new UsageError(`${file}: entry ${i} (${id}): needs a reason of at least four words`);
-    if (kind !== undefined && typeof kind !== 'string') throw new UsageError(`${file}: entry ${i} (${id}): kind must be a string`);
+    if (typeof id !== 'string' || id.length === 0) throw new UsageError(`${at([i])}: entry ${i}: needs an id (a glob is fine)`);
+    if (typeof reason !== 'string' || reason.trim().split(/\s+/).length < 4) throw new UsageError(`${at([i, 'reason'])}: entry ${i} (${id}): needs a reason of at least four words`);
+    if (kind !== undefined && typeof kind !== 'string') throw new UsageError(`${at([i, 'kind'])}: entry ${i} (${id}): kind must be a string`);
     return { kind, id, reason: reason.trim() };
   });
 }
