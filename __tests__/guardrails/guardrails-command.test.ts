@@ -46,6 +46,11 @@ describe('npm run guardrails', () => {
     expect(result.level).toBe('error');
     expect(driver.rules[result.ruleIndex].id).toBe('AWS-RDS-006');
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(FIXTURE);
+    // The line of the entry that declares the stack, not line 1 of the file.
+    const entryLine = readFileSync(FIXTURE, 'utf8').split('\n').findIndex((l: string) => l.includes('- id: prod-use1')) + 1;
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(entryLine);
+    const weu = sarif.runs[0].results.find((x: any) => x.ruleId === 'AZ-PG-004');
+    expect(weu.locations[0].physicalLocation.region.startLine).toBe(readFileSync(FIXTURE, 'utf8').split('\n').findIndex((l: string) => l.includes('- id: prod-weu')) + 1);
     expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe('prod-us-east-1/ArtifactoryBacking/Database');
   }, 120_000);
 
@@ -57,6 +62,9 @@ describe('npm run guardrails', () => {
     const suppressed = results.find((x: any) => x.ruleId === 'AWS-RDS-006');
     expect(suppressed.suppressions).toEqual([{ kind: 'external', justification: expect.stringMatching(/^The Asia replica database/) }]);
     expect(suppressed.locations[0].physicalLocation.artifactLocation.uri).toBe('regions/entries/prod-ap-southeast-1.ts');
+    const idLine = readFileSync('regions/entries/prod-ap-southeast-1.ts', 'utf8').split('\n').findIndex((l: string) => /^\s*id:/.test(l)) + 1;
+    expect(idLine).toBeGreaterThan(1);
+    expect(suppressed.locations[0].physicalLocation.region.startLine).toBe(idLine);
   }, 120_000);
 
   it.each([

@@ -2,8 +2,8 @@ import { markdownTable } from '../report/markdown-table';
 import { Evaluation, Finding, UNUSED_SUPPRESSION } from '../../lib/guardrails/evaluate';
 import { Rule } from '../../lib/guardrails/rule';
 
-/** Where a stack's findings point in the repository (the catalogue entry that declares it, or the catalogue). */
-export type SourceOf = (stack: string) => string;
+/** Where a stack's findings point in the repository: the file and line of the catalogue entry that declares it. */
+export type SourceOf = (stack: string) => { readonly uri: string; readonly line: number };
 
 const row = (f: Finding) => [f.level, `\`${f.rule}\``, f.stack, `\`${f.address}\``, f.path, `${f.message}${f.suppressed ? ` — **suppressed** (${f.suppressed.source}): ${f.suppressed.reason}` : ''}`];
 
@@ -77,7 +77,7 @@ export function renderGuardrailsSarif(ev: Evaluation, rules: readonly Rule[], so
     message: { text: `${f.message}: ${f.address} (${f.path}) in stack ${f.stack}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: sourceOf(f.stack) }, region: { startLine: 1 } },
+        physicalLocation: { artifactLocation: { uri: sourceOf(f.stack).uri }, region: { startLine: sourceOf(f.stack).line } },
         logicalLocations: [{ fullyQualifiedName: f.path, kind: 'resource' }],
       },
     ],
