@@ -278,3 +278,57 @@ describe('adopt --discover never proposes what adopting would replace', () => {
     expect(line).toMatch(/# aws_subnet, by CIDR 10\.[\d./]+ in vpc-mine \(the VPC proposed for aws_vpc\.\S+\), zone us-east-1[a-f]$/);
   });
 });
+
+describe('what the unmanaged scan and discovery leave alone or find, guarded at unit level', () => {
+  const managed = emptyManagedSet();
+  addManagedState({ values: { root_module: { resources: [
+    { mode: 'managed', type: 'aws_vpc', values: { id: 'vpc-1' } },
+    { mode: 'managed', type: 'aws_route_table', values: { id: 'rtb-1' } },
+  ] } } } as any, managed);
+  const target = { account: '1', region: 'us-east-1', fleetTagKey: 'kore-region', rolePrefix: 'kore-', includeGlobal: false };
+  const api = (groups: any[], routes: any[]): AwsApi => ({
+    async call(args: readonly string[]): Promise<any> {
+      if (args[1] === 'describe-vpcs') return { Vpcs: [{ VpcId: 'vpc-1' }] };
+      if (args[1] === 'describe-security-groups') return { SecurityGroups: groups };
+      if (args[1] === 'describe-route-tables') return { RouteTables: [{ RouteTableId: 'rtb-1', VpcId: 'vpc-1', Routes: routes }] };
+      return undefined;
+    },
+  });
+
+  it.each([
+    ['aws:eks:cluster-name', 'kore'],
+    ['kubernetes.io/cluster/kore-prod-use1', 'owned'],
+    ['elbv2.k8s.aws/cluster', 'kore-prod-use1'],
+  ])('leaves a security group tagged %s (made by a service for the fleet) alone', async (Key, Value) => {
+    const found = await scanUnmanaged(api([{ GroupId: 'sg-svc', VpcId: 'vpc-1', GroupName: 'svc', Tags: [{ Key, Value }] }], []), target, managed);
+    expect(found).toEqual([]);
+    const plain = await scanUnmanaged(api([{ GroupId: 'sg-svc', VpcId: 'vpc-1', GroupName: 'svc', Tags: [{ Key: 'team', Value }] }], []), target, managed);
+    expect(plain.map((f) => f.id)).toEqual(['sg-svc']);
+  });
+
+  it.each([
+    [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }],
+    [{ DestinationCidrBlock: '10.1.0.0/16', GatewayId: 'tgw-attach', Origin: 'CreateRouteTable' }],
+    [{ DestinationPrefixListId: 'pl-63a5400a', GatewayId: 'vpce-0abc' }],
+  ])('leaves a route AWS made by itself alone: %j', async (route) => {
+    expect(await scanUnmanaged(api([], [route]), target, managed)).toEqual([]);
+    const byHand = { ...route, GatewayId: 'igw-1', Origin: 'CreateRoute' };
+    expect((await scanUnmanaged(api([], [byHand]), target, managed)).map((f) => f.kind)).toEqual(['route']);
+  });
+
+  it('discovery proposes a KMS key by the key id its declared alias targets', async () => {
+    const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-kms-')), guardrails: false }).outdir;
+    const resources = adoptableResources(out, 'dev-us-east-1');
+    const alias = resources.find((r) => r.type === 'aws_kms_alias')!;
+    const key = resources.find((r) => r.type === 'aws_kms_key' && String(alias.config.target_key_id).includes(r.address))!;
+    expect(key).toBeDefined();
+    const found = await discoverAws(resources, {
+      async call(args: readonly string[]): Promise<any> {
+        if (args[1] === 'list-aliases') return { Aliases: [{ AliasName: alias.config.name, TargetKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' }, { AliasName: 'alias/other', TargetKeyId: 'ffff' }] };
+        return undefined;
+      },
+    }, { region: 'us-east-1' });
+    expect(found.find((f) => f.path === key.path)).toMatchObject({ type: 'aws_kms_key', id: '1234abcd-12ab-34cd-56ef-1234567890ab', matchedBy: `target of ${alias.config.name}` });
+    expect(found.find((f) => f.path === alias.path)).toMatchObject({ id: alias.config.name });
+  });
+});

@@ -220,3 +220,44 @@ describe('npm run rollout (the command as users run it)', () => {
     expect(readFileSync(join(dir, 'rollout-gate-2.md'), 'utf8')).toMatch(/Health gate of wave 2 failed/);
   });
 });
+
+describe('gate and run, guarded at unit level', () => {
+  const { rolloutRunCommand } = require('../../cli/rollout/rollout-command');
+  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-run-')), guardrails: false }).outdir;
+  const fixedProbes = (status: number): GateProbes => ({
+    httpStatus: async () => status,
+    route53Statuses: async () => ['Success: HTTP Status Code 200, OK'],
+    sleep: async () => {},
+    now: () => 0,
+  });
+
+  it('a check passes only on the status it expects, whatever that is', async () => {
+    const created = { region: 'prod-use1', name: 'create', url: 'https://x.example/', expectStatus: 204 };
+    expect((await runHealthGate([created], 0, 1, fixedProbes(204))).passed).toBe(true);
+    const g = await runHealthGate([created], 0, 1, fixedProbes(200));
+    expect(g.passed).toBe(false);
+    expect(g.failure?.detail).toBe('answered 200 (expected 204)');
+  });
+
+  it('a failed canary gate stops the run: later waves are never applied, and the report says why (exit 2)', async () => {
+    const applied: string[] = [];
+    const runner: TerraformRunner = {
+      async run(args, { cwd }) {
+        if (args[0] === 'apply') applied.push(cwd.split('/').pop()!);
+        return { code: args[0] === 'plan' ? 2 : 0, stdout: '', stderr: '', timedOut: false, durationMs: 1 };
+      },
+    };
+    const reportDir = mkdtempSync(join(tmpdir(), 'kore-run-report-'));
+    const code = await rolloutRunCommand({ cdktfOut: out, bake: '0s', reportDir }, { runner, probes: fixedProbes(503), out: () => {}, log: () => {} });
+    expect(code).toBe(2);
+    expect(applied.sort()).toEqual(['dev-us-east-1', 'dev-us-east-1-platform', 'prod-us-east-1', 'prod-us-east-1-platform', 'staging-us-west-2', 'staging-us-west-2-platform']);
+    const record = JSON.parse(readFileSync(join(reportDir, 'rollout-run.json'), 'utf8'));
+    expect(record.stoppedBy).toMatch(/^the health gate of wave 2 failed \(prod-use1 .+: answered 503 \(expected 200\)\)$/);
+    expect(record.waves.slice(3).map((w: any) => w.outcome)).toEqual([expect.stringMatching(/^not applied: the health gate of wave 2 failed/), expect.stringMatching(/^not applied: /)]);
+    // Healthy, every wave is applied.
+    applied.length = 0;
+    expect(await rolloutRunCommand({ cdktfOut: out, bake: '0s', reportDir }, { runner, probes: fixedProbes(200), out: () => {}, log: () => {} })).toBe(0);
+    expect(applied).toContain('global');
+    expect(applied).toContain('prod-westeurope');
+  });
+});
