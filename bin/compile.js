@@ -5,7 +5,7 @@
  * tree costs one walk of file times. Type-checking is `npm test`'s job (tsc --noEmit); this only strips types,
  * with the same SWC settings the tests use.
  */
-const { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -24,10 +24,29 @@ function* walk(path) {
   }
 }
 
+/**
+ * Removes what dist/ holds for sources that are gone: a deleted or renamed module must not stay loadable (a stale
+ * dist/bin/<old>.js would still run as a command). Returns how many files it removed.
+ */
+function removeStale() {
+  let removed = 0;
+  for (const root of SOURCES) {
+    for (const { path } of walk(join(DIST, root))) {
+      const rel = relative(DIST, path);
+      const source = rel.endsWith('.js') ? [join(ROOT, rel.replace(/\.js$/, '.ts')), join(ROOT, rel)] : [join(ROOT, rel)];
+      if (source.some((f) => existsSync(f))) continue;
+      rmSync(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /** Brings dist/ up to date; returns how many files it wrote. */
 function ensureCompiled() {
   let swc;
   let written = 0;
+  removeStale();
   for (const root of SOURCES) {
     for (const { path, mtimeMs } of walk(join(ROOT, root))) {
       const rel = relative(ROOT, path);
@@ -55,7 +74,7 @@ function ensureCompiled() {
   return written;
 }
 
-module.exports = { ensureCompiled, DIST, ROOT };
+module.exports = { ensureCompiled, removeStale, DIST, ROOT };
 
 if (require.main === module) {
   const n = ensureCompiled();
