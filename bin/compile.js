@@ -5,7 +5,7 @@
  * tree costs one walk of file times. Type-checking is `npm test`'s job (tsc --noEmit); this only strips types,
  * with the same SWC settings the tests use.
  */
-const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -33,6 +33,7 @@ function removeStale() {
   for (const root of SOURCES) {
     for (const { path } of walk(join(DIST, root))) {
       const rel = relative(DIST, path);
+      if (rel.endsWith('.tmp')) continue;
       const source = rel.endsWith('.js') ? [join(ROOT, rel.replace(/\.js$/, '.ts')), join(ROOT, rel)] : [join(ROOT, rel)];
       if (source.some((f) => existsSync(f))) continue;
       rmSync(path, { force: true });
@@ -56,8 +57,11 @@ function ensureCompiled() {
       const done = statSync(out, { throwIfNoEntry: false });
       if (done && done.mtimeMs >= mtimeMs) continue;
       mkdirSync(dirname(out), { recursive: true });
+      // Written under a temporary name and renamed: a command started at the same moment (tests run in parallel)
+      // never loads a half-written file.
+      const tmp = `${out}.${process.pid}.tmp`;
       if (!isTs) {
-        copyFileSync(path, out);
+        copyFileSync(path, tmp);
       } else {
         swc = swc || require('@swc/core');
         const { code } = swc.transformFileSync(path, {
@@ -66,8 +70,9 @@ function ensureCompiled() {
           sourceMaps: false,
           swcrc: false,
         });
-        writeFileSync(out, code);
+        writeFileSync(tmp, code);
       }
+      renameSync(tmp, out);
       written++;
     }
   }

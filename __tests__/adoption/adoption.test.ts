@@ -14,6 +14,7 @@ import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
 import { RegionInfraStack } from '../../stacks/region-infra-stack';
 import { catalogueCopy } from '../support/catalogue';
+import { runCommand } from '../support/run-command';
 
 const synthInfra = (id: string, adopt: Record<string, string>) => {
   const c = catalogueCopy();
@@ -25,7 +26,7 @@ const synthInfra = (id: string, adopt: Record<string, string>) => {
 };
 
 describe('adopting existing resources', () => {
-  it('emits an import block per adopted AWS resource, at the address of its construct', () => {
+  it('emits an import block per adopted AWS resource, at the address of its construct', async () => {
     const json = synthInfra('dev-use1', { 'Network/Vpc': 'vpc-0abc', 'Dns/Zone': 'Z0123456789', 'Network/Subnet-private-us-east-1a': 'subnet-0p0' });
     const imports = json.import as { to: string; id: string }[];
     expect(imports.map((i) => [i.to.replace(/_[0-9A-F]{8}$/, ''), i.id]).sort()).toEqual([
@@ -36,17 +37,17 @@ describe('adopting existing resources', () => {
     for (const i of imports) expect(json.resource[i.to.split('.')[0]][i.to.split('.')[1]]).toBeDefined();
   });
 
-  it('does the same on Azure (resource group, VNet, DNS zone by resource id)', () => {
+  it('does the same on Azure (resource group, VNet, DNS zone by resource id)', async () => {
     const rg = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/kore-prod-weu-network';
     const json = synthInfra('prod-weu', { 'Network/ResourceGroup': rg, 'Network/VNet': `${rg}/providers/Microsoft.Network/virtualNetworks/kore-prod-weu`, 'Dns/Zone': `${rg}/providers/Microsoft.Network/dnsZones/prod-weu.kore.example.com` });
     expect((json.import as any[]).map((i) => i.to.split('.')[0]).sort()).toEqual(['azurerm_dns_zone', 'azurerm_resource_group', 'azurerm_virtual_network']);
   });
 
-  it('refuses a construct path that names no resource, naming the entry and what is there', () => {
+  it('refuses a construct path that names no resource, naming the entry and what is there', async () => {
     expect(() => synthInfra('dev-use1', { 'Network/Vpc2': 'vpc-1' })).toThrow(/^adopt\.Network\/Vpc2: no resource at this construct path \(under Network: .*Network\/Vpc.*\); `npm run adopt -- --stack dev-us-east-1` lists them$/);
   });
 
-  it('validates adopt in the catalogue: construct paths and non-empty ids', () => {
+  it('validates adopt in the catalogue: construct paths and non-empty ids', async () => {
     const c = catalogueCopy();
     c.regions[0].adopt = { 'not a path!': 'x', 'Network/Vpc': '' };
     expect(() => parseCatalogue(c, 'test')).toThrow(/problem/);
@@ -57,7 +58,7 @@ describe('npm run adopt: what can be adopted, and discovery', () => {
   const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-')), guardrails: false }).outdir;
   const resources = adoptableResources(out, 'dev-us-east-1');
 
-  it('lists adoptable resources by construct path with the id Terraform expects', () => {
+  it('lists adoptable resources by construct path with the id Terraform expects', async () => {
     expect(resources.find((r) => r.path === 'Network/Vpc')).toMatchObject({ type: 'aws_vpc', idHint: 'VPC id (vpc-…)' });
     expect(resources.some((r) => r.type === 'aws_subnet')).toBe(true);
     expect(resources.every((r) => r.path.length > 0 && !r.path.startsWith('dev-us-east-1'))).toBe(true);
@@ -206,15 +207,14 @@ describe('unmanaged scan', () => {
 });
 
 describe('the commands as users run them', () => {
-  const { spawnSync } = require('node:child_process');
-  const run = (script: string, args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', `${script}.ts`), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
-    return { code: r.status, stdout: r.stdout as string, stderr: (r.stderr as string).trim() };
+  const run = async (script: string, args: string[]) => {
+    const r = await runCommand(script, args);
+    return { ...r, stderr: r.stderr.trim() };
   };
   const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-cmd-')), guardrails: false }).outdir;
 
-  it('adopt lists a stack’s adoptable resources (exit 0)', () => {
-    const r = run('adopt', ['--stack', 'prod-westeurope', '--cdktf-out', out]);
+  it('adopt lists a stack’s adoptable resources (exit 0)', async () => {
+    const r = await run('adopt', ['--stack', 'prod-westeurope', '--cdktf-out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Network\/VNet\s+azurerm_virtual_network\s+resource id/m);
   });
@@ -224,8 +224,8 @@ describe('the commands as users run them', () => {
     ['adopt', ['--stack', 'dev-us-east-1-platform'], /^adopt: --stack dev-us-east-1-platform: not an infrastructure stack of the catalogue/],
     ['adopt', ['--stack', 'prod-westeurope', '--discover'], /^adopt: --discover: looks in AWS accounts only; for prod-weu \(Azure\) name the resource ids in adopt yourself$/],
     ['drift-check', ['--unmanaged-ignore', 'x.yaml'], /^drift-check: --unmanaged-ignore x\.yaml: no such file$/],
-  ])('%s %j: one line, exit 1', (script, args, message) => {
-    const r = run(script as string, [...(args as string[]), '--cdktf-out', out]);
+  ])('%s %j: one line, exit 1', async (script, args, message) => {
+    const r = await run(script as string, [...(args as string[]), '--cdktf-out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr.split('\n')).toHaveLength(1);

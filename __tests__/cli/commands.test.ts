@@ -1,27 +1,24 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { catalogueCopy } from '../support/catalogue';
+import { runCommand } from '../support/run-command';
 
-/** Runs a bin/ command the way `npm run` does (tsx, no type-check), returning its exit code and output. */
-function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', `${script}.ts`), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs a bin/ command in this process, as `npm run` would run it (support/run-command). */
+const run = runCommand;
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at /m);
 
 describe('validate command', () => {
-  it('accepts the default catalogue', () => {
-    const r = run('validate', []);
+  it('accepts the default catalogue', async () => {
+    const r = await run('validate', []);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^valid: 5 regions \(dev-use1, staging-usw2, prod-use1, prod-weu, prod-apse1\)/);
   });
 
-  it('lists every problem of a bad file, exit 1, no stack trace', () => {
-    const r = run('validate', ['--regions', '__tests__/fixtures/bad-catalogue.yaml']);
+  it('lists every problem of a bad file, exit 1, no stack trace', async () => {
+    const r = await run('validate', ['--regions', '__tests__/fixtures/bad-catalogue.yaml']);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe('validate: invalid catalogue __tests__/fixtures/bad-catalogue.yaml');
@@ -30,41 +27,41 @@ describe('validate command', () => {
     noStackTrace(r.stderr);
   });
 
-  it('rejects an unknown flag in one line', () => {
-    const r = run('validate', ['--region', 'x.yaml']);
+  it('rejects an unknown flag in one line', async () => {
+    const r = await run('validate', ['--region', 'x.yaml']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(/^validate: Unknown option '--region'.*\(see --help\)$/);
   });
 
-  it('checks a JSON catalogue with the same schema', () => {
+  it('checks a JSON catalogue with the same schema', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kore-validate-'));
     const file = join(dir, 'regions.json');
     const c = catalogueCopy();
     (c.regions[0] as any).wave = -1;
     writeFileSync(file, JSON.stringify(c));
-    const r = run('validate', ['--regions', file]);
+    const r = await run('validate', ['--regions', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/regions\.json:\d+:\d+: dev-use1\.wave: must be at least 0 \(got -1\)/);
   });
 });
 
 describe('synth command', () => {
-  it('writes every stack of a YAML catalogue', () => {
+  it('writes every stack of a YAML catalogue', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kore-synth-'));
     const file = join(dir, 'regions.yaml');
     writeFileSync(file, stringify(catalogueCopy()));
     const out = join(dir, 'out');
-    const r = run('synth', ['--regions', file, '--out', out]);
+    const r = await run('synth', ['--regions', file, '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const regions = ['dev-us-east-1', 'prod-ap-southeast-1', 'prod-us-east-1', 'prod-westeurope', 'staging-us-west-2'];
     expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['bootstrap', 'bootstrap-azure', ...regions.flatMap((r) => [r, `${r}-platform`]), 'global'].sort());
   });
 
-  it('keeps the bootstrap state outside the output, and Terraform caches and local state across re-synths', () => {
+  it('keeps the bootstrap state outside the output, and Terraform caches and local state across re-synths', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kore-synth-'));
     const out = join(dir, 'cdktf.out');
-    expect(run('synth', ['--out', out]).code).toBe(0);
+    expect((await run('synth', ['--out', out])).code).toBe(0);
     const bootstrapDir = join(out, 'stacks', 'bootstrap');
     const backend = JSON.parse(readFileSync(join(bootstrapDir, 'cdk.tf.json'), 'utf8')).terraform.backend.local;
     // What terraform would write when run in the stack directory: a state next to the output, not inside it.
@@ -76,8 +73,8 @@ describe('synth command', () => {
     writeFileSync(join(out, 'stacks', 'dev-us-east-1', '.terraform.lock.hcl'), '# lock');
     writeFileSync(join(bootstrapDir, 'bootstrap.tfstate'), '{"version":4,"serial":3}'); // where older versions kept it
 
-    expect(run('synth', ['--out', out]).code).toBe(0);
-    expect(run('synth', ['--out', out]).code).toBe(0);
+    expect((await run('synth', ['--out', out])).code).toBe(0);
+    expect((await run('synth', ['--out', out])).code).toBe(0);
     expect(readFileSync(statePath, 'utf8')).toBe('{"version":4,"serial":7}');
     expect(readFileSync(join(bootstrapDir, 'bootstrap.tfstate'), 'utf8')).toBe('{"version":4,"serial":3}');
     expect(readFileSync(join(out, 'stacks', 'dev-us-east-1', '.terraform', 'providers', 'marker'), 'utf8')).toBe('cached provider');
@@ -85,13 +82,13 @@ describe('synth command', () => {
     expect(existsSync(join(out, 'stacks', 'dev-us-east-1', 'cdk.tf.json'))).toBe(true);
   });
 
-  it('writes nothing for an invalid catalogue and keeps the previous output', () => {
+  it('writes nothing for an invalid catalogue and keeps the previous output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kore-synth-'));
     const out = join(dir, 'out');
-    expect(run('synth', ['--out', out]).code).toBe(0);
+    expect((await run('synth', ['--out', out])).code).toBe(0);
     const before = readFileSync(join(out, 'stacks', 'global', 'cdk.tf.json'), 'utf8');
 
-    const r = run('synth', ['--regions', '__tests__/fixtures/bad-catalogue.yaml', '--out', out]);
+    const r = await run('synth', ['--regions', '__tests__/fixtures/bad-catalogue.yaml', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe('synth: invalid catalogue __tests__/fixtures/bad-catalogue.yaml');
     noStackTrace(r.stderr);
@@ -99,14 +96,14 @@ describe('synth command', () => {
     expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
 
     const fresh = join(dir, 'never');
-    expect(run('synth', ['--regions', '__tests__/fixtures/bad-catalogue.yaml', '--out', fresh]).code).toBe(1);
+    expect((await run('synth', ['--regions', '__tests__/fixtures/bad-catalogue.yaml', '--out', fresh])).code).toBe(1);
     expect(existsSync(fresh)).toBe(false);
   });
 });
 
 describe('stacks command', () => {
-  it('lists every stack with layer, dependencies, runner and credentials as JSON, in (wave, layer) order', () => {
-    const r = run('stacks', ['--json']);
+  it('lists every stack with layer, dependencies, runner and credentials as JSON, in (wave, layer) order', async () => {
+    const r = await run('stacks', ['--json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     // a region's infrastructure before its platform; global delegates to the regions' sub-zones, so it comes last
@@ -126,11 +123,11 @@ describe('stacks command', () => {
     expect(byName['dev-us-east-1']).toMatchObject({ runsOn: 'ubuntu-latest', planIdentity: 'arn:aws:iam::111111111111:role/kore-ci-plan', applyIdentity: 'arn:aws:iam::111111111111:role/kore-ci-apply' });
   });
 
-  it('narrows the listing by stack pattern and layer, and names a bad layer', () => {
-    const r = run('stacks', ['--json', '--stacks', 'prod-*', '--layer', 'platform']);
+  it('narrows the listing by stack pattern and layer, and names a bad layer', async () => {
+    const r = await run('stacks', ['--json', '--stacks', 'prod-*', '--layer', 'platform']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).map((x: { stack: string }) => x.stack)).toEqual(['prod-us-east-1-platform', 'prod-ap-southeast-1-platform', 'prod-westeurope-platform']);
-    const bad = run('stacks', ['--layer', 'network']);
+    const bad = await run('stacks', ['--layer', 'network']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('stacks: --layer network: not a layer (have: infrastructure, platform, global, bootstrap)\n');
   });
@@ -143,8 +140,8 @@ describe('plan-report command', () => {
     [['--plan-json', '/nonexistent/p.json'], 'plan-report: --plan-json /nonexistent/p.json: cannot read the file (ENOENT)'],
     [['--stacks', 'prod-mars-1', '--cdktf-out', '/nonexistent'], /^plan-report: --stacks prod-mars-1: matches no stack \(have: dev-us-east-1, /],
     [['--bogus'], /^plan-report: Unknown option '--bogus'/],
-  ])('%j fails in one line with exit 1', (args, message) => {
-    const r = run('plan-report', args);
+  ])('%j fails in one line with exit 1', async (args, message) => {
+    const r = await run('plan-report', args);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(message);
@@ -158,15 +155,15 @@ describe('drift-check command', () => {
     [['--lock-timeout=-1'], /^drift-check: --lock-timeout must be a whole number from 0 to 3600/],
     [['--stacks', 'nope-*', '--cdktf-out', '/nonexistent'], /^drift-check: --stacks nope-\*: matches no stack/],
     [['--regions', '__tests__/fixtures/bad-catalogue.yaml'], /^drift-check: invalid catalogue __tests__\/fixtures\/bad-catalogue.yaml$/m],
-  ])('%j fails with a clear message and exit 1', (args, message) => {
-    const r = run('drift-check', args);
+  ])('%j fails with a clear message and exit 1', async (args, message) => {
+    const r = await run('drift-check', args);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     noStackTrace(r.stderr);
   });
 
-  it('documents its exit codes in --help', () => {
-    const r = run('drift-check', ['--help']);
+  it('documents its exit codes in --help', async () => {
+    const r = await run('drift-check', ['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Exit codes: 1 if any stack or the unmanaged scan errored, else 2 if any drifted or anything is unmanaged, else 0.');
   });

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { listStacks } from '../../cli/stacks';
 import { defaultCatalogue } from '../../regions/catalogue';
+import { spawnCommand } from '../support/run-command';
 
 describe('nightly drift workflow', () => {
   const text = readFileSync('.github/workflows/drift-check.yml', 'utf8');
@@ -17,7 +16,7 @@ describe('nightly drift workflow', () => {
   it('generates one job per stack from the catalogue listing, which lists every stack', () => {
     expect(wf.jobs.stacks.steps.find((s: any) => s.id === 'list').run).toContain('npm run --silent stacks -- --json');
     expect(wf.jobs.drift.strategy.matrix.include).toBe('${{ fromJSON(needs.stacks.outputs.matrix) }}');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'stacks.ts'), '--json'], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    const r = spawnCommand('stacks', ['--json']);
     const rows = JSON.parse(r.stdout);
     expect(rows.map((s: any) => s.stack).sort()).toEqual(listStacks(defaultCatalogue()).map((s) => s.stack).sort());
     for (const row of rows) {

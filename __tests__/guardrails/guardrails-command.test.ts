@@ -1,20 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCommand } from '../support/run-command';
 
 const FIXTURE = '__tests__/fixtures/guardrail-violations.yaml';
 
-/** Runs a bin/ command the way `npm run` does. */
-function run(script: string, args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', `${script}.ts`), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs a bin/ command in this process, as `npm run` would (support/run-command). */
+const run = runCommand;
 
 describe('npm run guardrails', () => {
-  it('passes the default fleet (exit 0): no open finding, its defensible choices (four, and the deploy identity of each of the three accounts) suppressed with reasons', () => {
+  it('passes the default fleet (exit 0): no open finding, its defensible choices (four, and the deploy identity of each of the three accounts) suppressed with reasons', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kore-gr-'));
-    const r = run('guardrails', ['--out', out]);
+    const r = await run('guardrails', ['--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^guardrails: \d+ rules, 0 open error\(s\), 0 warning\(s\), 7 suppressed$/);
@@ -23,9 +20,9 @@ describe('npm run guardrails', () => {
     expect(readFileSync(join(out, 'guardrails.md'), 'utf8')).toContain('**suppressed** (catalogue): The Asia replica database holds only');
   }, 120_000);
 
-  it('finds exactly the planted violations (exit 2), and writes SARIF 2.1.0 for code scanning', () => {
+  it('finds exactly the planted violations (exit 2), and writes SARIF 2.1.0 for code scanning', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kore-gr-'));
-    const r = run('guardrails', ['--regions', FIXTURE, '--out', out]);
+    const r = await run('guardrails', ['--regions', FIXTURE, '--out', out]);
     expect(r.code).toBe(2);
     const report = JSON.parse(readFileSync(join(out, 'guardrails.json'), 'utf8'));
     expect(report.findings.map((f: any) => `${f.level} ${f.rule} ${f.stack} ${f.path}`).sort()).toEqual([
@@ -54,9 +51,9 @@ describe('npm run guardrails', () => {
     expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe('prod-us-east-1/ArtifactoryBacking/Database');
   }, 120_000);
 
-  it('puts the justification of a suppressed finding into SARIF', () => {
+  it('puts the justification of a suppressed finding into SARIF', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kore-gr-'));
-    expect(run('guardrails', ['--format', 'sarif', '--out', out]).code).toBe(0);
+    expect((await run('guardrails', ['--format', 'sarif', '--out', out])).code).toBe(0);
     expect(existsSync(join(out, 'guardrails.md'))).toBe(false);
     const results = JSON.parse(readFileSync(join(out, 'guardrails.sarif'), 'utf8')).runs[0].results;
     const suppressed = results.find((x: any) => x.ruleId === 'AWS-RDS-006');
@@ -71,8 +68,8 @@ describe('npm run guardrails', () => {
     [['--format', 'html'], /^guardrails: --format html: not a format \(have: md, json, sarif\)$/],
     [['--regions', '/nonexistent.yaml'], /^guardrails: invalid catalogue \/nonexistent.yaml$/],
     [['--colour'], /^guardrails: Unknown option '--colour'/],
-  ])('refuses %j in one line, exit 1', (args, message) => {
-    const r = run('guardrails', args as string[]);
+  ])('refuses %j in one line, exit 1', async (args, message) => {
+    const r = await run('guardrails', args as string[]);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -80,9 +77,9 @@ describe('npm run guardrails', () => {
 });
 
 describe('npm run synth with open guardrail errors', () => {
-  it('exits 2, prints one line per finding, and writes nothing', () => {
+  it('exits 2, prints one line per finding, and writes nothing', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'kore-gr-')), 'out');
-    const r = run('synth', ['--regions', FIXTURE, '--out', out]);
+    const r = await run('synth', ['--regions', FIXTURE, '--out', out]);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe('synth: 5 guardrail errors (suppress one only with a reason: see README "Guardrails")');

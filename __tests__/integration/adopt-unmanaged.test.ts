@@ -25,7 +25,7 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
   const command = (script: string, args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const env = Object.fromEntries(Object.entries({ ...process.env, ...sandbox.env, KORE_REGIONS: '', TF_CLI_ARGS_plan: '-parallelism=4', TF_CLI_ARGS_apply: '-parallelism=4' }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-      const child = spawn(process.execPath, ['--import', 'tsx', join('bin', `${script}.ts`), ...args], { env });
+      const child = spawn(process.execPath, [join('bin', 'run.js'), script, ...args], { env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -24,7 +24,7 @@ describeIntegration('rollout on the emulator', () => {
   const rollout = (args: string[]) =>
     new Promise<{ code: number; stderr: string; stdout: string }>((resolve) => {
       const env = Object.fromEntries(Object.entries({ ...process.env, ...sandbox.env, KORE_REGIONS: '', TF_CLI_ARGS_plan: '-parallelism=4', TF_CLI_ARGS_apply: '-parallelism=4' }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-      const child = spawn(process.execPath, ['--import', 'tsx', join('bin', 'rollout.ts'), ...args], { env });
+      const child = spawn(process.execPath, [join('bin', 'run.js'), 'rollout', ...args], { env });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { COMMENT_MARKER } from '../../cli/plan/render-markdown';
 import { listStacks } from '../../cli/stacks';
 import { defaultCatalogue } from '../../regions/catalogue';
+import { spawnCommand } from '../support/run-command';
 
 describe('PR plan workflow', () => {
   const wf = parse(readFileSync('.github/workflows/plan.yml', 'utf8'));
@@ -20,7 +19,7 @@ describe('PR plan workflow', () => {
     const list = wf.jobs.stacks.steps.find((s: any) => s.id === 'list').run;
     expect(list).toContain('npm run --silent rollout -- plan --cdktf-out cdktf.out --base-out base.out --matrix');
     expect(wf.jobs.plan.strategy.matrix.include).toBe('${{ fromJSON(needs.stacks.outputs.matrix) }}');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'stacks.ts'), '--json'], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
+    const r = spawnCommand('stacks', ['--json']);
     const listed = JSON.parse(r.stdout).map((s: any) => s.stack).sort();
     const expected = listStacks(defaultCatalogue()).map((s) => s.stack).sort();
     expect(listed).toEqual(expected);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +12,12 @@ import type { TerraformRunner } from '../../cli/terraform';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
 import { catalogueCopy, problemsOf } from '../support/catalogue';
+import { runCommand } from '../support/run-command';
 
 describe('rollout plan', () => {
   const plan = rolloutPlan(defaultCatalogue());
 
-  it('orders waves dev → staging → canary → remaining production → global, infrastructure before platform', () => {
+  it('orders waves dev → staging → canary → remaining production → global, infrastructure before platform', async () => {
     expect(plan.waves.map((w) => [w.wave, w.environments, w.canary])).toEqual([
       [0, ['dev'], false],
       [1, ['staging'], false],
@@ -32,25 +32,25 @@ describe('rollout plan', () => {
     expect(plan.waves[2].stacks.map((s) => s.stack)).toEqual(['prod-us-east-1', 'prod-us-east-1-platform']);
   });
 
-  it('asks approval for staging, production and global, bakes only after the canary, with its health checks', () => {
+  it('asks approval for staging, production and global, bakes only after the canary, with its health checks', async () => {
     expect(plan.waves.map((w) => w.needsApproval)).toEqual([false, true, true, true, true]);
     expect(plan.waves.map((w) => w.bakeMs)).toEqual([0, 0, 24 * 3_600_000, 0, 0]);
     expect(plan.waves[2].checks).toEqual([expect.objectContaining({ region: 'prod-use1', name: 'artifactory-ping', expectStatus: 200 })]);
   });
 
-  it('fast path: every wave needs approval, the canary bakes the shorter time and is still there', () => {
+  it('fast path: every wave needs approval, the canary bakes the shorter time and is still there', async () => {
     const fast = rolloutPlan(defaultCatalogue(), { fastPath: true });
     expect(fast.waves.every((w) => w.needsApproval)).toBe(true);
     expect(fast.waves.find((w) => w.canary)).toMatchObject({ wave: 2, bake: '2h', bakeMs: 2 * 3_600_000 });
   });
 
-  it('summarizes the changed stacks in rollout order for the PR comment', () => {
+  it('summarizes the changed stacks in rollout order for the PR comment', async () => {
     const changed = rolloutPlan(defaultCatalogue(), { changed: (s) => s.startsWith('prod-westeurope') || s === 'dev-us-east-1' });
     expect(rolloutOrderLine(changed)).toBe('Rollout: wave 0: dev-us-east-1 → wave 3: prod-westeurope, prod-westeurope-platform');
     expect(rolloutOrderLine(rolloutPlan(defaultCatalogue(), { changed: () => false }))).toBe('Rollout: nothing changed.');
   });
 
-  it('validates the canary and health checks in the catalogue, one line each', () => {
+  it('validates the canary and health checks in the catalogue, one line each', async () => {
     const c = catalogueCopy();
     c.regions.find((r) => r.id === 'prod-weu')!.wave = 2;
     (c as any).rollout = { healthChecks: { 'prod-usw1': [{ name: 'x', url: 'https://x.example' }] }, canaryBake: 'a day' };
@@ -69,13 +69,13 @@ describe('changed stacks against a base output', () => {
   c.regions.find((r) => r.id === 'staging-usw2')!.cluster.nodePools.general!.maxSize = 9;
   const head = synthCatalogue({ catalogue: parseCatalogue(c, 'test'), outdir: mkdtempSync(join(tmpdir(), 'kore-head-')), guardrails: false }).outdir;
 
-  it('marks only the stacks of the changed entry', () => {
+  it('marks only the stacks of the changed entry', async () => {
     const plan = rolloutPlan(defaultCatalogue(), { changed: (s) => stackChanged(head, base, s) });
     const changed = plan.waves.flatMap((w) => w.stacks.filter((s) => s.changed).map((s) => s.stack));
     expect(changed).toEqual(['staging-us-west-2']);
   });
 
-  it('ignores cdktf metadata and key order, and counts a stack missing from the base as changed', () => {
+  it('ignores cdktf metadata and key order, and counts a stack missing from the base as changed', async () => {
     expect(canonical({ b: 1, '//': { metadata: 'x' }, a: { '//': 'y', c: [1, { d: 2 }] } })).toBe(canonical({ a: { c: [1, { d: 2 }] }, b: 1 }));
     expect(canonical({ a: 1 })).not.toBe(canonical({ a: 2 }));
     expect(stackChanged(head, mkdtempSync(join(tmpdir(), 'kore-empty-')), 'dev-us-east-1')).toBe(true);
@@ -175,23 +175,20 @@ describe('health gate', () => {
 });
 
 describe('npm run rollout (the command as users run it)', () => {
-  const run = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join('bin', 'rollout.ts'), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (args: string[]) => runCommand('rollout', args);
   const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-roll-')), guardrails: false }).outdir;
 
-  it('prints the plan as JSON for orchestrators (exit 0), with nothing changed against itself', () => {
-    const r = run(['plan', '--cdktf-out', out, '--base-out', out, '--json']);
+  it('prints the plan as JSON for orchestrators (exit 0), with nothing changed against itself', async () => {
+    const r = await run(['plan', '--cdktf-out', out, '--base-out', out, '--json']);
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
     expect(plan.comparedWithBase).toBe(true);
     expect(plan.waves.flatMap((w: any) => w.stacks).every((s: any) => s.changed === false)).toBe(true);
   });
 
-  it('prints the changed stacks as CI matrix rows (the listing rows of npm run stacks): none against itself, all without a base', () => {
-    expect(JSON.parse(run(['plan', '--cdktf-out', out, '--base-out', out, '--matrix']).stdout)).toEqual([]);
-    const all = JSON.parse(run(['plan', '--cdktf-out', out, '--matrix']).stdout);
+  it('prints the changed stacks as CI matrix rows (the listing rows of npm run stacks): none against itself, all without a base', async () => {
+    expect(JSON.parse((await run(['plan', '--cdktf-out', out, '--base-out', out, '--matrix'])).stdout)).toEqual([]);
+    const all = JSON.parse((await run(['plan', '--cdktf-out', out, '--matrix'])).stdout);
     const { listStacks } = require('../../cli/stacks');
     expect(all).toEqual(listStacks(defaultCatalogue()));
   });
@@ -203,18 +200,18 @@ describe('npm run rollout (the command as users run it)', () => {
     [['gate', '--wave', '2', '--bake', 'soon'], /^rollout: --bake soon: not a duration like 30s, 90m, 24h or 2d \(got "soon"\)$/],
     [['launch'], /^rollout: launch: not a subcommand \(plan, apply, gate, run or workflow; see --help\)$/],
     [['apply', '--wave', '0', '--concurrency', '0', '--cdktf-out', out], /^rollout: --concurrency must be a whole number from 1 to 16 \(got "0"\)$/],
-  ])('refuses %j with one line and exit 1', (args, message) => {
-    const r = run(args as string[]);
+  ])('refuses %j with one line and exit 1', async (args, message) => {
+    const r = await run(args as string[]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toMatch(message);
   });
 
-  it('fails the gate with exit 2, naming the failing check, and writes its report', () => {
+  it('fails the gate with exit 2, naming the failing check, and writes its report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kore-gate-'));
     const c = catalogueCopy();
     (c as any).rollout = { healthChecks: { 'prod-use1': [{ name: 'ping', url: 'http://127.0.0.1:9/ping' }] } };
     writeFileSync(join(dir, 'catalogue.yaml'), stringify(c));
-    const r = run(['gate', '--wave', '2', '--bake', '0s', '--regions', join(dir, 'catalogue.yaml'), '--report-dir', dir]);
+    const r = await run(['gate', '--wave', '2', '--bake', '0s', '--regions', join(dir, 'catalogue.yaml'), '--report-dir', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/rollout gate: FAILED — prod-use1 ping: unreachable: .+; later waves must not start/);
     expect(readFileSync(join(dir, 'rollout-gate-2.md'), 'utf8')).toMatch(/Health gate of wave 2 failed/);
