@@ -30,9 +30,16 @@ describe('AWS backing (prod-use1)', () => {
     expect(sg.ingress).toEqual([expect.objectContaining({ from_port: 5432, to_port: 5432, cidr_blocks: ['10.30.0.0/16'] })]);
   });
 
-  it('keeps the filestore in a versioned, encrypted, private, TLS-only bucket', () => {
-    const bucket = listOf(json, 'aws_s3_bucket').find((b) => b.bucket === 'kore-prod-use1-artifactory-filestore');
+  it('keeps the filestore in a versioned, SSE-KMS-encrypted, private, TLS-only bucket', () => {
+    const [name, bucket] = Object.entries(byType(json, 'aws_s3_bucket')).find(([, b]: [string, any]) => b.bucket === 'kore-prod-use1-artifactory-filestore') as [string, any];
     expect(bucket).toBeDefined();
+    const ref = `\${aws_s3_bucket.${name}.id}`;
+    // Versioned: the bucket's own versioning resource is enabled.
+    expect(listOf(json, 'aws_s3_bucket_versioning').filter((v) => v.bucket === ref).map((v) => v.versioning_configuration.status)).toEqual(['Enabled']);
+    // Encrypted: SSE-KMS on every object by default, with bucket keys (fewer KMS calls).
+    const sse = listOf(json, 'aws_s3_bucket_server_side_encryption_configuration').filter((e) => e.bucket === ref);
+    expect(sse).toHaveLength(1);
+    expect(sse[0].rule[0]).toMatchObject({ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' }, bucket_key_enabled: true });
     const policies = listOf(json, 'aws_s3_bucket_policy').map((p) => JSON.parse(p.policy).Statement[0]);
     expect(policies).toEqual([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]);
     expect(listOf(json, 'aws_s3_bucket_public_access_block')[0]).toMatchObject({ block_public_acls: true, restrict_public_buckets: true });

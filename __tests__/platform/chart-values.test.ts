@@ -15,16 +15,18 @@ import { addCatalogueStacks } from '../../stacks/app';
 /*
  * Every helm_release of every synthesized stack, checked against the real upstream chart sources in
  * ../shared/charts with their own checker (check-values.py): no values key the chart neither declares nor reads,
- * no type mismatch, and each release pinned at a chart version that is there. CI has the sources; elsewhere the
- * test skips loudly when they are absent.
+ * no type mismatch, and each release pinned at a chart version that is there. The sources must be there: a missing
+ * ../shared/charts fails the suite (a skip would pass a run that checked nothing), except where the suite runs from
+ * a published package, which ships no chart sources (KORE_PUBLISHED_PACKAGE=1 says so).
  */
 // KORE_CHARTS_DIR: where the sources are when the project runs from a copy elsewhere (check:cdktn does).
 const CHARTS = process.env.KORE_CHARTS_DIR || resolve('..', 'shared', 'charts');
 const available = existsSync(join(CHARTS, 'check-values.py'));
-const describeCharts = available || process.env.CI === 'true' ? describe : describe.skip;
+const published = process.env.KORE_PUBLISHED_PACKAGE === '1';
+const describeCharts = available || !published ? describe : describe.skip;
 if (!available) {
   // eslint-disable-next-line no-console
-  console.warn(`\n${'!'.repeat(100)}\nCHART VALUES TESTS ${process.env.CI === 'true' ? 'FAIL' : 'SKIPPED'}: ${CHARTS}/check-values.py is absent\n${'!'.repeat(100)}\n`);
+  console.warn(`\n${'!'.repeat(100)}\nCHART VALUES TESTS ${published ? 'SKIPPED (published package)' : 'FAIL'}: ${CHARTS}/check-values.py is absent\n${'!'.repeat(100)}\n`);
 }
 
 describeCharts('helm values against the real chart sources', () => {
@@ -34,7 +36,7 @@ describeCharts('helm values against the real chart sources', () => {
   app.synth();
   const stacks = readdirSync(join(outdir, 'stacks')).filter((s) => readFileSync(join(outdir, 'stacks', s, 'cdk.tf.json'), 'utf8').includes('"helm_release"'));
 
-  it('has the chart sources (CI must)', () => {
+  it('has the chart sources (a missing ../shared/charts fails here, loudly)', () => {
     expect(existsSync(join(CHARTS, 'check-values.py'))).toBe(true);
     expect(stacks.length).toBeGreaterThanOrEqual(5);
   });
