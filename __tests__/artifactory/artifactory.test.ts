@@ -161,10 +161,21 @@ describe('Azure backing (prod-weu)', () => {
     expect(server).toMatchObject({ version: '16', sku_name: 'GP_Standard_D4ds_v5', storage_mb: 256 * 1024, public_network_access_enabled: false, administrator_login: 'artifactory', administrator_password_wo_version: 1 });
     expect(server.administrator_password_wo).toMatch(/data\.azurerm_key_vault_secret\..*\.value/);
     expect(server.administrator_password).toBeUndefined();
-    const [endpoint] = listOf(json, 'azurerm_private_endpoint');
+    const endpoint = listOf(json, 'azurerm_private_endpoint').find((e) => e.private_service_connection.subresource_names[0] === 'postgresqlServer');
     expect(endpoint.private_service_connection).toMatchObject({ subresource_names: ['postgresqlServer'], is_manual_connection: false });
     expect(endpoint.subnet_id).toMatch(/Subnet-intra/);
-    expect(listOf(json, 'azurerm_private_dns_zone')[0].name).toBe('privatelink.postgres.database.azure.com');
+    expect(listOf(json, 'azurerm_private_dns_zone').map((z) => z.name)).toContain('privatelink.postgres.database.azure.com');
+  });
+
+  it('closes the filestore\'s public endpoint: reached only through a private endpoint in the cluster\'s tier, with its private DNS', () => {
+    const account = listOf(json, 'azurerm_storage_account').find((a) => a.name === 'koreprodweuaf');
+    expect(account).toMatchObject({ public_network_access_enabled: false, network_rules: { default_action: 'Deny' } });
+    const blob = listOf(json, 'azurerm_private_endpoint').find((e) => e.private_service_connection.subresource_names[0] === 'blob');
+    expect(blob.private_service_connection.private_connection_resource_id).toMatch(/^\$\{azurerm_storage_account\.ArtifactoryBacking_Filestore_\w+\.id\}$/);
+    expect(blob.subnet_id).toMatch(/Subnet-private/);
+    const zone = Object.entries(byType(json, 'azurerm_private_dns_zone')).find(([, z]: [string, any]) => z.name === 'privatelink.blob.core.windows.net')!;
+    expect(blob.private_dns_zone_group.private_dns_zone_ids).toEqual([`\${azurerm_private_dns_zone.${zone[0]}.id}`]);
+    expect(listOf(json, 'azurerm_private_dns_zone_virtual_network_link').filter((l) => l.private_dns_zone_name === `\${azurerm_private_dns_zone.${zone[0]}.name}`)).toHaveLength(1);
   });
 
   it('keeps the filestore in a private container reached through workload identity, no keys', () => {

@@ -82,7 +82,7 @@ export const RULE_FIXTURES: Readonly<Record<string, RuleFixture>> = {
   'AWS-RDS-006': { type: 'aws_db_instance', good: { multi_az: true }, bad: { multi_az: false } },
   'AWS-RDS-007': { type: 'aws_db_instance', good: { monitoring_interval: 60, monitoring_role_arn: '${aws_iam_role.m.arn}' }, bad: { monitoring_interval: 0 } },
   'AWS-RDS-008': { type: 'aws_db_instance', good: { engine: 'postgres', enabled_cloudwatch_logs_exports: ['postgresql'] }, bad: { engine: 'postgres' } },
-  'AWS-RDS-009': { type: 'aws_db_instance', good: { performance_insights_enabled: true }, bad: {} },
+  'AWS-RDS-009': { type: 'aws_db_instance', good: { performance_insights_enabled: true, performance_insights_kms_key_id: '${aws_kms_key.k.arn}' }, bad: { performance_insights_enabled: true } },
   'AWS-RDS-010': { type: 'aws_db_instance', good: { auto_minor_version_upgrade: true }, bad: { auto_minor_version_upgrade: false } },
   'AWS-RDS-011': { type: 'aws_db_instance', good: { iam_database_authentication_enabled: true }, bad: {} },
   'AWS-SG-001': {

@@ -85,10 +85,10 @@ describe('Azure ingress exposure (the Europe region\'s health check must reach i
   const json = synthLayers('prod-weu').infra;
   const nsgs = Object.values(json.resource.azurerm_network_security_group as Record<string, any>);
 
-  it('admits HTTP and HTTPS from the internet to the ingress load balancer\'s address only, on the cluster\'s subnet', () => {
+  it('admits only HTTPS from the internet to the ingress load balancer\'s address, on the cluster\'s subnet (no port 80: DNS-01)', () => {
     const privateNsg = nsgs.find((n) => n.name.endsWith('-private'));
     const allow = privateNsg.security_rule.find((r: any) => r.name === 'allow-web-to-ingress');
-    expect(allow).toMatchObject({ direction: 'Inbound', access: 'Allow', protocol: 'Tcp', source_address_prefix: 'Internet', destination_port_ranges: ['80', '443'], priority: 100 });
+    expect(allow).toMatchObject({ direction: 'Inbound', access: 'Allow', protocol: 'Tcp', source_address_prefix: 'Internet', destination_port_ranges: ['443'], priority: 100 });
     expect(allow.destination_address_prefix).toMatch(/^\$\{azurerm_public_ip\.Network_IngressPublicIp_\w+\.ip_address\}$/);
     expect(privateNsg.security_rule.find((r: any) => r.name === 'deny-internet-inbound')).toMatchObject({ access: 'Deny', priority: 4096 });
     // every other tier still denies all inbound internet traffic

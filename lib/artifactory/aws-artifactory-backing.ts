@@ -1,8 +1,12 @@
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { rdsKeyPolicy } from '../private/kms-policies';
 import { irsaTrustPolicy, managedPolicyArn, serviceTrustPolicy } from '../private/iam';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -91,6 +95,15 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
       assumeRolePolicy: serviceTrustPolicy('monitoring.rds.amazonaws.com'),
     });
     new IamRolePolicyAttachment(this, 'DbMonitoringPolicy', { role: monitoring.name, policyArn: managedPolicyArn('service-role/AmazonRDSEnhancedMonitoringRole') });
+    // Performance Insights keeps query text: under a key of the account's, not the AWS-managed one.
+    const account = new DataAwsCallerIdentity(this, 'Account');
+    const insightsKey = new KmsKey(this, 'InsightsKey', {
+      description: `Performance Insights of ${props.name}-db`,
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: rdsKeyPolicy(account.accountId, props.region),
+    });
+    new KmsAlias(this, 'InsightsKeyAlias', { name: `alias/rds/${props.name}-db/insights`, targetKeyId: insightsKey.keyId });
     this.database = new DbInstance(this, 'Database', {
       identifier: `${props.name}-db`,
       engine: 'postgres',
@@ -117,10 +130,11 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
       performanceInsightsEnabled: true,
       performanceInsightsRetentionPeriod: 7,
+      performanceInsightsKmsKeyId: insightsKey.arn,
       iamDatabaseAuthenticationEnabled: true,
       lifecycle: {
         preventDestroy,
-        ignoreChanges: props.emulatorQuirks ? ['monitoring_interval', 'monitoring_role_arn', 'performance_insights_enabled', 'performance_insights_retention_period'] : undefined,
+        ignoreChanges: props.emulatorQuirks ? ['monitoring_interval', 'monitoring_role_arn', 'performance_insights_enabled', 'performance_insights_retention_period', 'performance_insights_kms_key_id'] : undefined,
       },
     });
 

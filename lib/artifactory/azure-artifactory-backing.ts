@@ -58,7 +58,8 @@ export const DATABASE_PASSWORD_SECRET = 'artifactory-db-password';
 
 /**
  * Artifactory's Azure backing: PostgreSQL Flexible Server reachable only through a private endpoint (password from
- * Key Vault, passed write-only so it is not even kept in state), a private blob container, and a user-assigned
+ * Key Vault, passed write-only so it is not even kept in state), a private blob container reachable only through
+ * a private endpoint in the cluster's tier (no public endpoint), and a user-assigned
  * identity federated with the Artifactory service account (workload identity) holding Storage Blob Data
  * Contributor on that container only. No storage account key is used.
  */
@@ -123,13 +124,32 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       resourceGroupName: group.name,
       location: props.location,
       ...HARDENED_STORAGE_ACCOUNT,
-      // Only the cluster's nodes (Artifactory's pods) reach the filestore.
-      networkRules: storageNetworkRules({ subnetIds: [props.network.subnets('private')[0].subnetId] }),
+      // No public endpoint: the cluster's pods reach the filestore through a private endpoint in their own tier;
+      // Terraform manages the account and its container through Resource Manager, which this does not close.
+      publicNetworkAccessEnabled: false,
+      networkRules: storageNetworkRules({}),
       blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 14 } },
       tags,
       lifecycle: { preventDestroy: true },
     });
     const container = new StorageContainer(this, 'FilestoreContainer', { name: 'artifactory', storageAccountId: account.id, containerAccessType: 'private' });
+    const blobDns = new PrivateDnsZone(this, 'FilestoreDns', { name: 'privatelink.blob.core.windows.net', resourceGroupName: group.name, tags });
+    new PrivateDnsZoneVirtualNetworkLink(this, 'FilestoreDnsLink', {
+      name: `${props.name}-filestore`,
+      resourceGroupName: group.name,
+      privateDnsZoneName: blobDns.name,
+      virtualNetworkId: props.network.networkId,
+      tags,
+    });
+    new PrivateEndpoint(this, 'FilestoreEndpoint', {
+      name: `${props.name}-filestore`,
+      location: props.location,
+      resourceGroupName: group.name,
+      subnetId: props.network.subnets('private')[0].subnetId,
+      privateServiceConnection: { name: `${props.name}-filestore`, privateConnectionResourceId: account.id, subresourceNames: ['blob'], isManualConnection: false },
+      privateDnsZoneGroup: { name: 'blob', privateDnsZoneIds: [blobDns.id] },
+      tags,
+    });
 
     this.identity = addAzureWorkloadIdentity(this, {
       name: `${props.name}-filestore`,

@@ -135,13 +135,13 @@ export class AzureNetwork extends Construct implements INetwork {
             ? [
                 {
                   name: 'allow-web-to-ingress',
-                  description: 'HTTP and HTTPS from the internet to the ingress load balancer only',
+                  description: 'HTTPS from the internet to the ingress load balancer only (certificates come over DNS-01: no port 80)',
                   priority: 100,
                   direction: 'Inbound',
                   access: 'Allow',
                   protocol: 'Tcp',
                   sourcePortRange: '*',
-                  destinationPortRanges: ['80', '443'],
+                  destinationPortRanges: ['443'],
                   sourceAddressPrefix: 'Internet',
                   destinationAddressPrefix: this.ingressIp.ipAddress,
                 },

@@ -39,3 +39,24 @@ export function serviceRoleKeyPolicy(accountId: string, roleArn: string): string
     ],
   });
 }
+
+/**
+ * A key policy for a key RDS uses on the account's behalf (Performance Insights): the account administers it, and
+ * principals of the account may use it only through RDS in this region.
+ */
+export function rdsKeyPolicy(accountId: string, region: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
+      {
+        Sid: 'UseThroughRds',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:ListGrants', 'kms:DescribeKey'],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `rds.${region}.amazonaws.com` } },
+      },
+    ],
+  });
+}
