@@ -134,6 +134,22 @@ describe('AksCluster', () => {
     expect(subnetRole.scope).toMatch(/azurerm_subnet\.Network_Subnet-private_.*\.id/);
   });
 
+  it('puts node disks under a customer-managed key: its own vault (RBAC, purge protection, no public access), an HSM key, a disk encryption set the cluster uses', () => {
+    const [vault] = listOf(json, 'azurerm_key_vault');
+    expect(vault).toMatchObject({ name: 'kore-weu-disks', enable_rbac_authorization: true, purge_protection_enabled: true, public_network_access_enabled: false, network_acls: { default_action: 'Deny', bypass: 'AzureServices' } });
+    const [key] = listOf(json, 'azurerm_key_vault_key');
+    expect(key).toMatchObject({ key_type: 'RSA-HSM', key_opts: ['wrapKey', 'unwrapKey'], rotation_policy: { automatic: { time_before_expiry: 'P30D' } } });
+    const [setName, set] = Object.entries(byType(json, 'azurerm_disk_encryption_set'))[0] as [string, any];
+    expect(set).toMatchObject({ encryption_type: 'EncryptionAtRestWithCustomerKey', auto_key_rotation_enabled: true, identity: { type: 'SystemAssigned' } });
+    expect(set.key_vault_key_id).toMatch(/^\$\{azurerm_key_vault_key\.\w+\.versionless_id\}$/);
+    expect(cluster.disk_encryption_set_id).toBe(`\${azurerm_disk_encryption_set.${setName}.id}`);
+    const roles = listOf(json, 'azurerm_role_assignment');
+    // The set's identity wraps and unwraps with that key only; the control plane may read the set.
+    expect(roles.find((r) => r.role_definition_name === 'Key Vault Crypto Service Encryption User')).toMatchObject({ scope: expect.stringMatching(/azurerm_key_vault_key\.\w+\.resource_versionless_id/), principal_id: `\${azurerm_disk_encryption_set.${setName}.identity[0].principal_id}` });
+    const reader = Object.entries(byType(json, 'azurerm_role_assignment')).find(([, r]: [string, any]) => r.role_definition_name === 'Reader' && r.scope === `\${azurerm_disk_encryption_set.${setName}.id}`)!;
+    expect(cluster.depends_on).toContain(`azurerm_role_assignment.${reader[0]}`);
+  });
+
   it('maps Entra groups to Azure RBAC roles, cluster-wide or per namespace', () => {
     const grants = listOf(json, 'azurerm_role_assignment').filter((r) => r.principal_type === 'Group');
     expect(grants.map((g) => [g.role_definition_name, g.principal_id, g.scope.replace(/\$\{[^}]+\}/, '<cluster>')]).sort()).toEqual([
@@ -190,5 +206,17 @@ describe('the Azure region stack of the default catalogue', () => {
     expect(json.provider.azurerm[0]).toMatchObject({ subscription_id: entry.account, tenant_id: entry.tenantId, features: [expect.any(Object)] });
     expect(json.terraform.required_providers.azurerm).toMatchObject({ source: 'azurerm', version: expect.stringMatching(/^4\./) });
     expect(json.terraform.backend.azurerm).toMatchObject({ key: 'kore/prod-westeurope.tfstate', subscription_id: entry.account, use_azuread_auth: true });
+  });
+});
+
+describe('the node-disk Key Vault name', () => {
+  const { diskVaultName } = require('../../lib/cluster/aks-cluster');
+  it('is <cluster>-disks where that fits, else a short, stable, distinct name within Key Vault\'s 24 characters', () => {
+    expect(diskVaultName('kore-prod-weu')).toBe('kore-prod-weu-disks');
+    const a = diskVaultName('kore-prod-west-europe-main1');
+    const b = diskVaultName('kore-prod-west-europe-main2');
+    for (const n of [a, b]) expect(n).toMatch(/^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/);
+    expect(a).not.toBe(b);
+    expect(diskVaultName('kore-prod-west-europe-main1')).toBe(a);
   });
 });

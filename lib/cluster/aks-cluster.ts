@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
@@ -7,6 +8,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { AksDiskEncryption } from './aks-disk-encryption';
 import { ClusterBase } from './cluster-base';
 import { CloudName } from '../cloud/name-rules';
 import { validateAllowList } from '../guardrails/exposure';
@@ -107,7 +109,19 @@ export function aksClusterCloudNames(clusterName: string): CloudName[] {
     { kind: 'resource-group', name: `${clusterName}-nodes` },
     { kind: 'log-analytics-workspace', name: `${clusterName}-logs` },
     { kind: 'managed-identity', name: `${clusterName}-control-plane` },
+    { kind: 'key-vault', name: diskVaultName(clusterName) },
   ];
+}
+
+/**
+ * The Key Vault holding the node-disk key: `<cluster>-disks`, or — where that passes Key Vault's 24 characters — the
+ * cluster name cut short with a hash of the whole name, so a long region id never fails on this derived name.
+ */
+export function diskVaultName(clusterName: string): string {
+  const plain = `${clusterName}-disks`;
+  if (plain.length <= 24) return plain;
+  const hash = createHash('sha256').update(clusterName).digest('hex').slice(0, 6);
+  return `${clusterName.slice(0, 13).replace(/-+$/, '')}-dk-${hash}`;
 }
 
 /** Control-plane log categories sent to Log Analytics. */
@@ -168,11 +182,20 @@ export class AksCluster extends ClusterBase {
       retentionInDays: props.logRetentionDays ?? 30,
       tags,
     });
+    const disks = new AksDiskEncryption(this, 'DiskEncryption', { vaultName: diskVaultName(props.clusterName), location: props.location, resourceGroupName: group.name, tenantId: props.tenantId, tags });
     const identity = new UserAssignedIdentity(this, 'ControlPlaneIdentity', { name: `${props.clusterName}-control-plane`, location: props.location, resourceGroupName: group.name, tags });
     // The control plane joins nodes and load balancers to the subnet; nothing broader than that subnet.
     const subnetRole = new RoleAssignment(this, 'ControlPlaneSubnetRole', {
       scope: subnet.subnetId,
       roleDefinitionName: 'Network Contributor',
+      principalId: identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+
+    // A user-assigned control-plane identity must read the disk encryption set it creates nodes with.
+    const diskSetRole = new RoleAssignment(this, 'ControlPlaneDiskSetRole', {
+      scope: disks.diskEncryptionSet.id,
+      roleDefinitionName: 'Reader',
       principalId: identity.principalId,
       principalType: 'ServicePrincipal',
     });
@@ -198,6 +221,8 @@ export class AksCluster extends ClusterBase {
       kubernetesVersion: props.kubernetesVersion,
       skuTier: props.skuTier ?? 'Standard',
       nodeResourceGroup: `${props.clusterName}-nodes`,
+      // Node OS disks under the cluster's own key (AKS takes it at creation only).
+      diskEncryptionSetId: disks.diskEncryptionSet.id,
       identity: { type: 'UserAssigned', identityIds: [identity.id] },
       localAccountDisabled: true,
       roleBasedAccessControlEnabled: true,
@@ -233,7 +258,7 @@ export class AksCluster extends ClusterBase {
       maintenanceWindowNodeOs: weekly,
       tags,
       // userAssignedNATGateway egress requires the NAT gateway on the subnet before the cluster exists.
-      dependsOn: [subnetRole, ...props.network.egress],
+      dependsOn: [subnetRole, diskSetRole, ...props.network.egress],
     });
 
     const kubeConfig = this.cluster.kubeConfig.get(0);
