@@ -70,9 +70,12 @@ function row(catalogue: Catalogue, r: Omit<StackListing, 'credentials' | 'planId
 
 function regionRows(catalogue: Catalogue, e: RegionEntry): StackListing[] {
   const common = { cloud: e.cloud, region: e.region, environment: e.environment, wave: e.wave };
-  const infra = row(catalogue, { stack: stackNameOf(e), layer: 'infrastructure', ...common, dependsOn: [], runsOn: HOSTED_RUNNER }, e.account, e.tenantId);
-  if (e.sandbox) return [infra];
   const labels = automationOf(catalogue, e.environment)?.runnerLabels;
+  // An azurerm state account admits only the self-hosted runners' egress addresses: its infrastructure stack runs
+  // there too. S3 state is reached through IAM, from hosted runners.
+  const infraRunner = e.state.backend === 'azurerm' && labels ? ['self-hosted', ...labels] : HOSTED_RUNNER;
+  const infra = row(catalogue, { stack: stackNameOf(e), layer: 'infrastructure', ...common, dependsOn: [], runsOn: infraRunner }, e.account, e.tenantId);
+  if (e.sandbox) return [infra];
   const platform = row(
     catalogue,
     { stack: platformStackNameOf(e), layer: 'platform', ...common, dependsOn: [infra.stack], runsOn: labels ? ['self-hosted', ...labels] : HOSTED_RUNNER },

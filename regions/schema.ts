@@ -93,7 +93,10 @@ const azurermState = z.strictObject({
   container: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'not a valid blob container name'),
   /** The state store's location; defaults to the entry's region. */
   location: z.string().optional(),
-  /** Address ranges (CI egress, offices) that may reach the state account; every other network is denied. */
+  /**
+   * Egress addresses of the self-hosted runners the Azure stacks run on: the only networks that may reach the
+   * state account's public endpoint (closed when empty). Hosted runners have no fixed addresses.
+   */
   allowedIpRanges: z.array(z.string().refine(isIpv4Cidr, 'not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits)')).default([]),
   keyPrefix: z.string().regex(/^[a-zA-Z0-9/_-]+$/).default('kore'),
 });

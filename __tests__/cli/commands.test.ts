@@ -114,7 +114,8 @@ describe('stacks command', () => {
     expect(rows.at(-1)).toMatchObject({ stack: 'global', layer: 'global', wave: 4, dependsOn: ['dev-us-east-1', 'staging-us-west-2', 'prod-us-east-1', 'prod-westeurope', 'prod-ap-southeast-1'] });
     const byName = Object.fromEntries(rows.map((x: { stack: string }) => [x.stack, x]));
     expect(byName['prod-westeurope']).toEqual({
-      stack: 'prod-westeurope', layer: 'infrastructure', cloud: 'azure', region: 'westeurope', environment: 'prod', wave: 3, dependsOn: [], runsOn: 'ubuntu-latest',
+      // An Azure stack's state account admits only the self-hosted runners' egress: it runs there, not on hosted runners.
+      stack: 'prod-westeurope', layer: 'infrastructure', cloud: 'azure', region: 'westeurope', environment: 'prod', wave: 3, dependsOn: [], runsOn: ['self-hosted', 'kore-prod'],
       credentials: { cloud: 'azure', subscriptionId: '4b1f2c3d-0000-4000-8000-000000000001', tenantId: '7e2a9c10-0000-4000-8000-0000000000aa', planClientId: '5d1c7a20-0000-4000-8000-0000000000c1', applyClientId: '5d1c7a20-0000-4000-8000-0000000000c2' },
       planIdentity: '5d1c7a20-0000-4000-8000-0000000000c1', applyIdentity: '5d1c7a20-0000-4000-8000-0000000000c2',
     });

@@ -197,3 +197,20 @@ describe('bootstrap stack', () => {
     );
   });
 });
+
+describe('the Azure state account\'s public endpoint', () => {
+  const { AzureStateStore } = require('../../lib/state/azure-state-store');
+  const { Testing, TerraformStack } = require('cdktf');
+  const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
+  const account = (allowedIpRanges?: string[]) => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const provider = new AzurermProvider(stack, 'azurerm', { features: [{}] });
+    new AzureStateStore(stack, 'Store', { provider, resourceGroupName: 'rg', storageAccountName: 'koretfstate', containerName: 'tfstate', location: 'westeurope', allowedIpRanges });
+    return Object.values(JSON.parse(Testing.synth(stack)).resource.azurerm_storage_account)[0] as any;
+  };
+
+  it('is closed when no runner egress is named, and open only to the named ranges otherwise', () => {
+    expect(account()).toMatchObject({ public_network_access_enabled: false, network_rules: { default_action: 'Deny' } });
+    expect(account(['203.0.113.10/32', '198.51.100.0/28'])).toMatchObject({ public_network_access_enabled: true, network_rules: { default_action: 'Deny', ip_rules: ['203.0.113.10', '198.51.100.0/28'] } });
+  });
+});

@@ -23,8 +23,10 @@ export interface AzureStateStoreProps {
    */
   readonly preventDestroy?: boolean;
   /**
-   * Address ranges (CI egress, office) that may reach the account; every other network is denied.
-   * @default [] - no public network: runners reach it from inside the network
+   * Address ranges that may reach the account — the egress addresses of the self-hosted runners the Azure stacks'
+   * jobs run on (GitHub-hosted runners have no fixed addresses, so they are never admitted); every other network is
+   * denied. With none, the public endpoint is closed altogether (reach it through a private endpoint).
+   * @default [] - no public network access
    */
   readonly allowedIpRanges?: readonly string[];
 }
@@ -53,6 +55,8 @@ export class AzureStateStore extends Construct {
       resourceGroupName: group.name,
       location: group.location,
       ...HARDENED_STORAGE_ACCOUNT,
+      // Terraform on the runners reads and locks state through the blob endpoint: public only for the named runners.
+      publicNetworkAccessEnabled: (props.allowedIpRanges ?? []).length > 0,
       networkRules: storageNetworkRules({ ipRanges: props.allowedIpRanges }),
       blobProperties: {
         versioningEnabled: true,
