@@ -71,6 +71,14 @@ line('cdktf synth (default catalogue)', cdktf, `= ${(cdktf.medianMs / cold.media
 line('  cdktf synth of an app doing nothing', cdktfFloor, `= the CLI alone: ${(cdktfFloor.medianMs / cold.medianMs).toFixed(2)}x npm run synth before any app runs`);
 line('tsx bin/synth.ts (before: no compile)', viaTsx, `= ${(viaTsx.medianMs / cold.medianMs).toFixed(2)}x npm run synth`);
 process.stdout.write(`root import of the 4 provider packages ${rootImport.medianMs} ms, ${rootImport.peakRssMb} MB; deep imports ${deepImport.medianMs} ms, ${deepImport.peakRssMb} MB: ${(rootImport.medianMs / Math.max(deepImport.medianMs, 1)).toFixed(1)}x the time\n\n`);
+// The nightly drift check against a bare plan of the same stack, on the emulator (minutes: it deploys a stack first).
+const drift = spawnSync(process.execPath, [join(__dirname, 'drift-case.js'), '3'], { encoding: 'utf8' });
+if (drift.status === 0) {
+  const d = JSON.parse(drift.stdout.trim().split('\n').pop() ?? '{}') as { planMs: number; driftMs: number; ratio: number; status: string };
+  process.stdout.write(`drift check of a sandbox stack ${d.driftMs} ms vs terraform plan + show ${d.planMs} ms = ${d.ratio}x (status ${d.status}) [goal ≤ 1.2x]\n\n`);
+} else {
+  process.stdout.write(`drift check vs plan: not measured (${drift.stderr.trim().split('\n').pop() ?? 'failed'})\n\n`);
+}
 process.stdout.write('in-process, median of N runs; peak RSS of the whole case process; stacks = stacks synthesized or reported\n');
 process.stdout.write('case            stacks  runs  median ms  min ms  max ms  peak RSS MB\n');
 for (const r of rows) {

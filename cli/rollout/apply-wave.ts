@@ -1,6 +1,7 @@
 import { stackDir } from '../../lib/synthesized/synthesized-output';
 import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import type { TerraformRunner } from '../terraform';
+import { mapLimit } from '../concurrency';
 import { progressLine } from '../stack-run';
 import type { RolloutStack, RolloutWave } from './waves';
 
@@ -53,29 +54,24 @@ export async function applyWave(wave: RolloutWave, options: ApplyWaveOptions): P
   const chosen = wave.stacks.filter((s) => !options.only || options.only.has(s.stack));
   for (const layer of LAYER_STEPS) {
     const queue = chosen.filter((s) => s.layer === layer);
-    let next = 0;
-    const worker = async () => {
-      while (next < queue.length) {
-        const s = queue[next++];
-        if (failed && s.changed) {
-          results.set(s.stack, { stack: s.stack, layer: s.layer, outcome: 'skipped', reason: `not applied: ${failed} failed first`, durationMs: 0 });
-          continue;
-        }
-        let r = await applyStack(s, options);
-        if ((r.outcome === 'applied' || r.outcome === 'no-changes') && options.onDeployed) {
-          try {
-            await options.onDeployed(s.stack);
-          } catch (e) {
-            // The apply went through; without its record the next run plans this stack again (a no-op), never skips it.
-            r = { ...r, reason: `deploy record not written: ${(e as Error).message.split('\n')[0]}` };
-          }
-        }
-        log(progressLine(s.stack, r.outcome + (r.reason ? ` (${r.reason})` : ''), r.durationMs));
-        results.set(s.stack, r);
-        if (r.outcome === 'failed' && !failed) failed = s.stack;
+    await mapLimit(queue, limit, async (s) => {
+      if (failed && s.changed) {
+        results.set(s.stack, { stack: s.stack, layer: s.layer, outcome: 'skipped', reason: `not applied: ${failed} failed first`, durationMs: 0 });
+        return;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, Math.max(1, queue.length)) }, worker));
+      let r = await applyStack(s, options);
+      if ((r.outcome === 'applied' || r.outcome === 'no-changes') && options.onDeployed) {
+        try {
+          await options.onDeployed(s.stack);
+        } catch (e) {
+          // The apply went through; without its record the next run plans this stack again (a no-op), never skips it.
+          r = { ...r, reason: `deploy record not written: ${(e as Error).message.split('\n')[0]}` };
+        }
+      }
+      log(progressLine(s.stack, r.outcome + (r.reason ? ` (${r.reason})` : ''), r.durationMs));
+      results.set(s.stack, r);
+      if (r.outcome === 'failed' && !failed) failed = s.stack;
+    });
   }
   return chosen.map((s) => results.get(s.stack) ?? { stack: s.stack, layer: s.layer, outcome: 'skipped', reason: `layer ${s.layer} is not applied by a wave`, durationMs: 0 });
 }

@@ -1,3 +1,4 @@
+import { stackDir } from '../../lib/synthesized/synthesized-output';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ export class SandboxSession {
     const app = new App({ outdir });
     addCatalogueStacks(app, parseCatalogue(catalogue, 'sandbox catalogue'));
     app.synth();
-    return Object.fromEntries(app.node.children.map((c) => [c.node.id, join(outdir, 'stacks', c.node.id)]));
+    return Object.fromEntries(app.node.children.map((c) => [c.node.id, stackDir(outdir, c.node.id)]));
   }
 
   /**
