@@ -88,6 +88,8 @@ function checkEntry(e: Loose, at: Path, domain: string | undefined, issue: Issue
     issue([...at, 'network', 'zoneCount'], `${region} has only ${zoneCapacity(cloud, region)} availability zones`);
   }
   const cidr = str(network.cidr);
+  // A VPC's primary range is /16 to /28 (the schema already asks /20 or larger); a VNet may be larger.
+  if (cloud === 'aws' && cidr && isIpv4Cidr(cidr) && Number(cidr.split('/')[1]) < 16) issue([...at, 'network', 'cidr'], `an AWS VPC is /16 at the largest (got "${cidr}")`);
   if (cloud === 'azure' && cidr && isIpv4Cidr(cidr)) {
     for (const [what, overlay] of [['pod', AKS_DEFAULT_POD_CIDR], ['service', AKS_DEFAULT_SERVICE_CIDR]] as const) {
       if (cidrsOverlap(cidr, overlay)) issue([...at, 'network', 'cidr'], `overlaps the AKS ${what} range ${overlay}; pick a VNet range outside it`);
@@ -236,6 +238,8 @@ function checkCloudFields(entry: Loose, at: Path, issue: Issue): void {
   if (backend === 'azurerm' && cloud === 'aws') issue([...at, 'state', 'backend'], 'an aws entry keeps its state in s3');
   const stateRegion = st ? str(st.region) : undefined;
   if (backend === 's3' && stateRegion !== undefined && !isKnownRegion('aws', stateRegion)) issue([...at, 'state', 'region'], 'not a known aws region');
+  const stateLocation = st ? str(st.location) : undefined;
+  if (backend === 'azurerm' && stateLocation !== undefined && !isKnownRegion('azure', stateLocation)) issue([...at, 'state', 'location'], `not a known azure region (got "${stateLocation}")`);
 }
 
 /** Stack names, address ranges, DNS zones, waves and cloud names between entries. */

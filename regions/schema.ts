@@ -78,7 +78,12 @@ const namespaceSpec = z.strictObject({
 
 const s3State = z.strictObject({
   backend: z.literal('s3'),
-  bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a valid S3 bucket name'),
+  // S3's rules: 3-63 of lowercase letters, digits, dots and dashes, alphanumeric at both ends, no two dots in a row,
+  // no dot next to a dash, not shaped like an IP address.
+  bucket: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a valid S3 bucket name')
+    .refine((b) => !/\.\.|\.-|-\./.test(b) && !/^\d+\.\d+\.\d+\.\d+$/.test(b), 'not a valid S3 bucket name (no "..", ".-" or "-.", not an IP address)'),
   region: z.string(),
   /** DynamoDB lock table; omit to rely on the S3 lock file alone (Terraform ≥ 1.10). */
   lockTable: z.string().min(3).optional(),

@@ -130,3 +130,21 @@ describe('catalogue validation', () => {
     expect(() => loadCatalogueFile(file)).toThrow(new RegExp(`${file}:1:1: global: is required`));
   });
 });
+
+describe('values the clouds refuse, refused by validate (so synth and apply never see them)', () => {
+  const { catalogueCopy, problemsOf } = require('../support/catalogue');
+  it('an S3 state bucket with "..", an AWS VPC larger than /16, an Azure state location that is not a region', () => {
+    const c = catalogueCopy();
+    const aws = c.regions.find((r: any) => r.cloud === 'aws');
+    aws.state.bucket = 'kore..tfstate';
+    aws.network.cidr = '10.0.0.0/15';
+    const az = c.regions.find((r: any) => r.cloud === 'azure');
+    az.state.location = 'west-europe-ish';
+    const problems = problemsOf(c);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/state\.bucket: not a valid S3 bucket name \(no "\.\.", "\.-" or "-\.", not an IP address\)/),
+      expect.stringMatching(/network\.cidr: an AWS VPC is \/16 at the largest \(got "10\.0\.0\.0\/15"\)/),
+      expect.stringMatching(/state\.location: not a known azure region \(got "west-europe-ish"\)/),
+    ]));
+  });
+});
