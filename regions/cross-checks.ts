@@ -344,8 +344,13 @@ function checkGlobalNames(raw: Loose, entries: { e: Loose; id: string }[], domai
       if (clash) issue(['globalNames', label], `${fqdn} is ${clash.zone === fqdn ? '' : 'above '}${clash.id}'s delegated zone; a name cannot be both a record and a delegation`);
     }
     if (!isObj(spec) || !Array.isArray(spec.regions)) continue;
+    const listed = new Map<string, number>();
     spec.regions.forEach((rid, i) => {
-      if (typeof rid === 'string' && !ids.has(rid)) issue(['globalNames', label, 'regions', i], 'no catalogue entry has this id');
+      if (typeof rid !== 'string') return;
+      if (!ids.has(rid)) issue(['globalNames', label, 'regions', i], 'no catalogue entry has this id');
+      // Twice would be two latency records with one set identifier: Route53 refuses the change.
+      if (listed.has(rid)) issue(['globalNames', label, 'regions', i], `${rid} is listed already (item ${listed.get(rid)}); each region serves a global name once`);
+      else listed.set(rid, i);
     });
   }
 }

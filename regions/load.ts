@@ -1,6 +1,7 @@
 import { Locate, readSourceFile, SourceFileError } from '../lib/private/source-file';
 import type { z } from 'zod';
 import { Catalogue, catalogueSchema } from './schema';
+import { stateStoreConflicts } from './state-stores';
 
 /** A catalogue that failed validation: `problems` holds one line per problem, all of them, in file order. */
 export class CatalogueError extends Error {
@@ -14,7 +15,20 @@ export class CatalogueError extends Error {
 export function parseCatalogue(raw: unknown, source: string, locate?: Locate): Catalogue {
   const result = catalogueSchema.safeParse(raw, { error: humanMessage });
   // The cross-entry checks passed: each entry has what its cloud needs, which the Catalogue type states.
-  if (result.success) return result.data as Catalogue;
+  if (result.success) {
+    const catalogue = result.data as Catalogue;
+    // Derived facts that need the parsed catalogue (the stores as the stacks will declare them).
+    const conflicts = stateStoreConflicts(catalogue);
+    if (conflicts.length === 0) return catalogue;
+    throw new CatalogueError(
+      source,
+      conflicts.map((c) => {
+        const path = c.index === 'global' ? ['global', 'state'] : ['regions', c.index, 'state'];
+        const at = locate?.(path);
+        return `${at ? `${source}:${at}: ` : ''}${c.id}.state: ${c.message}`;
+      }),
+    );
+  }
   const lines = result.error.issues.flatMap((issue) => formatIssue(issue, raw).map(({ line, path }) => ({ line, at: locate?.(path) })));
   const unique = [...new Map(lines.map((l) => [l.line, l])).values()];
   // File order: problems sorted by where they sit (stable for those without a position).

@@ -9,7 +9,7 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GithubOidcRoles } from '../lib/ci/github-oidc-roles';
 import { ciTrustOf } from '../regions/automation';
 import type { Catalogue } from '../regions/schema';
-import { stateStoresOf } from './state-stores';
+import { stateStoresOf } from '../regions/state-stores';
 
 /** The AWS bootstrap stack; its Azure twin is `bootstrap-azure` (other credentials, other provider). */
 export const BOOTSTRAP_STACK_NAME = 'bootstrap';

@@ -5,7 +5,7 @@ import { tamper } from '../../cli/sandbox/tamper';
 import { iamRoleArn } from '../../regions/automation';
 import { DEFAULT_CATALOGUE } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
-import { stateStoresOf } from '../../stacks/state-stores';
+import { stateStoresOf } from '../../regions/state-stores';
 import { describeIntegration, Sandbox } from '../support/integration';
 
 /*

@@ -148,3 +148,12 @@ describe('values the clouds refuse, refused by validate (so synth and apply neve
     ]));
   });
 });
+
+describe('what synth would refuse, refused by validate', () => {
+  const { catalogueCopy, problemsOf } = require('../support/catalogue');
+  it('a region listed twice under a global name', () => {
+    const c = catalogueCopy();
+    c.globalNames.artifactory.regions = ['prod-use1', 'prod-weu', 'prod-use1'];
+    expect(problemsOf(c)).toEqual(expect.arrayContaining([expect.stringMatching(/globalNames\.artifactory\.regions\.2: prod-use1 is listed already \(item 0\); each region serves a global name once/)]));
+  });
+});

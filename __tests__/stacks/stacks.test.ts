@@ -3,7 +3,6 @@ import { Testing } from 'cdktf';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
 import { addCatalogueStacks } from '../../stacks/app';
-import { stateStoresOf } from '../../stacks/state-stores';
 import { catalogueCopy } from '../support/catalogue';
 
 /** Synthesizes the whole app once; returns each stack's parsed Terraform JSON. */
@@ -189,11 +188,11 @@ describe('bootstrap stack', () => {
     expect(bootstrap.provider.azurerm[0]).toMatchObject({ subscription_id: '4b1f2c3d-0000-4000-8000-000000000001' });
   });
 
-  it('refuses one store declared with two different settings', () => {
+  it('refuses one store declared with two different settings in validate, before any synth, naming both entries', () => {
     const c = catalogueCopy();
     (c.regions[4].state as any).bucket = (c.regions[2].state as any).bucket;
-    expect(() => stateStoresOf(parseCatalogue(c, 'test'))).toThrow(
-      'prod-apse1.state: store kore-tfstate-333333333333-us-east-1 is declared with different settings elsewhere in the catalogue',
+    expect(() => parseCatalogue(c, 'test')).toThrow(
+      'prod-apse1.state: store kore-tfstate-333333333333-us-east-1 is declared with different settings by global; entries sharing a store must declare it alike',
     );
   });
 });

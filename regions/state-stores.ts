@@ -1,4 +1,4 @@
-import type { Catalogue } from '../regions/schema';
+import type { Catalogue } from './schema';
 
 /** One S3 state store: a bucket in an account and region, with an optional lock table. */
 export interface S3StoreNeed {
@@ -31,13 +31,31 @@ export type StateStoreNeed = S3StoreNeed | AzurermStoreNeed;
 /**
  * The distinct state stores the catalogue's stacks point at, keyed by bucket / storage account so that adding a
  * region that shares a store adds nothing, and reordering the catalogue moves nothing.
- * @throws when two stacks name one store with different settings (lock table, container, account).
+ * @throws when two stacks name one store with different settings (validate refuses that catalogue first: see
+ * `stateStoreConflicts`).
  */
 export function stateStoresOf(catalogue: Catalogue): StateStoreNeed[] {
+  const conflict = stateStoreConflicts(catalogue)[0];
+  if (conflict) throw new Error(`${conflict.id}.state: ${conflict.message}`);
+  return [...needsOf(catalogue).values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * Entries that name a store another entry declares with other settings (account, region, lock table, container…):
+ * one store cannot be two things. Checked by validate, so that synth never meets it.
+ */
+export function stateStoreConflicts(catalogue: Catalogue): { id: string; index: number | 'global'; message: string }[] {
+  const out: { id: string; index: number | 'global'; message: string }[] = [];
+  needsOf(catalogue, (id, index, key, firstId) => out.push({ id, index, message: `store ${key} is declared with different settings by ${firstId}; entries sharing a store must declare it alike` }));
+  return out;
+}
+
+function needsOf(catalogue: Catalogue, onConflict?: (id: string, index: number | 'global', key: string, firstId: string) => void): Map<string, StateStoreNeed> {
   const stores = new Map<string, StateStoreNeed>();
+  const firstBy = new Map<string, string>();
   const entries = [
-    { id: 'global', ...catalogue.global, tenantId: undefined as string | undefined },
-    ...catalogue.regions,
+    { id: 'global', index: 'global' as const, ...catalogue.global, tenantId: undefined as string | undefined },
+    ...catalogue.regions.map((r, index) => ({ ...r, index })),
   ];
   for (const e of entries) {
     const s = e.state;
@@ -65,9 +83,11 @@ export function stateStoresOf(catalogue: Catalogue): StateStoreNeed[] {
           };
     const seen = stores.get(need.key);
     if (seen && JSON.stringify(seen) !== JSON.stringify(need)) {
-      throw new Error(`${e.id}.state: store ${need.key} is declared with different settings elsewhere in the catalogue`);
+      onConflict?.(e.id, e.index, need.key, firstBy.get(need.key) ?? '?');
+      continue;
     }
+    if (!seen) firstBy.set(need.key, e.id);
     stores.set(need.key, need);
   }
-  return [...stores.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return stores;
 }
