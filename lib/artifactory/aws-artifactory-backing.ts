@@ -12,7 +12,7 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudName } from '../cloud/name-rules';
+import { CloudName, cloudNameProblem } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { addSecureBucket } from '../storage/secure-bucket';
 import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
@@ -76,7 +76,12 @@ export class AwsArtifactoryBacking extends Construct implements IArtifactoryBack
     super(scope, id);
     const tier = props.databaseTier ?? 'intra';
     if (!props.network.tierNames.includes(tier)) throw new Error(`databaseTier: the network has no tier "${tier}" (it has ${props.network.tierNames.join(', ')})`);
-    if (!/^[a-z][a-z0-9-]{2,40}$/.test(props.name)) throw new Error(`name: 3-41 lowercase letters, digits or dashes (got "${props.name}")`);
+    if (!/^[a-z][a-z0-9-]{2,}$/.test(props.name)) throw new Error(`name: lowercase letters, digits or dashes, starting with a letter (got "${props.name}")`);
+    // The real limits are those of the names derived from it — the same rules the catalogue checks before synth.
+    for (const n of awsArtifactoryCloudNames(props.name)) {
+      const problem = cloudNameProblem(n);
+      if (problem) throw new Error(`name: ${problem} (got "${props.name}")`);
+    }
     const storage = props.databaseStorageGb ?? 100;
     if (!Number.isInteger(storage) || storage < 20) throw new Error(`databaseStorageGb: at least 20 (got ${storage})`);
     const preventDestroy = props.preventDestroy ?? true;
