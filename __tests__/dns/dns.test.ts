@@ -125,6 +125,15 @@ describe('delegation across providers', () => {
     expect(azureNs.records).toMatch(/aws_route53_zone\.AwsChild_Zone_[0-9A-F]+\.name_servers/);
   });
 
+  it('delegates a two-level child (use1.dev under the domain) on both clouds: its relative name has a dot, and is still inside', () => {
+    const json = synth((s) => {
+      new Route53DnsZone(s, 'Parent', { zoneName: 'kore.example.com' }).addDelegation(new Route53DnsZone(s, 'Child', { zoneName: 'use1.dev.kore.example.com' }));
+      new AzureDnsZone(s, 'AzureParent', { zoneName: 'corp.example.org', resourceGroupName: 'rg' }).addDelegation(new AzureDnsZone(s, 'AzureChild', { zoneName: 'weu.prod.corp.example.org', resourceGroupName: 'rg' }));
+    });
+    expect(listOf(json, 'aws_route53_record').find((r) => r.type === 'NS')).toMatchObject({ name: 'use1.dev.kore.example.com' });
+    expect(listOf(json, 'azurerm_dns_ns_record')[0]).toMatchObject({ name: 'weu.prod' });
+  });
+
   it('refuses to delegate a zone that is not inside the parent', () => {
     expect(() => synth((s) => {
       const parent = new Route53DnsZone(s, 'Parent', { zoneName: 'kore.example.com' });

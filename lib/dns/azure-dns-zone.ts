@@ -72,6 +72,9 @@ export class AzureDnsZone extends Construct implements IDnsZone {
   }
 
   public addDelegation(child: IDnsZone): void {
-    this.addRecord(delegationName(this, child), { type: 'NS', values: child.nameServers, ttl: 172_800 });
+    // By its full name: a two-level child (`use1.dev` under the domain) has a dot in its relative name, which
+    // addRecord would read as fully qualified.
+    delegationName(this, child);
+    this.addRecord(child.zoneName, { type: 'NS', values: child.nameServers, ttl: 172_800 });
   }
 }
