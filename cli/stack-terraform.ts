@@ -79,6 +79,14 @@ export class StackTerraform {
     return this.step('apply', ['apply', '-input=false', this.lock, planFile]);
   }
 
+  /** `plan -out` to a plan file and its `show -json`, the file removed afterwards whatever happened. */
+  planJson(planFile: string, extra: readonly string[] = []): Promise<string> {
+    return this.withPlanFile(planFile, async (file) => {
+      await this.plan(file, extra);
+      return this.showJson(file);
+    });
+  }
+
   /** Runs `fn` with a plan file name and removes the file afterwards, whatever happened. */
   async withPlanFile<T>(name: string, fn: (planFile: string) => Promise<T>): Promise<T> {
     try {

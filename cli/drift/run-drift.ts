@@ -48,10 +48,7 @@ export function runDriftChecks(options: RunDriftOptions): Promise<StackDriftResu
     let shown: string;
     try {
       await tf.init();
-      shown = await tf.withPlanFile('drift-plan.tfplan', async (file) => {
-        await tf.plan(file);
-        return tf.showJson(file);
-      });
+      shown = await tf.planJson('drift-plan.tfplan');
     } catch (e) {
       if (!(e instanceof TerraformStepError)) throw e;
       const what = label[e.step] ?? e.step;

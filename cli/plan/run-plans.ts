@@ -40,10 +40,7 @@ export function runPlans(options: RunPlansOptions): Promise<StackPlanResult[]> {
     let shown: string;
     try {
       await tf.init();
-      shown = await tf.withPlanFile('plan-report.tfplan', async (file) => {
-        await tf.plan(file);
-        return tf.showJson(file);
-      });
+      shown = await tf.planJson('plan-report.tfplan');
     } catch (e) {
       if (!(e instanceof TerraformStepError)) throw e;
       return finish({ stack, error: `terraform ${e.step} ${e.timedOut ? 'timed out' : 'failed'}: ${e.detail}` });

@@ -53,6 +53,28 @@ export function azureArtifactoryCloudNames(name: string, storageAccountName: str
   ];
 }
 
+/**
+ * A private endpoint for one resource in a subnet of the network, with the private DNS zone that resolves its name
+ * there and the zone's link to the VNet. Construct ids `<id>Dns`, `<id>DnsLink`, `<id>Endpoint`.
+ */
+function addPrivateAccess(
+  scope: Construct,
+  id: string,
+  p: { name: string; suffix: string; location: string; resourceGroupName: string; networkId: string; dnsZone: string; subnetId: string; resourceId: string; subresource: string; dnsGroup: string; tags: Record<string, string> },
+): void {
+  const dns = new PrivateDnsZone(scope, `${id}Dns`, { name: p.dnsZone, resourceGroupName: p.resourceGroupName, tags: p.tags });
+  new PrivateDnsZoneVirtualNetworkLink(scope, `${id}DnsLink`, { name: `${p.name}-${p.suffix}`, resourceGroupName: p.resourceGroupName, privateDnsZoneName: dns.name, virtualNetworkId: p.networkId, tags: p.tags });
+  new PrivateEndpoint(scope, `${id}Endpoint`, {
+    name: `${p.name}-${p.suffix}`,
+    location: p.location,
+    resourceGroupName: p.resourceGroupName,
+    subnetId: p.subnetId,
+    privateServiceConnection: { name: `${p.name}-${p.suffix}`, privateConnectionResourceId: p.resourceId, subresourceNames: [p.subresource], isManualConnection: false },
+    privateDnsZoneGroup: { name: p.dnsGroup, privateDnsZoneIds: [dns.id] },
+    tags: p.tags,
+  });
+}
+
 /** Key Vault secret holding the PostgreSQL administrator password. */
 export const DATABASE_PASSWORD_SECRET = 'artifactory-db-password';
 
@@ -101,23 +123,8 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       tags,
     });
     new PostgresqlFlexibleServerDatabase(this, 'ArtifactoryDb', { name: 'artifactory', serverId: this.server.id, charset: 'UTF8', collation: 'en_US.utf8' });
-    const dns = new PrivateDnsZone(this, 'DatabaseDns', { name: 'privatelink.postgres.database.azure.com', resourceGroupName: group.name, tags });
-    new PrivateDnsZoneVirtualNetworkLink(this, 'DatabaseDnsLink', {
-      name: `${props.name}-db`,
-      resourceGroupName: group.name,
-      privateDnsZoneName: dns.name,
-      virtualNetworkId: props.network.networkId,
-      tags,
-    });
-    new PrivateEndpoint(this, 'DatabaseEndpoint', {
-      name: `${props.name}-db`,
-      location: props.location,
-      resourceGroupName: group.name,
-      subnetId: props.network.subnets(tier)[0].subnetId,
-      privateServiceConnection: { name: `${props.name}-db`, privateConnectionResourceId: this.server.id, subresourceNames: ['postgresqlServer'], isManualConnection: false },
-      privateDnsZoneGroup: { name: 'postgres', privateDnsZoneIds: [dns.id] },
-      tags,
-    });
+    const privately = { name: props.name, location: props.location, resourceGroupName: group.name, networkId: props.network.networkId, tags };
+    addPrivateAccess(this, 'Database', { ...privately, suffix: 'db', dnsZone: 'privatelink.postgres.database.azure.com', subnetId: props.network.subnets(tier)[0].subnetId, resourceId: this.server.id, subresource: 'postgresqlServer', dnsGroup: 'postgres' });
 
     const account = new StorageAccount(this, 'Filestore', {
       name: props.storageAccountName,
@@ -133,23 +140,7 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       lifecycle: { preventDestroy: true },
     });
     const container = new StorageContainer(this, 'FilestoreContainer', { name: 'artifactory', storageAccountId: account.id, containerAccessType: 'private' });
-    const blobDns = new PrivateDnsZone(this, 'FilestoreDns', { name: 'privatelink.blob.core.windows.net', resourceGroupName: group.name, tags });
-    new PrivateDnsZoneVirtualNetworkLink(this, 'FilestoreDnsLink', {
-      name: `${props.name}-filestore`,
-      resourceGroupName: group.name,
-      privateDnsZoneName: blobDns.name,
-      virtualNetworkId: props.network.networkId,
-      tags,
-    });
-    new PrivateEndpoint(this, 'FilestoreEndpoint', {
-      name: `${props.name}-filestore`,
-      location: props.location,
-      resourceGroupName: group.name,
-      subnetId: props.network.subnets('private')[0].subnetId,
-      privateServiceConnection: { name: `${props.name}-filestore`, privateConnectionResourceId: account.id, subresourceNames: ['blob'], isManualConnection: false },
-      privateDnsZoneGroup: { name: 'blob', privateDnsZoneIds: [blobDns.id] },
-      tags,
-    });
+    addPrivateAccess(this, 'Filestore', { ...privately, suffix: 'filestore', dnsZone: 'privatelink.blob.core.windows.net', subnetId: props.network.subnets('private')[0].subnetId, resourceId: account.id, subresource: 'blob', dnsGroup: 'blob' });
 
     this.identity = addAzureWorkloadIdentity(this, {
       name: `${props.name}-filestore`,
