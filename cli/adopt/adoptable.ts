@@ -1,4 +1,4 @@
-import { synthesizedResources } from '../synthesized-stack';
+import { synthesizedResources } from '../../lib/synthesized/synthesized-output';
 
 /** One resource of a synthesized stack that can take over an existing cloud resource. */
 export interface AdoptableResource {

@@ -1,4 +1,4 @@
-import { synthesizedResources } from '../synthesized-stack';
+import { synthesizedResources } from '../../lib/synthesized/synthesized-output';
 
 /**
  * Resource address → construct path of one synthesized stack (cdktf's `//` metadata), so that reports name the

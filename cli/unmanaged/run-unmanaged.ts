@@ -1,4 +1,4 @@
-import { stackDir } from '../../lib/synthesized/synthesized-output';
+import { stackDir, synthesizedResources } from '../../lib/synthesized/synthesized-output';
 import type { Catalogue } from '../../regions/schema';
 import type { AwsApi } from '../aws/aws-cli';
 import type { AzureApi } from '../azure/az-cli';
@@ -6,7 +6,6 @@ import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';
 import { applyIgnores, IgnoreEntry } from './ignore-file';
 import { StackTerraform, TerraformStepError } from '../stack-terraform';
-import { synthesizedResources } from '../synthesized-stack';
 import { addManagedState, COMPUTED_COLLECTIONS, ConfiguredAttribute, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
 import { scanUnmanaged, UnmanagedFinding } from './scan';
 import { scanUnmanagedAzure } from './scan-azure';

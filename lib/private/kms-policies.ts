@@ -6,7 +6,7 @@ export function logsKeyPolicy(accountId: string, region: string, logGroupName: s
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
+      accountAdministers(accountId),
       {
         Sid: 'LogsUseForThisGroup',
         Effect: 'Allow',
@@ -28,7 +28,7 @@ export function serviceRoleKeyPolicy(accountId: string, roleArn: string): string
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
+      accountAdministers(accountId),
       {
         Sid: 'ServiceRoleUses',
         Effect: 'Allow',
@@ -48,7 +48,7 @@ export function rdsKeyPolicy(accountId: string, region: string): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
+      accountAdministers(accountId),
       {
         Sid: 'UseThroughRds',
         Effect: 'Allow',
@@ -59,4 +59,9 @@ export function rdsKeyPolicy(accountId: string, region: string): string {
       },
     ],
   });
+}
+
+/** The statement every key here starts with: the account administers the key, through IAM. */
+function accountAdministers(accountId: string): Record<string, unknown> {
+  return { Sid: 'AccountAdministers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' };
 }

@@ -78,3 +78,9 @@ export function stackResources(json: SynthesizedStackJson, pathFallback: 'addres
     }),
   );
 }
+
+/** The resources of one synthesized stack (no path fallback), or undefined when that stack is not synthesized there. */
+export function synthesizedResources(outdir: string, stack: string): SynthesizedStackResource[] | undefined {
+  const json = readStackJson(outdir, stack);
+  return json ? stackResources(json) : undefined;
+}
