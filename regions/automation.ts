@@ -44,6 +44,14 @@ export function deployEnvironmentOf(environment: string): 'dev' | 'staging' | 'p
   return environment === 'dev' ? 'dev' : environment === 'staging' ? 'staging' : 'production';
 }
 
+/** The GitHub environment (required reviewers) whose approval destroys the stacks of retired regions. */
+export const DECOMMISSION_ENVIRONMENT = 'decommission';
+/**
+ * The GitHub environment of the automatic canary rollback: main only and no reviewers, since a rollback that waits
+ * for a person is not automatic; only production apply identities trust it.
+ */
+export const ROLLBACK_ENVIRONMENT = 'production-rollback';
+
 /** Who may log in as the CI identities of one AWS account or Azure identity pair, as OIDC subjects. */
 export interface CiTrust {
   readonly cloud: 'aws' | 'azure';
@@ -80,6 +88,6 @@ export function ciTrustOf(catalogue: Catalogue): CiTrust[] {
   for (const e of catalogue.regions) add(e.cloud, e.cloud === 'aws' ? e.account : (e.tenantId ?? ''), e.environment);
   add('aws', catalogue.global.account, 'global');
   return [...byIdentity.values()]
-    .map((e) => ({ cloud: e.cloud, account: e.account, plan: e.plan, apply: e.apply, planSubjects, applySubjects: [...e.envs].sort().map(sub) }))
+    .map((e) => ({ cloud: e.cloud, account: e.account, plan: e.plan, apply: e.apply, planSubjects, applySubjects: [...e.envs, ...(e.envs.has('production') ? [ROLLBACK_ENVIRONMENT] : []), DECOMMISSION_ENVIRONMENT].sort().map(sub) }))
     .sort((a, b) => a.cloud.localeCompare(b.cloud) || a.account.localeCompare(b.account) || a.plan.localeCompare(b.plan));
 }

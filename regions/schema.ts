@@ -140,6 +140,13 @@ export const regionEntrySchema = z.strictObject({
   /** Rollout wave: lower waves are applied first; every prod wave comes after every staging wave. */
   wave: z.number().int().min(0),
   /**
+   * The first of the two steps that retire a region: for one release the entry stays and its stacks lift their
+   * protections (zone prevent_destroy and delete lock, database deletion protection, filestore prevent_destroy);
+   * the next release removes the entry and the rollout destroys its stacks. Removing a protected entry outright
+   * is refused by `rollout plan`.
+   */
+  decommission: z.boolean().default(false),
+  /**
    * Existing cloud resources the infrastructure stack takes over instead of creating: construct path (as
    * `npm run adopt` lists them) → cloud id. Synth emits Terraform import blocks.
    */

@@ -103,6 +103,7 @@ export class RegionInfraStack extends TerraformStack {
           // The emulator cannot evaluate the TLS-only condition (see SecureBucketProps.tlsOnlyPolicy).
           tlsOnlyPolicy: !entry.sandbox,
           emulatorQuirks: entry.sandbox !== undefined,
+          preventDestroy: !entry.decommission,
         });
       }
       // The External Secrets Operator reads this region's secrets (and the database's managed one) and nothing else.
@@ -117,7 +118,7 @@ export class RegionInfraStack extends TerraformStack {
         secretArns: this.artifactoryBacking ? [this.artifactoryBacking.exports.db_secret_arn] : [],
       });
       new TerraformOutput(this, 'external_secrets_role_arn', { value: reader.role.arn });
-      const zone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, comment: `Region ${entry.id}, delegated from the parent zone` });
+      const zone = new Route53DnsZone(this, 'Dns', { zoneName: entry.dns.zone, comment: `Region ${entry.id}, delegated from the parent zone`, protect: !entry.decommission });
       this.dnsZone = zone;
       // The edge controllers of the platform layer: load balancers of this cluster, records of this zone only.
       const edge = new AwsEdgeRoles(this, 'EdgeRoles', {
@@ -183,6 +184,7 @@ export class RegionInfraStack extends TerraformStack {
           databaseStorageGb: azureArtifactory.database.storageGb,
           databaseHighAvailability: azureArtifactory.database.highAvailability,
           tags,
+          preventDestroy: !entry.decommission,
         });
       }
       if (artifactory?.keyVault) {
@@ -199,7 +201,7 @@ export class RegionInfraStack extends TerraformStack {
         new TerraformOutput(this, 'external_secrets_client_id', { value: reader.identity.clientId });
         new TerraformOutput(this, 'key_vault_uri', { value: reader.vaultUri });
       }
-      const zone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags });
+      const zone = new AzureDnsZone(this, 'Dns', { zoneName: entry.dns.zone, resourceGroupName: network.resourceGroup.name, tags, protect: !entry.decommission });
       this.dnsZone = zone;
       const edge = new AzureEdgeIdentities(this, 'EdgeIdentities', {
         prefix: names.prefix,

@@ -49,6 +49,21 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('names the canary\'s destroys and replacements as having no automatic rollback, and only the canary\'s', () => {
+    const inputs = [
+      { stack: 'prod-us-east-1', wave: 2, canary: true, plan: mixed },
+      { stack: 'prod-eu-west-1', wave: 3, plan: mixed },
+    ];
+    const r = buildReport(inputs, new Date(0));
+    expect(r.warnings.map((w) => [w.stack, w.address, w.noAutomaticRollback ?? false])).toEqual([
+      ['prod-us-east-1', 'aws_subnet.private_a', true], ['prod-us-east-1', 'aws_db_instance.main', true], ['prod-us-east-1', 'aws_s3_bucket.logs', true],
+      ['prod-eu-west-1', 'aws_subnet.private_a', false], ['prod-eu-west-1', 'aws_db_instance.main', false], ['prod-eu-west-1', 'aws_s3_bucket.logs', false],
+    ]);
+    const md = renderMarkdown(r);
+    expect(md).toContain('- **destroy** `aws_s3_bucket.logs` in `prod-us-east-1` — storage: data loss — **no automatic rollback**: if the canary degrades, re-applying the old configuration makes a new, empty one');
+    expect(md).toMatch(/- \*\*destroy\*\* `aws_s3_bucket\.logs` in `prod-eu-west-1` — storage: data loss\n/);
+  });
+
   it('renders a PR comment: marker, wave table, ⚠ section, collapsible details, masked secrets', () => {
     const md = renderMarkdown(report);
     expect(md.startsWith(COMMENT_MARKER)).toBe(true);

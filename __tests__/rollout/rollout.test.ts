@@ -198,7 +198,7 @@ describe('npm run rollout (the command as users run it)', () => {
     [['apply', '--wave', '7', '--cdktf-out', out], /^rollout: --wave 7: no such wave \(have: 0, 1, 2, 3, 4\)$/],
     [['plan', '--base-out', '/nonexistent'], /^rollout: --base-out \/nonexistent: not a synthesized output \(no stacks\/ directory\)$/],
     [['gate', '--wave', '2', '--bake', 'soon'], /^rollout: --bake soon: not a duration like 30s, 90m, 24h or 2d \(got "soon"\)$/],
-    [['launch'], /^rollout: launch: not a subcommand \(plan, apply, gate, run or workflow; see --help\)$/],
+    [['launch'], /^rollout: launch: not a subcommand \(plan, apply, gate, run, rollback or workflow; see --help\)$/],
     [['apply', '--wave', '0', '--concurrency', '0', '--cdktf-out', out], /^rollout: --concurrency must be a whole number from 1 to 16 \(got "0"\)$/],
   ])('refuses %j with one line and exit 1', async (args, message) => {
     const r = await run(args as string[]);

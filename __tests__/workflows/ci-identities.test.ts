@@ -18,11 +18,14 @@ describe('CI identities (GitHub OIDC trust generated from the catalogue)', () =>
       expect([id, st.Action]).toEqual([id, 'sts:AssumeRoleWithWebIdentity']);
       expect(st.Condition.StringEquals['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
       const subs: string[] = st.Condition.StringEquals['token.actions.githubusercontent.com:sub'];
-      for (const s of subs) expect(s).toMatch(/^repo:kore-platform\/infra:environment:(pr-plan|main-read|dev|staging|production)$/);
+      for (const s of subs) expect(s).toMatch(/^repo:kore-platform\/infra:environment:(pr-plan|main-read|dev|staging|production|production-rollback|decommission)$/);
       expect(JSON.stringify(st.Condition)).not.toMatch(/StringLike|\*/);
     }
     const dev = byAccount.find(([id]) => id.includes('111111111111_ApplyRole'))![1];
-    expect(dev.Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual(['repo:kore-platform/infra:environment:dev']);
+    // Dev's apply role: its deploy environment and the decommission approval, never the production rollback.
+    expect(dev.Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual(['repo:kore-platform/infra:environment:decommission', 'repo:kore-platform/infra:environment:dev']);
+    const prod = byAccount.find(([id]) => id.includes('333333333333_ApplyRole'))![1];
+    expect(prod.Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual(['decommission', 'production', 'production-rollback'].map((e) => `repo:kore-platform/infra:environment:${e}`));
     const plan = byAccount.find(([id]) => id.includes('333333333333_PlanRole'))![1];
     expect(plan.Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual(['repo:kore-platform/infra:environment:pr-plan', 'repo:kore-platform/infra:environment:main-read']);
     for (const r of roles) expect(r.max_session_duration).toBe(10800);

@@ -59,7 +59,7 @@ describe('GitHub workflows', () => {
 
   it('uses only environments whose OIDC subjects the generated cloud trust names, and logs in only inside them', () => {
     const trusted = new Set(ciTrustOf(defaultCatalogue()).flatMap((t) => [...t.planSubjects, ...t.applySubjects]).map((s) => s.split(':environment:')[1]));
-    expect([...trusted].sort()).toEqual(['dev', MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT, 'production', 'staging'].sort());
+    expect([...trusted].sort()).toEqual(['dev', MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT, 'production', 'staging', 'decommission', 'production-rollback'].sort());
     for (const file of FILES) {
       for (const [id, job] of Object.entries(yamlOf(file).jobs as Record<string, any>)) {
         if (!(job.steps ?? []).some((s: any) => /configure-aws-credentials|azure\/login/.test(s.uses ?? ''))) continue;
@@ -185,7 +185,7 @@ describe('deploy workflow (generated from the catalogue)', () => {
     expect(text('deploy.yml')).not.toContain('github.event.before');
     const plan = yaml.jobs.plan;
     expect(plan.permissions).toEqual({ contents: 'read', deployments: 'read' });
-    expect(plan.steps.find((s: any) => s.id === 'plan').run).toContain('--records github --github-outputs >> "$GITHUB_OUTPUT"');
+    expect(plan.steps.find((s: any) => s.id === 'plan').run).toContain('--records github "${last[@]}" --github-outputs >> "$GITHUB_OUTPUT"');
     for (const id of waveJobs) {
       expect(yaml.jobs[id].permissions).toEqual({ contents: 'read', 'id-token': 'write', deployments: 'write' });
       expect(yaml.jobs[id].steps.find((s: any) => s.name === 'plan and apply (saved plan, this commit)').run).toMatch(/^npm run rollout -- apply --wave \d+ --stacks "\$STACK" --cdktf-out cdktf\.out --records github --report-dir reports$/);
@@ -194,7 +194,8 @@ describe('deploy workflow (generated from the catalogue)', () => {
 
   it('chains the waves: every wave job needs every earlier job, so a failure anywhere stops everything after it', () => {
     expect(waveJobs).toEqual(['wave0_infrastructure', 'wave0_platform', 'wave1_infrastructure', 'wave1_platform', 'wave2_infrastructure', 'wave2_platform', 'wave3_infrastructure', 'wave3_platform', 'wave4_global']);
-    const order = jobIds.filter((id) => id !== 'fast_path_approval');
+    // The rollback watches the canary only; everything else chains.
+    const order = jobIds.filter((id) => id !== 'fast_path_approval' && !id.endsWith('_rollback'));
     order.forEach((id, i) => {
       if (id === 'plan') return;
       const needs = jobOf(workflows['deploy.yml'], id).needs.map((n: any) => exprOf(n));
@@ -238,6 +239,40 @@ describe('deploy workflow (generated from the catalogue)', () => {
     expect(yaml.jobs.wave2_bake.environment).toBe("${{ inputs.fast-path && 'production-fast-path-bake' || 'production-bake' }}");
     expect(yaml.jobs.plan.outputs.wave2_changed).toBe('${{ steps.plan.outputs.wave2_changed }}');
     expect(yaml.jobs.fast_path_approval).toMatchObject({ environment: 'fast-path', permissions: {} });
+  });
+});
+
+describe('deploy workflow: canary rollback and decommissioning', () => {
+  const yaml = yamlOf('deploy.yml');
+  const rollback = yaml.jobs.wave2_rollback;
+
+  it('rolls the canary back only when one of its own jobs failed, from the commit the plan job read before applying', () => {
+    expect(rollback.needs).toEqual(['plan', 'wave2_infrastructure', 'wave2_platform', 'wave2_gate', 'wave2_after_bake']);
+    for (const id of ['wave2_infrastructure', 'wave2_platform', 'wave2_gate', 'wave2_after_bake']) expect(rollback.if).toContain(`needs.${id}.result == 'failure'`);
+    // Not after an earlier wave's failure (the canary's jobs are then skipped), not on a cancelled run, main only.
+    expect(rollback.if).toMatch(/^\$\{\{ github\.ref == 'refs\/heads\/main' && !cancelled\(\) && needs\.plan\.result == 'success' && needs\.plan\.outputs\.wave2_changed == 'true' && \(/);
+    expect(rollback.environment).toBe('production-rollback');
+    expect(rollback['runs-on']).toBe('${{ fromJSON(needs.plan.outputs.wave2_runs_on) }}');
+    const step = rollback.steps.find((s: any) => s.name === 'roll back and hold the gate again');
+    expect(step.run).toBe('npm run rollout -- rollback --wave 2 --cdktf-out cdktf.out --last-deployed-out last.out --records github --commit "$LAST" --report-dir reports');
+    expect(step.env.LAST).toBe('${{ needs.plan.outputs.wave2_last_deployed }}');
+    expect(yaml.jobs.plan.outputs.wave2_last_deployed).toBe('${{ steps.plan.outputs.wave2_last_deployed }}');
+    expect(rollback.steps.find((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')).with['role-to-assume']).toBe('arn:aws:iam::333333333333:role/kore-ci-apply');
+  });
+
+  it('destroys retired stacks after every wave, platform before infrastructure, in the decommission environment', () => {
+    const platform = yaml.jobs.decommission_platform;
+    const infra = yaml.jobs.decommission_infrastructure;
+    expect(platform.needs).toContain('wave4_global');
+    expect(infra.needs).toEqual(expect.arrayContaining(['wave4_global', 'decommission_platform']));
+    for (const [id, job] of [['decommission_platform', platform], ['decommission_infrastructure', infra]] as const) {
+      expect(job.environment).toBe('decommission');
+      expect(job.if).toContain(`needs.plan.outputs.${id} != '[]'`);
+      expect(job.if).toContain("github.ref == 'refs/heads/main'");
+      expect(job.strategy.matrix.include).toBe(`\${{ fromJSON(needs.plan.outputs.${id}) }}`);
+      expect(job.steps.find((s: any) => s.name === 'destroy, confirm an empty state, archive it').run).toBe('npm run rollout -- apply --wave decommission --stacks "$STACK" --cdktf-out cdktf.out --last-deployed-out retired.out --records github --report-dir reports');
+    }
+    expect(yaml.jobs.plan.steps.find((s: any) => s.id === 'retired').run).toContain('--records github --retired-commit');
   });
 });
 

@@ -1,3 +1,4 @@
+import { rolloutPlan } from '../rollout/waves';
 import { basename } from 'node:path';
 import { resolveCatalogue } from '../catalogue-source';
 import { writeFilesAtomically } from '../atomic-write';
@@ -81,7 +82,9 @@ export async function planReportCommand(options: PlanReportOptions, deps: PlanRe
   const where = outdir;
   inputs = inputs.map((i) => ({ ...i, paths: constructPathsOf(where, i.stack) }));
 
-  const report = buildReport(inputs);
+  // The canary's critical changes are named as having no automatic way back.
+  const canaryWave = rolloutPlan(catalogue).waves.find((w) => w.canary)?.wave;
+  const report = buildReport(inputs.map((i) => ({ ...i, canary: canaryWave !== undefined && i.wave === canaryWave })));
   const files = writeFilesAtomically(options.out, { 'plan-report.md': renderMarkdown(report), 'plan-report.json': reportJson(report) });
   const t = report.totals;
   deps.log(`${t.add} to add, ${t.change} to change, ${t.replace} to replace, ${t.destroy} to destroy; ${report.warnings.length} critical; wrote ${files.join(', ')}`);

@@ -53,7 +53,8 @@ function renderWarnings(report: PlanReport): string {
   for (const w of report.warnings) {
     const forced = w.replacePaths.length > 0 ? ` — forced by ${w.replacePaths.map((p) => `\`${p}\``).join(', ')}` : '';
     const why = w.actionReason ? ` (${w.actionReason})` : '';
-    lines.push(`- **${w.action}** \`${w.address}\`${w.path ? ` (${w.path})` : ''} in \`${w.stack}\` — ${w.reason}${forced}${why}`);
+    const noWayBack = w.noAutomaticRollback ? ' — **no automatic rollback**: if the canary degrades, re-applying the old configuration makes a new, empty one' : '';
+    lines.push(`- **${w.action}** \`${w.address}\`${w.path ? ` (${w.path})` : ''} in \`${w.stack}\` — ${w.reason}${forced}${why}${noWayBack}`);
   }
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ export interface StackPlanInput {
   readonly paths?: Readonly<Record<string, string>>;
   /** The stack's layer (infrastructure, platform, …): divergence compares stacks of one layer. */
   readonly layer?: string;
+  /** In the canary wave: its destroys and replacements have no automatic rollback (a re-apply makes new, empty ones). */
+  readonly canary?: boolean;
 }
 
 export interface ResourceReport {
@@ -64,7 +66,7 @@ export interface PlanReport {
   readonly totals: ActionCounts;
   readonly stacks: StackReport[];
   /** Every destroy or replacement of a critical resource, across stacks. */
-  readonly warnings: { stack: string; address: string; path?: string; action: ActionKind; reason: string; replacePaths: string[]; actionReason?: string }[];
+  readonly warnings: { stack: string; address: string; path?: string; action: ActionKind; reason: string; replacePaths: string[]; actionReason?: string; noAutomaticRollback?: boolean }[];
   /** Stacks whose change set differs in shape from their siblings' (same layer). */
   readonly divergences: Divergence[];
 }
@@ -96,9 +98,11 @@ export function buildReport(inputs: readonly StackPlanInput[], now = new Date())
     }),
     emptyCounts(),
   );
+  const canary = new Set(inputs.filter((i) => i.canary).map((i) => i.stack));
   const warnings = stacks.flatMap((s) =>
-    s.resources
-      .flatMap((r) => (r.critical ? [{ stack: s.stack, address: r.address, path: r.path, action: r.action, reason: r.critical, replacePaths: r.replacePaths, actionReason: r.actionReason }] : [])),
+    s.resources.flatMap((r) =>
+      r.critical ? [{ stack: s.stack, address: r.address, path: r.path, action: r.action, reason: r.critical, replacePaths: r.replacePaths, actionReason: r.actionReason, ...(canary.has(s.stack) ? { noAutomaticRollback: true } : {}) }] : [],
+    ),
   );
   return { generatedAt: now.toISOString(), totals, stacks, warnings, divergences: divergencesOf(stacks) };
 }

@@ -3,6 +3,7 @@ import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import type { TerraformRunner } from '../terraform';
 import { mapLimit } from '../concurrency';
 import { progressLine } from '../stack-run';
+import type { StackLayer } from '../stacks';
 import type { RolloutStack, RolloutWave } from './waves';
 
 /** What happened to one stack of the wave. */
@@ -36,9 +37,11 @@ export interface ApplyWaveOptions {
   readonly timeoutMs?: number;
   /** Called after each stack that now holds this commit's configuration (applied, or planned with no changes). */
   readonly onDeployed?: (stack: string) => Promise<void>;
+  /** Layers in the order they are applied. A rollback goes the other way: platform, then infrastructure. @default LAYER_STEPS */
+  readonly layerOrder?: readonly StackLayer[];
 }
 
-const LAYER_STEPS = ['bootstrap', 'infrastructure', 'platform', 'global'] as const;
+export const LAYER_STEPS: readonly StackLayer[] = ['bootstrap', 'infrastructure', 'platform', 'global'];
 
 /**
  * Applies one wave: per layer (infrastructure, then platform, then global), its changed stacks at most
@@ -52,7 +55,7 @@ export async function applyWave(wave: RolloutWave, options: ApplyWaveOptions): P
   const results = new Map<string, StackApplyResult>();
   let failed: string | undefined;
   const chosen = wave.stacks.filter((s) => !options.only || options.only.has(s.stack));
-  for (const layer of LAYER_STEPS) {
+  for (const layer of options.layerOrder ?? LAYER_STEPS) {
     const queue = chosen.filter((s) => s.layer === layer);
     await mapLimit(queue, limit, async (s) => {
       if (failed && s.changed) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStackJson, stackFile } from '../../lib/synthesized/synthesized-output';
 import { writeFilesAtomically } from '../atomic-write';
@@ -25,6 +25,10 @@ export interface DeployRecordStore {
   /** Records of these stacks; a stack never deployed has none. */
   read(stacks: readonly string[]): Promise<ReadonlyMap<string, DeployRecord>>;
   write(record: DeployRecord): Promise<void>;
+  /** Every stack that has a record: with the head's stacks, which ones were retired from the catalogue. */
+  list(): Promise<readonly DeployRecord[]>;
+  /** Ends a destroyed stack's record: it is no longer deployed, nor retired again. */
+  retire(stack: string): Promise<void>;
 }
 
 /** The digest of a synthesized stack as a deploy record keeps it. */
@@ -56,6 +60,16 @@ export function directoryRecordStore(dir: string): DeployRecordStore {
     write: (record) =>
       new Promise<void>((resolve) => {
         writeFilesAtomically(dir, { [`${record.stack}.json`]: `${JSON.stringify(record, null, 2)}\n` });
+        resolve();
+      }),
+    list: () => new Promise((resolve) => resolve([...readAll(existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : []).values()])),
+    retire: (stack) =>
+      new Promise<void>((resolve) => {
+        // Kept, not deleted: the record of what was last applied to a destroyed stack.
+        if (existsSync(join(dir, `${stack}.json`))) {
+          mkdirSync(join(dir, 'retired'), { recursive: true });
+          renameSync(join(dir, `${stack}.json`), join(dir, 'retired', `${stack}.json`));
+        }
         resolve();
       }),
   };
@@ -95,7 +109,7 @@ export function githubRecordStore(options: { repository: string; token: string; 
     if (!res.ok) throw new Error(`GitHub API ${method} ${path}: ${res.status} ${(await res.text()).split('\n')[0].slice(0, 200)}`);
     return res.json();
   };
-  return {
+  const store: DeployRecordStore = {
     async read(stacks) {
       const out = new Map<string, DeployRecord>();
       for (const stack of stacks) {
@@ -103,6 +117,8 @@ export function githubRecordStore(options: { repository: string; token: string; 
         const deployments = (await call('GET', `/deployments?${q}`)) as { id: number; sha: string; payload?: unknown; created_at?: string }[];
         for (const d of deployments) {
           const statuses = (await call('GET', `/deployments/${d.id}/statuses?per_page=1`)) as { state: string }[];
+          // A retired stack's newest record is marked inactive: no older record brings it back.
+          if (statuses[0]?.state === 'inactive') break;
           if (statuses[0]?.state !== 'success') continue;
           // A deployment someone else made in this environment without our payload is no record: the stack counts as
           // changed, which applies it again rather than skipping it.
@@ -131,7 +147,24 @@ export function githubRecordStore(options: { repository: string; token: string; 
       })) as { id: number };
       await call('POST', `/deployments/${created.id}/statuses`, { state: 'success', description: `applied ${record.digest.slice(0, 12)}` });
     },
+    async list() {
+      const tasks = new Set<string>();
+      // Newest first, 100 a page; ten pages reach every stack of a fleet far larger than this one's.
+      for (let page = 1; page <= 10; page++) {
+        const q = `environment=${encodeURIComponent(GITHUB_RECORD_ENVIRONMENT)}&per_page=100&page=${page}`;
+        const deployments = (await call('GET', `/deployments?${q}`)) as { task?: string }[];
+        for (const d of deployments) if (d.task?.startsWith(TASK_PREFIX)) tasks.add(d.task.slice(TASK_PREFIX.length));
+        if (deployments.length < 100) break;
+      }
+      return [...(await store.read([...tasks])).values()];
+    },
+    async retire(stack) {
+      const q = `environment=${encodeURIComponent(GITHUB_RECORD_ENVIRONMENT)}&task=${encodeURIComponent(TASK_PREFIX + stack)}&per_page=1`;
+      const [newest] = (await call('GET', `/deployments?${q}`)) as { id: number }[];
+      if (newest) await call('POST', `/deployments/${newest.id}/statuses`, { state: 'inactive', description: 'stack destroyed: retired from the catalogue' });
+    },
   };
+  return store;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { stringify } from 'yaml';
-import { automationOf, deployEnvironmentOf, iamRoleArn, MAIN_READ_ENVIRONMENT } from '../../regions/automation';
+import { automationOf, DECOMMISSION_ENVIRONMENT, deployEnvironmentOf, iamRoleArn, MAIN_READ_ENVIRONMENT, ROLLBACK_ENVIRONMENT } from '../../regions/automation';
 import type { Catalogue } from '../../regions/schema';
 import { listStacks, StackListing } from '../stacks';
 import { annotatePins, PINNED_ACTIONS, TERRAFORM_VERSION } from './pinned-actions';
-import { RolloutPlan, rolloutPlan } from './waves';
+import { RolloutPlan, rolloutPlan, RolloutWave } from './waves';
 
 /** Job id of one wave and layer: `wave2_infrastructure`; also the plan job's output with its matrix. */
 export function waveJobId(wave: number, layer: string): string {
@@ -29,6 +29,53 @@ export function deployMatrices(catalogue: Catalogue, plan: RolloutPlan): Record<
   return out;
 }
 
+/** A retired stack as a decommission job's matrix row: where it runs and whom it logs in as. */
+export interface DecommissionRow {
+  readonly stack: string;
+  readonly cloud: 'aws' | 'azure';
+  readonly region: string;
+  readonly runsOn: string | readonly string[];
+  readonly applyIdentity: string;
+  readonly credentials: { readonly tenantId: string; readonly subscriptionId: string };
+}
+
+/** The matrices of the two decommission jobs (platform stacks, then infrastructure stacks). */
+export function decommissionMatrices(catalogue: Catalogue, plan: RolloutPlan): Record<'decommission_platform' | 'decommission_infrastructure', DecommissionRow[]> {
+  const row = (r: RolloutPlan['retired'][number]): DecommissionRow => {
+    const ids = automationOf(catalogue, r.environment);
+    const labels = ids?.runnerLabels;
+    // Platform stacks reach private API servers, azurerm state admits the runners' egress only: both in-network.
+    const inNetwork = (r.layer === 'platform' || r.cloud === 'azure') && labels;
+    return {
+      stack: r.stack,
+      cloud: r.cloud,
+      region: r.region,
+      runsOn: inNetwork ? ['self-hosted', ...labels] : 'ubuntu-latest',
+      applyIdentity: r.cloud === 'aws' ? (ids?.aws ? iamRoleArn(r.account, ids.aws.applyRole) : '') : (ids?.azure?.apply.clientId ?? ''),
+      credentials: { tenantId: r.tenantId ?? '', subscriptionId: r.cloud === 'azure' ? r.account : '' },
+    };
+  };
+  return {
+    decommission_platform: plan.retired.filter((r) => r.layer === 'platform').map(row),
+    decommission_infrastructure: plan.retired.filter((r) => r.layer === 'infrastructure').map(row),
+  };
+}
+
+/** Where a wave's rollback runs: its platform stack's runners (private API server), else its infrastructure's. */
+export function rollbackRunsOn(catalogue: Catalogue, wave: RolloutWave): string | readonly string[] {
+  const rows = listStacks(catalogue).filter((r) => wave.stacks.some((s) => s.stack === r.stack));
+  return (rows.find((r) => r.layer === 'platform') ?? rows[0]).runsOn;
+}
+
+/** Synthesizes another commit of the repository into `<out>` beside this one's (fetch-depth 0 checkout). */
+function synthesizeCommit(commitVar: string, out: string): string {
+  return [
+    `test -n "$${commitVar}" || { echo "::error::no last deployed commit is known; act by hand"; exit 1; }`,
+    `git worktree add "../${out}" "$${commitVar}"`,
+    `(cd "../${out}" && npm ci --ignore-scripts --no-audit --no-fund && npm run synth -- --out "$GITHUB_WORKSPACE/${out}.out")`,
+  ].join('\n');
+}
+
 /**
  * Check-out and install for jobs that hold cloud credentials: no token left in `.git/config`, no dependency cache
  * (a poisoned cache would run in a job that deploys), no install scripts.
@@ -38,6 +85,8 @@ const SETUP = [
   { uses: PINNED_ACTIONS.setupNode.uses, with: { 'node-version': 22, 'package-manager-cache': false } },
   { run: 'npm ci --ignore-scripts --no-audit --no-fund' },
 ];
+/** The same with the whole history: jobs that synthesize the last deployed commit beside this one. */
+const HISTORY_SETUP = [{ ...SETUP[0], with: { ...SETUP[0].with, 'fetch-depth': 0 } }, ...SETUP.slice(1)];
 
 /** Minutes a deploy job may hold its state: longer than any apply, shorter than GitHub's six-hour default. */
 export const APPLY_TIMEOUT_MINUTES = 180;
@@ -75,19 +124,28 @@ export function deployWorkflow(catalogue: Catalogue): string {
       'runs-on': 'ubuntu-latest',
       'timeout-minutes': 30,
       permissions: { contents: 'read', deployments: 'read' },
-      outputs: Object.fromEntries(
-        [...Object.keys(deployMatrices(catalogue, plan)), ...plan.waves.filter((w) => w.canary).map((w) => `wave${w.wave}_changed`)].map((id) => [id, `\${{ steps.plan.outputs.${id} }}`]),
-      ),
+      outputs: Object.fromEntries<string>([
+        ...[...Object.keys(deployMatrices(catalogue, plan)), 'decommission_platform', 'decommission_infrastructure', ...plan.waves.filter((w) => w.canary).flatMap((w) => [`wave${w.wave}_changed`, `wave${w.wave}_last_deployed`, `wave${w.wave}_runs_on`])].map((id): [string, string] => [id, `\${{ steps.plan.outputs.${id} }}`]),
+        ['retired_commit', '${{ steps.retired.outputs.commit }}'],
+      ]),
       steps: [
-        ...SETUP,
+        ...HISTORY_SETUP,
         { run: 'npm run synth -- --out cdktf.out' },
+        {
+          id: 'retired',
+          name: 'stacks deployed and gone from the catalogue',
+          env: { GITHUB_TOKEN: '${{ github.token }}' },
+          run: 'echo "commit=$(npm run --silent rollout -- plan --cdktf-out cdktf.out --records github --retired-commit)" >> "$GITHUB_OUTPUT"',
+        },
+        { name: 'their last deployed configuration', if: "steps.retired.outputs.commit != ''", env: { RETIRED: '${{ steps.retired.outputs.commit }}' }, run: synthesizeCommit('RETIRED', 'retired') },
         {
           id: 'plan',
           name: 'changed stacks against their deploy records',
-          env: { GITHUB_TOKEN: '${{ github.token }}' },
+          env: { GITHUB_TOKEN: '${{ github.token }}', RETIRED: '${{ steps.retired.outputs.commit }}' },
           run: [
-            'npm run --silent rollout -- plan --cdktf-out cdktf.out --records github --github-outputs >> "$GITHUB_OUTPUT"',
-            'npm run --silent rollout -- plan --cdktf-out cdktf.out --records github >> "$GITHUB_STEP_SUMMARY"',
+            'last=(); if [ -n "$RETIRED" ]; then last=(--last-deployed-out retired.out); fi',
+            'npm run --silent rollout -- plan --cdktf-out cdktf.out --records github "${last[@]}" --github-outputs >> "$GITHUB_OUTPUT"',
+            'npm run --silent rollout -- plan --cdktf-out cdktf.out --records github "${last[@]}" >> "$GITHUB_STEP_SUMMARY"',
           ].join('\n'),
         },
       ],
@@ -117,28 +175,14 @@ export function deployWorkflow(catalogue: Catalogue): string {
         steps: [
           ...SETUP,
           { uses: PINNED_ACTIONS.setupTerraform.uses, with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false } },
-          {
-            name: 'AWS credentials (OIDC, apply role of this account)',
-            if: "matrix.cloud == 'aws'",
-            uses: PINNED_ACTIONS.awsCredentials.uses,
-            with: { 'role-to-assume': '${{ matrix.applyIdentity }}', 'aws-region': '${{ matrix.region }}', 'role-duration-seconds': SESSION_SECONDS },
-          },
-          {
-            name: 'Azure login (OIDC, apply identity)',
-            if: "matrix.cloud == 'azure'",
-            uses: PINNED_ACTIONS.azureLogin.uses,
-            with: { 'client-id': '${{ matrix.applyIdentity }}', 'tenant-id': '${{ matrix.credentials.tenantId }}', 'subscription-id': '${{ matrix.credentials.subscriptionId }}' },
-          },
+          ...loginSteps('${{ matrix.applyIdentity }}', '${{ matrix.region }}', '${{ matrix.credentials.tenantId }}', '${{ matrix.credentials.subscriptionId }}', "matrix.cloud == 'aws'", "matrix.cloud == 'azure'"),
           { run: 'npm run synth -- --out cdktf.out' },
           {
             name: 'plan and apply (saved plan, this commit)',
             env: {
               STACK: '${{ matrix.stack }}',
               GITHUB_TOKEN: '${{ github.token }}',
-              ARM_USE_OIDC: 'true',
-              ARM_CLIENT_ID: '${{ matrix.applyIdentity }}',
-              ARM_TENANT_ID: '${{ matrix.credentials.tenantId }}',
-              ARM_SUBSCRIPTION_ID: '${{ matrix.credentials.subscriptionId }}',
+              ...armEnv('${{ matrix.applyIdentity }}', '${{ matrix.credentials.tenantId }}', '${{ matrix.credentials.subscriptionId }}'),
             },
             run: `npm run rollout -- apply --wave ${w.wave} --stacks "$STACK" --cdktf-out cdktf.out --records github --report-dir reports`,
           },
@@ -184,7 +228,38 @@ export function deployWorkflow(catalogue: Catalogue): string {
       };
       earlier.push(`wave${w.wave}_bake`);
       gate(`wave${w.wave}_after_bake`, '15m');
+      jobs[`wave${w.wave}_rollback`] = rollbackJob(catalogue, w, [...thisWave, `wave${w.wave}_gate`, `wave${w.wave}_after_bake`]);
     }
+  }
+  // Retired stacks, after every wave (the global stack has dropped their delegations): platform, then infrastructure.
+  const decommissionIf = (id: string) => `\${{ ${ON_MAIN} && !cancelled() && !contains(needs.*.result, 'failure') && needs.plan.result == 'success' && needs.plan.outputs.${id} != '[]' }}`;
+  for (const layer of ['platform', 'infrastructure'] as const) {
+    const id = `decommission_${layer}`;
+    jobs[id] = {
+      name: `decommission ${layer}: \${{ matrix.stack }}`,
+      needs: layer === 'platform' ? [...earlier] : [...earlier, 'decommission_platform'],
+      if: decommissionIf(id),
+      'runs-on': '${{ matrix.runsOn }}',
+      environment: DECOMMISSION_ENVIRONMENT,
+      'timeout-minutes': APPLY_TIMEOUT_MINUTES,
+      permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
+      concurrency: { group: 'tfstate-${{ matrix.stack }}', 'cancel-in-progress': false },
+      strategy: { 'fail-fast': false, matrix: { include: `\${{ fromJSON(needs.plan.outputs.${id}) }}` } },
+      steps: [
+        ...HISTORY_SETUP,
+        { uses: PINNED_ACTIONS.setupTerraform.uses, with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false } },
+        ...loginSteps('${{ matrix.applyIdentity }}', '${{ matrix.region }}', '${{ matrix.credentials.tenantId }}', '${{ matrix.credentials.subscriptionId }}', "matrix.cloud == 'aws'", "matrix.cloud == 'azure'"),
+        { run: 'npm run synth -- --out cdktf.out' },
+        { name: 'the last deployed configuration', env: { RETIRED: '${{ needs.plan.outputs.retired_commit }}' }, run: synthesizeCommit('RETIRED', 'retired') },
+        {
+          name: 'destroy, confirm an empty state, archive it',
+          env: { STACK: '${{ matrix.stack }}', GITHUB_TOKEN: '${{ github.token }}', ...armEnv('${{ matrix.applyIdentity }}', '${{ matrix.credentials.tenantId }}', '${{ matrix.credentials.subscriptionId }}') },
+          run: 'npm run rollout -- apply --wave decommission --stacks "$STACK" --cdktf-out cdktf.out --last-deployed-out retired.out --records github --report-dir reports',
+        },
+        { uses: PINNED_ACTIONS.uploadArtifact.uses, if: '${{ !cancelled() }}', with: { name: 'decommission-${{ matrix.stack }}', path: 'reports/', 'retention-days': 90 } },
+        { name: 'clean the workspace', if: 'always()', run: 'rm -rf cdktf.out retired.out ../retired reports' },
+      ],
+    };
   }
   const workflow = {
     name: 'deploy',
@@ -208,4 +283,69 @@ export function deployWorkflow(catalogue: Catalogue): string {
     jobs,
   };
   return annotatePins(`# Generated by \`npm run rollout -- workflow\` from the region catalogue; do not edit by hand.\n${stringify(workflow, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+}
+
+/** Cloud login steps of a job that applies: AWS role or Azure identity, both by OIDC. */
+function loginSteps(identity: string, region: string, tenantId: string, subscriptionId: string, ifAws?: string, ifAzure?: string): Record<string, unknown>[] {
+  return [
+    {
+      name: 'AWS credentials (OIDC, apply role of this account)',
+      ...(ifAws ? { if: ifAws } : {}),
+      uses: PINNED_ACTIONS.awsCredentials.uses,
+      with: { 'role-to-assume': identity, 'aws-region': region, 'role-duration-seconds': SESSION_SECONDS },
+    },
+    {
+      name: 'Azure login (OIDC, apply identity)',
+      ...(ifAzure ? { if: ifAzure } : {}),
+      uses: PINNED_ACTIONS.azureLogin.uses,
+      with: { 'client-id': identity, 'tenant-id': tenantId, 'subscription-id': subscriptionId },
+    },
+  ];
+}
+
+/** What azurerm reads to log in by OIDC. */
+function armEnv(identity: string, tenantId: string, subscriptionId: string): Record<string, string> {
+  return { ARM_USE_OIDC: 'true', ARM_CLIENT_ID: identity, ARM_TENANT_ID: tenantId, ARM_SUBSCRIPTION_ID: subscriptionId };
+}
+
+/**
+ * The canary's automatic rollback: when one of its apply jobs or gates failed (not when an earlier wave stopped the
+ * run — those jobs are then skipped, not failed), re-apply its stacks from the commit they were last deployed
+ * from (read by the plan job before anything was applied), platform first, and hold the gate again. In its own
+ * environment without reviewers: a rollback that waits for a person is not automatic. The job fails either way —
+ * the change did not ship.
+ */
+function rollbackJob(catalogue: Catalogue, wave: RolloutWave, watched: readonly string[]): Record<string, unknown> {
+  const rows = listStacks(catalogue).filter((r) => wave.stacks.some((s) => s.stack === r.stack));
+  const infra = rows.find((r) => r.layer === 'infrastructure') ?? rows[0];
+  const creds = infra.credentials;
+  const tenantId = creds.cloud === 'azure' ? creds.tenantId : '';
+  const subscriptionId = creds.cloud === 'azure' ? creds.subscriptionId : '';
+  const login = loginSteps(infra.applyIdentity, infra.region, tenantId, subscriptionId).filter((s) => String(s.name).startsWith(infra.cloud === 'aws' ? 'AWS' : 'Azure'));
+  return {
+    name: `wave ${wave.wave} (canary): roll back to the last deployed configuration`,
+    needs: ['plan', ...watched],
+    if: `\${{ ${ON_MAIN} && !cancelled() && needs.plan.result == 'success' && needs.plan.outputs.wave${wave.wave}_changed == 'true' && (${watched.map((id) => `needs.${id}.result == 'failure'`).join(' || ')}) }}`,
+    // The canary's platform runners (in-network, its API server is private), named by the plan job: runner labels
+    // are the catalogue's, not GitHub's.
+    'runs-on': `\${{ fromJSON(needs.plan.outputs.wave${wave.wave}_runs_on) }}`,
+    environment: ROLLBACK_ENVIRONMENT,
+    'timeout-minutes': APPLY_TIMEOUT_MINUTES,
+    permissions: { contents: 'read', 'id-token': 'write', deployments: 'write' },
+    concurrency: { group: `rollback-wave${wave.wave}`, 'cancel-in-progress': false },
+    steps: [
+      ...HISTORY_SETUP,
+      { uses: PINNED_ACTIONS.setupTerraform.uses, with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false } },
+      ...login,
+      { run: 'npm run synth -- --out cdktf.out' },
+      { name: 'the last deployed configuration', env: { LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}` }, run: synthesizeCommit('LAST', 'last') },
+      {
+        name: 'roll back and hold the gate again',
+        env: { LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}`, GITHUB_TOKEN: '${{ github.token }}', ...armEnv(infra.applyIdentity, tenantId, subscriptionId) },
+        run: `npm run rollout -- rollback --wave ${wave.wave} --cdktf-out cdktf.out --last-deployed-out last.out --records github --commit "$LAST" --report-dir reports`,
+      },
+      { uses: PINNED_ACTIONS.uploadArtifact.uses, if: '${{ !cancelled() }}', with: { name: `rollback-wave${wave.wave}`, path: 'reports/', 'retention-days': 90 } },
+      { name: 'clean the workspace', if: 'always()', run: 'rm -rf cdktf.out last.out ../last reports' },
+    ],
+  };
 }

@@ -1,102 +1,45 @@
-import { markdownTable } from '../report/markdown-table';
-import { isSynthesizedOutput } from '../../lib/synthesized/synthesized-output';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { durationMs } from '../../regions/rollout-schema';
 import { writeFilesAtomically } from '../atomic-write';
 import { resolveCatalogue } from '../catalogue-source';
-import { UsageError } from '../errors';
+import { markdownTable } from '../report/markdown-table';
 import { selectStacks } from '../stack-select';
-import { synthesizedOutdir } from '../stack-run';
-import type { TerraformRunner } from '../terraform';
 import { applyWave } from './apply-wave';
 import { ciIdentitiesDoc } from './ci-identities-doc';
-import { deployMatrices, deployWorkflow } from './deploy-workflow';
-import { stackChanged } from './changed-stacks';
-import { DeployRecordStore, recordStoreOf, stackDigest } from './deploy-records';
-import { GateProbes, runHealthGate } from './health-gate';
-import { renderApplyJunit, renderApplyMarkdown, renderGateMarkdown, renderPlanMarkdown, rolloutOrderLine } from './render';
-import { RolloutPlan, rolloutPlan, RolloutWave } from './waves';
+import { decommissionMatrices, deployMatrices, deployWorkflow, rollbackRunsOn } from './deploy-workflow';
+import { runHealthGate } from './health-gate';
+import { runDecommission, runRollback, writeReport } from './lifecycle-command';
+import { renderGateMarkdown, renderPlanMarkdown, rolloutOrderLine } from './render';
+import { durationFlag, planOf, recorder, ROLLOUT_EXIT, RolloutCommonOptions, RolloutDeps, waveOf } from './rollout-context';
+import { rolloutPlan } from './waves';
 
-/** Exit codes of `npm run rollout`. */
-export const ROLLOUT_EXIT = { ok: 0, invalidInput: 1, stopped: 2 } as const;
-
-export interface RolloutCommonOptions {
-  readonly regions?: string;
-  /** Synthesized output of this commit. @default - a fresh synth into cdktf.out */
-  readonly cdktfOut?: string;
-  /** Synthesized output of the base (e.g. main before the merge): only stacks that differ are changed. */
-  readonly baseOut?: string;
-  /**
-   * Deploy records (`github`, or a directory): a stack is changed when its synthesized Terraform differs from what
-   * was last applied to it; `apply` writes the record of each stack it leaves at this commit's configuration.
-   * @default - no records: every stack counts as changed (or as --base-out says)
-   */
-  readonly records?: string;
-  /** The commit being deployed, for the records. @default - $GITHUB_SHA */
-  readonly commit?: string;
-  readonly fastPath?: boolean;
-}
-
-export interface RolloutDeps {
-  readonly runner: TerraformRunner;
-  readonly probes: GateProbes;
-  readonly env?: NodeJS.ProcessEnv;
-  /** Opens the record store a `--records` value names. @default recordStoreOf */
-  readonly records?: (spec: string) => DeployRecordStore;
-  readonly out: (text: string) => void;
-  readonly log: (line: string) => void;
-}
-
-async function planOf(options: RolloutCommonOptions, deps: Pick<RolloutDeps, 'records' | 'env'>): Promise<{ plan: RolloutPlan; outdir: string; store?: DeployRecordStore }> {
-  const catalogue = resolveCatalogue(options.regions);
-  if (options.baseOut !== undefined && !isSynthesizedOutput(options.baseOut)) {
-    throw new UsageError(`--base-out ${options.baseOut}: not a synthesized output (no stacks/ directory)`);
-  }
-  if (options.cdktfOut !== undefined && !isSynthesizedOutput(options.cdktfOut)) {
-    throw new UsageError(`--cdktf-out ${options.cdktfOut}: not a synthesized output (no stacks/ directory)`);
-  }
-  if (options.baseOut !== undefined && options.records !== undefined) throw new UsageError('--base-out and --records: give one base, not both');
-  const outdir = synthesizedOutdir(catalogue, options.cdktfOut);
-  const base = options.baseOut !== undefined ? resolve(options.baseOut) : undefined;
-  const store = options.records !== undefined ? (deps.records ?? ((spec) => recordStoreOf(spec, deps.env ?? process.env)))(options.records) : undefined;
-  let changed: ((stack: string) => boolean) | undefined = base ? (s) => stackChanged(outdir, base, s) : undefined;
-  if (store) {
-    const all = rolloutPlan(catalogue).waves.flatMap((w) => w.stacks.map((s) => s.stack));
-    const records = await store.read(all);
-    changed = (s) => records.get(s)?.digest !== stackDigest(outdir, s);
-  }
-  const plan = rolloutPlan(catalogue, { fastPath: options.fastPath, changed });
-  return { plan, outdir, store };
-}
-
-/** Writes the deploy record of a stack left at this commit's configuration. */
-function recorder(store: DeployRecordStore | undefined, outdir: string, options: RolloutCommonOptions, env: NodeJS.ProcessEnv): ((stack: string) => Promise<void>) | undefined {
-  if (!store) return undefined;
-  const commit = options.commit ?? env.GITHUB_SHA;
-  if (!commit) throw new UsageError('--records: the commit being deployed is unknown (give --commit, or run where GITHUB_SHA is set)');
-  return (stack) => store.write({ stack, commit, digest: stackDigest(outdir, stack), appliedAt: new Date().toISOString() });
-}
-
-function waveOf(plan: RolloutPlan, wave: string | undefined): RolloutWave {
-  const n = Number(wave);
-  if (wave === undefined || !Number.isInteger(n)) throw new UsageError(`--wave ${wave ?? '(missing)'}: a wave number (have: ${plan.waves.map((w) => w.wave).join(', ')})`);
-  const found = plan.waves.find((w) => w.wave === n);
-  if (!found) throw new UsageError(`--wave ${n}: no such wave (have: ${plan.waves.map((w) => w.wave).join(', ')})`);
-  return found;
-}
+export { ROLLOUT_EXIT } from './rollout-context';
+export type { RolloutCommonOptions, RolloutDeps } from './rollout-context';
+export { rolloutRollbackCommand } from './lifecycle-command';
 
 /**
  * `rollout plan`: the waves, as JSON (any orchestrator) or Markdown; `--order` prints the one-line PR summary,
  * `--matrix` the listing rows of the changed stacks (a CI matrix), `--github-outputs` one matrix per deploy job.
  */
-export async function rolloutPlanCommand(options: RolloutCommonOptions & { json?: boolean; order?: boolean; matrix?: boolean; githubOutputs?: boolean }, deps: RolloutDeps): Promise<number> {
-  const { plan } = await planOf(options, deps);
+export async function rolloutPlanCommand(options: RolloutCommonOptions & { json?: boolean; order?: boolean; matrix?: boolean; githubOutputs?: boolean; retiredCommit?: boolean }, deps: RolloutDeps): Promise<number> {
+  const ctx = await planOf(options, deps);
+  const { plan } = ctx;
   const catalogue = resolveCatalogue(options.regions);
-  if (options.githubOutputs) {
-    for (const [id, rows] of Object.entries(deployMatrices(catalogue, plan))) deps.out(`${id}=${JSON.stringify(rows)}\n`);
+  if (options.retiredCommit) {
+    // The newest commit any retired stack was deployed from: the deploy workflow synthesizes it to destroy them.
+    const newest = [...ctx.retiredUnresolved].map((r) => r.commit).at(-1);
+    deps.out(newest ? `${newest}\n` : '');
+  } else if (options.githubOutputs) {
+    for (const [id, rows] of Object.entries({ ...deployMatrices(catalogue, plan), ...decommissionMatrices(catalogue, plan) })) deps.out(`${id}=${JSON.stringify(rows)}\n`);
     // Whether the canary changed: its gate and bake run only then (they would hold the deploy group for nothing).
-    for (const w of plan.waves.filter((x) => x.canary)) deps.out(`wave${w.wave}_changed=${w.stacks.some((s) => s.changed)}\n`);
+    // And the commit it was last deployed from, read before anything is applied: a rollback returns to it.
+    for (const w of plan.waves.filter((x) => x.canary)) {
+      deps.out(`wave${w.wave}_changed=${w.stacks.some((s) => s.changed)}\n`);
+      const commits = w.stacks.map((s) => ctx.records?.get(s.stack)?.commit).filter((c): c is string => c !== undefined);
+      deps.out(`wave${w.wave}_runs_on=${JSON.stringify(rollbackRunsOn(catalogue, w))}\n`);
+      deps.out(`wave${w.wave}_last_deployed=${commits.length === w.stacks.length && new Set(commits).size === 1 ? commits[0] : ''}\n`);
+    }
   } else if (options.matrix) {
     deps.out(`${JSON.stringify(Object.values(deployMatrices(catalogue, plan)).flat())}\n`);
   } else {
@@ -127,20 +70,20 @@ export function rolloutWorkflowCommand(options: { regions?: string; file: string
   return ROLLOUT_EXIT.ok;
 }
 
-/** `rollout apply --wave N`: applies the wave's changed stacks from saved plans and writes the reports. */
+/**
+ * `rollout apply --wave N`: applies the wave's changed stacks from saved plans and writes the reports;
+ * `--wave decommission` destroys the retired stacks instead.
+ */
 export async function rolloutApplyCommand(options: RolloutCommonOptions & { wave?: string; stacks?: readonly string[]; concurrency?: number; reportDir: string }, deps: RolloutDeps): Promise<number> {
-  const { plan, outdir, store } = await planOf(options, deps);
+  const ctx = await planOf(options, deps);
+  const { plan, outdir, store } = ctx;
+  if (options.wave === 'decommission') return (await runDecommission(ctx, options, deps)) ? ROLLOUT_EXIT.ok : ROLLOUT_EXIT.stopped;
   const wave = waveOf(plan, options.wave);
   const onDeployed = recorder(store, outdir, options, deps.env ?? process.env);
   const only = options.stacks ? new Set(selectStacks(wave.stacks.map((s) => s.stack), options.stacks)) : undefined;
   deps.log(`rollout: wave ${wave.wave} (${wave.environments.join(', ')}), ${wave.stacks.filter((s) => s.changed && (!only || only.has(s.stack))).length} changed stacks`);
   const results = await applyWave(wave, { outdir, runner: deps.runner, env: deps.env, concurrency: options.concurrency, only, log: deps.log, onDeployed });
-  const report = { wave: wave.wave, results };
-  const written = writeFilesAtomically(options.reportDir, {
-    [`rollout-wave-${wave.wave}.json`]: `${JSON.stringify(report, null, 2)}\n`,
-    [`rollout-wave-${wave.wave}.md`]: renderApplyMarkdown(report),
-    [`rollout-wave-${wave.wave}.xml`]: renderApplyJunit(report),
-  });
+  const written = writeReport(options.reportDir, { wave: wave.wave, results });
   const failed = results.find((r) => r.outcome === 'failed');
   deps.log(failed ? `rollout: wave ${wave.wave} stopped: ${failed.stack} failed; wrote ${written.join(', ')}` : `rollout: wave ${wave.wave} applied; wrote ${written.join(', ')}`);
   return failed ? ROLLOUT_EXIT.stopped : ROLLOUT_EXIT.ok;
@@ -151,15 +94,8 @@ export async function rolloutGateCommand(options: RolloutCommonOptions & { wave?
   const catalogue = resolveCatalogue(options.regions);
   const plan = rolloutPlan(catalogue, { fastPath: options.fastPath });
   const wave = waveOf(plan, options.wave);
-  const parse = (flag: string, v: string) => {
-    try {
-      return durationMs(v);
-    } catch (e) {
-      throw new UsageError(`${flag} ${v}: ${(e as Error).message}`);
-    }
-  };
-  const bakeMs = options.bake !== undefined ? parse('--bake', options.bake) : wave.bakeMs;
-  const intervalMs = options.interval !== undefined ? parse('--interval', options.interval) : durationMs(catalogue.rollout.checkInterval);
+  const bakeMs = options.bake !== undefined ? durationFlag('--bake', options.bake) : wave.bakeMs;
+  const intervalMs = options.interval !== undefined ? durationFlag('--interval', options.interval) : durationMs(catalogue.rollout.checkInterval);
   if (wave.checks.length === 0) {
     deps.log(`rollout gate: wave ${wave.wave} has no health checks (rollout.healthChecks); nothing to hold`);
     return ROLLOUT_EXIT.ok;
@@ -182,23 +118,17 @@ export async function rolloutGateCommand(options: RolloutCommonOptions & { wave?
 /**
  * `rollout run`: every wave in order without a human in the loop (sandboxes, orchestrators that gate elsewhere):
  * apply a wave, hold its gate, go on. A failed stack or check stops it; the waves left are reported as not applied
- * with the reason. GitHub Actions runs `apply` and `gate` per job instead, with environments for the approvals.
+ * with the reason. A failing canary is rolled back to the last deployed configuration; retired stacks are destroyed
+ * at the end with `--decommission` (the approval). GitHub Actions runs `apply` and `gate` per job instead, with environments for the approvals.
  */
-export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?: string; interval?: string; concurrency?: number; reportDir: string }, deps: RolloutDeps): Promise<number> {
-  const { plan, outdir, store } = await planOf(options, deps);
+export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?: string; interval?: string; concurrency?: number; reportDir: string; decommission?: boolean }, deps: RolloutDeps): Promise<number> {
+  const ctx = await planOf(options, deps);
+  const { plan, outdir, store } = ctx;
   const onDeployed = recorder(store, outdir, options, deps.env ?? process.env);
   const catalogue = resolveCatalogue(options.regions);
-  const parse = (flag: string, v: string) => {
-    try {
-      return durationMs(v);
-    } catch (e) {
-      throw new UsageError(`${flag} ${v}: ${(e as Error).message}`);
-    }
-  };
-  const bakeOverride = options.bake !== undefined ? parse('--bake', options.bake) : undefined;
-  const intervalMs = options.interval !== undefined ? parse('--interval', options.interval) : durationMs(catalogue.rollout.checkInterval);
-  const lines = ['# Rollout run', ''];
-  const record: { wave: number; outcome: string }[] = [];
+  const bakeOverride = options.bake !== undefined ? durationFlag('--bake', options.bake) : undefined;
+  const intervalMs = options.interval !== undefined ? durationFlag('--interval', options.interval) : durationMs(catalogue.rollout.checkInterval);
+  const record: { wave: number | 'decommission'; outcome: string }[] = [];
   let stoppedBy: string | undefined;
   for (const wave of plan.waves) {
     if (stoppedBy) {
@@ -207,24 +137,42 @@ export async function rolloutRunCommand(options: RolloutCommonOptions & { bake?:
     }
     deps.log(`rollout: wave ${wave.wave} (${wave.environments.join(', ')})`);
     const results = await applyWave(wave, { outdir, runner: deps.runner, env: deps.env, concurrency: options.concurrency, log: deps.log, onDeployed });
+    writeReport(options.reportDir, { wave: wave.wave, results });
     const failed = results.find((r) => r.outcome === 'failed');
+    let outcome = `applied (${results.filter((r) => r.outcome === 'applied').length} applied, ${results.filter((r) => r.outcome !== 'applied').length} without changes)`;
     if (failed) {
       stoppedBy = `${failed.stack} failed in wave ${wave.wave}`;
-      record.push({ wave: wave.wave, outcome: `stopped: ${failed.stack} failed — ${failed.reason}` });
-      continue;
-    }
-    if (wave.checks.length > 0) {
+      outcome = `stopped: ${failed.stack} failed — ${failed.reason}`;
+    } else if (wave.checks.length > 0) {
       const gate = await runHealthGate(wave.checks, bakeOverride ?? wave.bakeMs, intervalMs, deps.probes, deps.log);
       if (!gate.passed) {
         const f = gate.failure;
         stoppedBy = `the health gate of wave ${wave.wave} failed (${f.check.region} ${f.check.name}: ${f.detail})`;
-        record.push({ wave: wave.wave, outcome: `applied; ${stoppedBy}` });
-        continue;
+        outcome = `applied; ${stoppedBy}`;
       }
     }
-    record.push({ wave: wave.wave, outcome: `applied (${results.filter((r) => r.outcome === 'applied').length} applied, ${results.filter((r) => r.outcome !== 'applied').length} without changes)` });
+    // Only the canary rolls back on its own: a later wave's failure is a person's call (`rollout rollback --wave`).
+    if (stoppedBy && wave.canary) {
+      if (ctx.lastDeployedOut) {
+        const rb = await runRollback(ctx, wave, { ...options, intervalMs }, deps);
+        outcome += rb.restored ? '; rolled back to the last deployed configuration, healthy again' : '; rollback did NOT restore it';
+      } else {
+        outcome += '; not rolled back: no last deployed configuration (--last-deployed-out or --base-out)';
+      }
+    }
+    record.push({ wave: wave.wave, outcome });
   }
-  lines.push(...markdownTable(['wave', 'environments', 'outcome'], record.map((r) => [String(r.wave), (plan.waves.find((w) => w.wave === r.wave)?.environments ?? []).join(', '), r.outcome])));
+  if (!stoppedBy && plan.retired.length > 0) {
+    if (options.decommission) {
+      const ok = await runDecommission(ctx, options, deps);
+      if (!ok) stoppedBy = 'the decommission failed';
+      record.push({ wave: 'decommission', outcome: ok ? `destroyed ${plan.retired.map((r) => r.stack).join(', ')}; states archived` : 'stopped: a retired stack was not destroyed (see rollout-decommission.md)' });
+    } else {
+      record.push({ wave: 'decommission', outcome: `waiting for approval: ${plan.retired.map((r) => r.stack).join(', ')} (run again with --decommission)` });
+    }
+  }
+  const environments = (w: number | 'decommission') => (w === 'decommission' ? 'retired stacks' : (plan.waves.find((x) => x.wave === w)?.environments ?? []).join(', '));
+  const lines = ['# Rollout run', '', ...markdownTable(['wave', 'environments', 'outcome'], record.map((r) => [String(r.wave), environments(r.wave), r.outcome]))];
   writeFilesAtomically(options.reportDir, { 'rollout-run.md': `${lines.join('\n')}\n`, 'rollout-run.json': `${JSON.stringify({ stoppedBy: stoppedBy ?? null, waves: record }, null, 2)}\n` });
   deps.log(stoppedBy ? `rollout: stopped — ${stoppedBy}` : 'rollout: every wave applied');
   return stoppedBy ? ROLLOUT_EXIT.stopped : ROLLOUT_EXIT.ok;

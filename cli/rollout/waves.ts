@@ -1,6 +1,7 @@
 import { durationMs } from '../../regions/rollout-schema';
 import type { Catalogue, HealthCheckSpec } from '../../regions/schema';
 import { listStacks, StackLayer } from '../stacks';
+import type { RetiredStack } from './retired-stacks';
 
 /** One stack of a wave, in apply order. */
 export interface RolloutStack {
@@ -34,7 +35,14 @@ export interface RolloutPlan {
   /** Whether `changed` was computed against a base output. */
   readonly comparedWithBase: boolean;
   readonly waves: readonly RolloutWave[];
+  /**
+   * Stacks last deployed and gone from the catalogue, platform first: destroyed after every wave (the global
+   * stack has dropped their delegations by then), in the `decommission` environment.
+   */
+  readonly retired: readonly RetiredStack[];
 }
+
+export { DECOMMISSION_ENVIRONMENT } from '../../regions/automation';
 
 /**
  * The rollout's waves, in order: each catalogue wave (a region's infrastructure before its platform), the canary
@@ -42,7 +50,7 @@ export interface RolloutPlan {
  * anything to apply; approvals and bake come from the catalogue (`rollout`), the fast path asks approval for
  * every wave and bakes `fastPathBake` — it never skips the canary.
  */
-export function rolloutPlan(catalogue: Catalogue, options: { fastPath?: boolean; changed?: (stack: string) => boolean } = {}): RolloutPlan {
+export function rolloutPlan(catalogue: Catalogue, options: { fastPath?: boolean; changed?: (stack: string) => boolean; retired?: readonly RetiredStack[] } = {}): RolloutPlan {
   const fastPath = options.fastPath ?? false;
   const { rollout } = catalogue;
   const rows = listStacks(catalogue);
@@ -52,6 +60,7 @@ export function rolloutPlan(catalogue: Catalogue, options: { fastPath?: boolean;
   return {
     fastPath,
     comparedWithBase: options.changed !== undefined,
+    retired: options.retired ?? [],
     waves: waves.map((wave) => {
       const stacks = rows.filter((r) => r.wave === wave);
       const environments = [...new Set(stacks.map((s) => s.environment))];

@@ -41,6 +41,12 @@ export interface AzureArtifactoryBackingProps extends WorkloadIdentity {
   readonly databaseHighAvailability?: boolean;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Refuse `terraform destroy` of the filestore account (prevent_destroy). False while the region is being
+   * decommissioned.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /** The cloud names an AzureArtifactoryBacking gives its resources (checked by the catalogue before synth). */
@@ -137,7 +143,7 @@ export class AzureArtifactoryBacking extends Construct implements IArtifactoryBa
       networkRules: storageNetworkRules({}),
       blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 14 } },
       tags,
-      lifecycle: { preventDestroy: true },
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
     const container = new StorageContainer(this, 'FilestoreContainer', { name: 'artifactory', storageAccountId: account.id, containerAccessType: 'private' });
     addPrivateAccess(this, 'Filestore', { ...privately, suffix: 'filestore', dnsZone: 'privatelink.blob.core.windows.net', subnetId: props.network.subnets('private')[0].subnetId, resourceId: account.id, subresource: 'blob', dnsGroup: 'blob' });

@@ -22,6 +22,12 @@ export interface AzureDnsZoneProps {
   readonly tags?: Readonly<Record<string, string>>;
   /** Record sets keyed by relative name. @default {} */
   readonly records?: InitialRecords;
+  /**
+   * A CanNotDelete lock on the zone. False while its region is being decommissioned: the lock goes first (one
+   * release), then the zone.
+   * @default true
+   */
+  readonly protect?: boolean;
 }
 
 /** An Azure public DNS zone with validated record sets keyed by name. */
@@ -43,7 +49,7 @@ export class AzureDnsZone extends Construct implements IDnsZone {
     this.zoneId = zone.id;
     this.nameServers = zone.nameServers;
     // A deleted delegated zone takes every name under it offline, and a new one gets new name servers.
-    if (!props.adopt) new ManagementLock(this, 'DeleteLock', { name: 'delegated-zone', scope: zone.id, lockLevel: 'CanNotDelete', notes: 'Delegated from the parent zone.' });
+    if (!props.adopt && (props.protect ?? true)) new ManagementLock(this, 'DeleteLock', { name: 'delegated-zone', scope: zone.id, lockLevel: 'CanNotDelete', notes: 'Delegated from the parent zone.' });
     addInitialRecords(this, props.records);
   }
 

@@ -14,6 +14,12 @@ export interface Route53DnsZoneProps {
   /** @default - no comment */
   readonly comment?: string;
   /**
+   * Refuse `terraform destroy` of the zone (prevent_destroy). False while its region is being decommissioned: the
+   * zone may then go, with the records the region's controllers left in it.
+   * @default true
+   */
+  readonly protect?: boolean;
+  /**
    * Record sets keyed by relative name, added at construction.
    * @default {}
    */
@@ -46,7 +52,8 @@ export class Route53DnsZone extends Construct implements IDnsZone {
       this.nameServers = found.nameServers;
     } else {
       // A destroyed delegated zone takes every name under it offline, and a new one gets new name servers.
-      const zone = new Route53Zone(this, 'Zone', { name: this.zoneName, comment: props.comment, lifecycle: { preventDestroy: true } });
+      const protect = props.protect ?? true;
+      const zone = new Route53Zone(this, 'Zone', { name: this.zoneName, comment: props.comment, forceDestroy: protect ? undefined : true, lifecycle: { preventDestroy: protect } });
       this.zoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     }
