@@ -46,7 +46,14 @@ describe('rollout plan', () => {
 
   it('summarizes the changed stacks in rollout order for the PR comment', async () => {
     const changed = rolloutPlan(defaultCatalogue(), { changed: (s) => s.startsWith('prod-westeurope') || s === 'dev-us-east-1' });
-    expect(rolloutOrderLine(changed)).toBe('Rollout: wave 0: dev-us-east-1 → wave 3: prod-westeurope, prod-westeurope-platform');
+    const text = rolloutOrderLine(changed);
+    expect(text.split('\n')[0]).toBe('Rollout: wave 0: dev-us-east-1 → wave 3: prod-westeurope, prod-westeurope-platform');
+    // A diagram per wave, not per stack: readable at any fleet size; no canary change, so no rollback edge.
+    expect(text).toContain(['```mermaid', 'flowchart LR', '  w0["wave 0 · dev<br/>1 stack to apply"]', '  w1["wave 1 · staging<br/>no change"]', '  w2["wave 2 · prod · canary<br/>no change"]', '  w3["wave 3 · prod<br/>2 stacks to apply"]', '  w4["wave 4 · global<br/>no change"]', '  w0 --> w1 --> w2 --> w3 --> w4', '```'].join('\n'));
+    expect(text).not.toContain('roll back');
+    const canary = rolloutOrderLine(rolloutPlan(defaultCatalogue(), { changed: (s) => s === 'prod-us-east-1' }));
+    expect(canary).toContain('  w2 -. "apply or gate fails" .-> rb2["roll back wave 2<br/>to the last deployed configuration"]');
+    expect(canary).toContain('If the canary\'s apply or health gate fails, wave 2 is rolled back automatically');
     expect(rolloutOrderLine(rolloutPlan(defaultCatalogue(), { changed: () => false }))).toBe('Rollout: nothing changed.');
   });
 

@@ -33,7 +33,7 @@ export function rolloutOrderLine(plan: RolloutPlan): string {
   if (parts.length === 0 && retired.length === 0) return 'Rollout: nothing changed.';
   const steps = parts.map(({ w, s }) => `wave ${w.wave}${w.canary ? ' (canary)' : ''}: ${s.join(', ')}`);
   if (retired.length > 0) steps.push(`decommission: ${retired.join(', ')}`);
-  const lines = [`Rollout: ${steps.join(' → ')}`];
+  const lines = [`Rollout: ${steps.join(' → ')}`, '', ...rolloutDiagram(plan)];
   const canary = parts.find((p) => p.w.canary);
   if (canary) lines.push('', `If the canary's apply or health gate fails, wave ${canary.w.wave} is rolled back automatically to its last deployed configuration; destroys and replacements marked ⚠ above have no automatic way back.`);
   if (retired.length > 0) {
@@ -99,4 +99,25 @@ export function renderApplyJunit(r: ApplyReport): string {
 /** The file names of a report: `rollout-wave-2`, `rollout-rollback-2`, `rollout-decommission`. */
 export function reportBase(r: Pick<ApplyReport, 'wave' | 'kind'>): string {
   return r.kind === 'decommission' ? 'rollout-decommission' : `rollout-${r.kind ?? 'wave'}-${r.wave}`;
+}
+
+/**
+ * The rollout as a Mermaid flowchart, one node per wave (not per stack, so it stays readable at 20 regions): what
+ * the wave does, how many stacks; the canary marked with its rollback, decommissioning last.
+ */
+export function rolloutDiagram(plan: RolloutPlan): string[] {
+  const nodes = plan.waves.map((w) => {
+    const n = w.stacks.filter((s) => s.changed).length;
+    const what = n === 0 ? 'no change' : `${n} stack${n === 1 ? '' : 's'} to apply`;
+    return `  w${w.wave}["wave ${w.wave} · ${w.environments.join(', ')}${w.canary ? ' · canary' : ''}<br/>${what}"]`;
+  });
+  const chain = plan.waves.map((w) => `w${w.wave}`);
+  const extra: string[] = [];
+  const canary = plan.waves.find((w) => w.canary && w.stacks.some((s) => s.changed));
+  if (canary) extra.push(`  w${canary.wave} -. "apply or gate fails" .-> rb${canary.wave}["roll back wave ${canary.wave}<br/>to the last deployed configuration"]`);
+  if (plan.retired.length > 0) {
+    nodes.push(`  dc["⚠ decommission<br/>${plan.retired.length} stack${plan.retired.length === 1 ? '' : 's'} destroyed after approval"]`);
+    chain.push('dc');
+  }
+  return ['```mermaid', 'flowchart LR', ...nodes, `  ${chain.join(' --> ')}`, ...extra, '```'];
 }
