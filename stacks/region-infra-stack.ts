@@ -17,6 +17,7 @@ import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { configureRemoteState } from '../lib/state/remote-state';
 import { adoptResources } from '../lib/adoption/adopt-resources';
+import { suppressGuardrails } from '../lib/guardrails/suppress';
 import { AwsEdgeRoles } from '../lib/edge/aws-edge-roles';
 import { AzureEdgeIdentities } from '../lib/edge/azure-edge-identities';
 import { AwsSecretReaderRole } from '../lib/secrets/aws-secret-reader-role';
@@ -33,6 +34,9 @@ export interface RegionInfraStackProps {
   /** The whole catalogue, for what spans regions (automation identities). */
   readonly catalogue: Catalogue;
 }
+
+/** Guardrails that insist on the protections a decommissioned entry lifts (zone, database, filestore, locks). */
+const DECOMMISSION_SUPPRESSIONS = ['AWS-R53-003', 'AWS-S3-006', 'AWS-RDS-005', 'AZ-DNS-002'] as const;
 
 /**
  * One region × environment, cloud resources only: network, cluster and its access, the Artifactory backing and the
@@ -220,6 +224,8 @@ export class RegionInfraStack extends TerraformStack {
     this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });
 
     if (entry.adopt) adoptResources(this, entry.adopt);
+    // The first step of retiring the region: its protections are lifted on purpose, for one release.
+    if (entry.decommission) suppressGuardrails(this, DECOMMISSION_SUPPRESSIONS.map((rule) => ({ rule, reason: `Region ${entry.id} is being decommissioned: its protections are lifted for one release before its stacks are destroyed.` })));
 
     // Explicit outputs the platform layer reads from this state (by these names, never by construct paths).
     new TerraformOutput(this, 'cluster_name', { value: clusterName });

@@ -66,6 +66,14 @@ describe('decommissioning a region in two steps', () => {
     expect(Object.values<any>(byType(azureAfter, 'azurerm_storage_account')).every((a) => a.lifecycle?.prevent_destroy !== true)).toBe(true);
   });
 
+  it('passes the guardrails while decommissioning (the lifted protections are suppressed with a reason), and only then', () => {
+    expect(() => synthCatalogue({ catalogue: parseCatalogue(marked, 'test'), outdir: mkdtempSync(join(tmpdir(), 'kore-life-g-')) })).not.toThrow();
+    const [zone] = Object.values<any>(byType(stackJson(markedOut, 'prod-ap-southeast-1'), 'aws_route53_zone'));
+    expect(zone['//'].guardrails_suppressions['AWS-R53-003']).toMatch(/^Region prod-apse1 is being decommissioned/);
+    const [kept] = Object.values<any>(byType(stackJson(fullOut, 'prod-ap-southeast-1'), 'aws_route53_zone'));
+    expect(kept['//']?.guardrails_suppressions?.['AWS-R53-003']).toBeUndefined();
+  });
+
   it('refuses removing a protected entry outright, in one line naming the stack and the two steps (exit 1)', async () => {
     const r = await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', fullOut, '--json']);
     expect(r.code).toBe(1);
