@@ -69,3 +69,6 @@ export { GUARDRAIL_PACK } from './guardrails/pack';
 export { Rule, RuleLevel, RuleVerdict } from './guardrails/rule';
 export { suppressGuardrails, GuardrailSuppression } from './guardrails/suppress';
 export { evaluateGuardrails, Finding } from './guardrails/evaluate';
+export { IVmService, VmServiceProps, VmImage, VmDataVolume, imageCloud, vmServiceProblems } from './vm/vm-service';
+export { AwsVmService, AwsVmServiceProps } from './vm/aws-vm-service';
+export { AzureVmService, AzureVmServiceProps } from './vm/azure-vm-service';

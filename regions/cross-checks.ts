@@ -10,6 +10,7 @@ import { AKS_KUBERNETES_VERSIONS, EKS_KUBERNETES_VERSIONS } from '../lib/cluster
 import { cidrsOverlap, isIpv4Cidr } from '../lib/private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../lib/private/cloudwatch';
 import { cloudNamesOf } from './cloud-names';
+import { vmServiceIssues } from './vm-service-checks';
 import { CI_GRANTS, stackNameOf } from './stack-names';
 
 /*
@@ -153,6 +154,10 @@ function checkEntry(e: Loose, at: Path, domain: string | undefined, issue: Issue
     // One line for one cause: a long id breaks several derived names at once.
     const broken = cloudNamesOf({ id, cloud, artifactory }).flatMap((n) => cloudNameProblem(n) ?? []);
     if (broken.length > 0) issue([...at, 'id'], `${broken[0]}${broken.length > 1 ? ` (and ${broken.length - 1} more derived name${broken.length > 2 ? 's' : ''})` : ''}; shorten the id`);
+    // One line for one cause: a VM service's names are checked once the id's own derived names fit.
+    vmServiceIssues(e, cloud, at, issue, broken.length === 0);
+  } else {
+    vmServiceIssues(e, cloud, at, issue, false);
   }
   if (e.sandbox !== undefined && cloud !== 'aws') issue([...at, 'sandbox'], 'sandbox endpoints exist for aws entries only');
 }

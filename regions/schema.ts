@@ -1,3 +1,4 @@
+import { vmServiceSchema } from './vm-service-schema';
 import { rolloutSchema } from './rollout-schema';
 import { z } from 'zod';
 import { isIpv4Cidr, parseIpv4Cidr } from '../lib/private/cidr';
@@ -146,6 +147,8 @@ export const regionEntrySchema = z.strictObject({
    * is refused by `rollout plan`.
    */
   decommission: z.boolean().default(false),
+  /** Services still on VMs: an auto-scaled group behind an internal load balancer each (lib/vm). */
+  vmServices: z.array(vmServiceSchema).default([]),
   /**
    * Existing cloud resources the infrastructure stack takes over instead of creating: construct path (as
    * `npm run adopt` lists them) → cloud id. Synth emits Terraform import blocks.

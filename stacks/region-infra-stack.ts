@@ -18,6 +18,9 @@ import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { configureRemoteState } from '../lib/state/remote-state';
 import { adoptResources } from '../lib/adoption/adopt-resources';
 import { suppressGuardrails } from '../lib/guardrails/suppress';
+import { AwsVmService } from '../lib/vm/aws-vm-service';
+import { AzureVmService } from '../lib/vm/azure-vm-service';
+import type { IVmService } from '../lib/vm/vm-service';
 import { AwsEdgeRoles } from '../lib/edge/aws-edge-roles';
 import { AzureEdgeIdentities } from '../lib/edge/azure-edge-identities';
 import { AwsSecretReaderRole } from '../lib/secrets/aws-secret-reader-role';
@@ -51,6 +54,8 @@ export class RegionInfraStack extends TerraformStack {
   public readonly dnsZone: IDnsZone;
   /** Cloud resources behind the region's Artifactory, when it has an Artifactory role. */
   public readonly artifactoryBacking?: IArtifactoryBacking;
+  /** The region's services still on VMs (catalogue `vmServices`). */
+  public readonly vmServices: readonly IVmService[];
   /** Who answers ACME challenges for the global names this region serves (trusted by the global stack's role). */
   public readonly acmeChallengePrincipal: AcmeChallengePrincipal;
 
@@ -222,6 +227,16 @@ export class RegionInfraStack extends TerraformStack {
     }
     // Who owns the zone, readable with dig; regional service names are written by the platform layer.
     this.dnsZone.addRecord('_kore', { type: 'TXT', values: [`stack=${name} cloud=${entry.cloud} region=${entry.region} env=${entry.environment}`] });
+
+    this.vmServices = entry.vmServices.map((s) => {
+      const common = { ...s, prefix: names.prefix, network: this.network, tags: { ...tags, ...s.tags } };
+      const service =
+        entry.cloud === 'aws'
+          ? new AwsVmService(this, `VmService-${s.name}`, { ...common, emulatorQuirks: entry.sandbox !== undefined })
+          : new AzureVmService(this, `VmService-${s.name}`, { ...common, location: entry.region, breakGlassSshPublicKey: s.breakGlassSshPublicKey ?? '' });
+      new TerraformOutput(this, `vm_${s.name.replace(/-/g, '_')}_address`, { value: service.address });
+      return service;
+    });
 
     if (entry.adopt) adoptResources(this, entry.adopt);
     // The first step of retiring the region: its protections are lifted on purpose, for one release.

@@ -5,7 +5,8 @@
  */
 export type CloudNameKind =
   | 's3-bucket' | 'iam-role' | 'rds-instance' | 'eks-cluster'
-  | 'aks-cluster' | 'resource-group' | 'storage-account' | 'postgres-flexible-server' | 'log-analytics-workspace' | 'managed-identity' | 'key-vault';
+  | 'aks-cluster' | 'resource-group' | 'storage-account' | 'postgres-flexible-server' | 'log-analytics-workspace' | 'managed-identity' | 'key-vault'
+  | 'load-balancer' | 'autoscaling-group' | 'scale-set';
 
 /** One name a construct will give a cloud resource. */
 export interface CloudName {
@@ -34,6 +35,9 @@ export const CLOUD_NAME_RULES: Readonly<Record<CloudNameKind, Rule>> = {
   'postgres-flexible-server': { what: 'PostgreSQL flexible server', unique: 'global', says: '3-63 lowercase letters, digits or dashes, starting and ending alphanumeric', test: (n) => /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(n) },
   'log-analytics-workspace': { what: 'Log Analytics workspace', unique: 'account', says: '4-63 letters, digits or dashes, starting and ending alphanumeric', test: (n) => /^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(n) },
   'managed-identity': { what: 'managed identity', unique: 'account', says: '3-128 letters, digits, dashes or underscores, starting alphanumeric', test: (n) => /^[A-Za-z0-9][\w-]{2,127}$/.test(n) },
+  'load-balancer': { what: 'load balancer', unique: 'region', says: '1-32 letters, digits or dashes, starting and ending alphanumeric, not starting with "internal-"', test: (n) => /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/.test(n) && !n.startsWith('internal-') },
+  'autoscaling-group': { what: 'Auto Scaling group', unique: 'region', says: '1-255 characters, no colon', test: (n) => len(1, 255)(n) && !n.includes(':') },
+  'scale-set': { what: 'scale set', unique: 'account', says: '1-64 letters, digits, dashes, dots or underscores, starting alphanumeric, not ending with a dot or dash', test: (n) => /^[a-zA-Z0-9][\w.-]{0,63}$/.test(n) && !/[.-]$/.test(n) },
   'key-vault': { what: 'Key Vault', unique: 'global', says: '3-24 letters, digits or dashes, starting with a letter, no double dash', test: (n) => /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/.test(n) },
 };
 

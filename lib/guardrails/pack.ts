@@ -19,6 +19,14 @@ import { eksNodeLaunchTemplate } from './rules/aws/eks-node-launch-template';
 import { ec2Imdsv2 } from './rules/aws/ec2-imdsv2';
 import { ec2ImdsHopLimit } from './rules/aws/ec2-imds-hop-limit';
 import { ec2EbsEncrypted } from './rules/aws/ec2-ebs-encrypted';
+import { asgElbHealthChecks } from './rules/aws/asg-elb-health-checks';
+import { asgInstanceRefresh } from './rules/aws/asg-instance-refresh';
+import { ec2NoSshKey } from './rules/aws/ec2-no-ssh-key';
+import { ec2NoPublicIp } from './rules/aws/ec2-no-public-ip';
+import { vmssNoPassword } from './rules/azure/vmss-no-password';
+import { vmssNoPublicIp } from './rules/azure/vmss-no-public-ip';
+import { vmssInstanceRepair } from './rules/azure/vmss-instance-repair';
+import { vmssEncryptionAtHost } from './rules/azure/vmss-encryption-at-host';
 import { rdsStorageEncrypted } from './rules/aws/rds-storage-encrypted';
 import { rdsNotPublic } from './rules/aws/rds-not-public';
 import { rdsManagedPassword } from './rules/aws/rds-managed-password';
@@ -109,6 +117,10 @@ export const GUARDRAIL_PACK: readonly Rule[] = [
   ec2Imdsv2,
   ec2ImdsHopLimit,
   ec2EbsEncrypted,
+  ec2NoSshKey,
+  ec2NoPublicIp,
+  asgElbHealthChecks,
+  asgInstanceRefresh,
   rdsStorageEncrypted,
   rdsNotPublic,
   rdsManagedPassword,
@@ -141,6 +153,10 @@ export const GUARDRAIL_PACK: readonly Rule[] = [
   aksApiExposure,
   aksNetworkPolicy,
   aksEncryptionAtHost,
+  vmssNoPassword,
+  vmssNoPublicIp,
+  vmssInstanceRepair,
+  vmssEncryptionAtHost,
   aksAzurePolicy,
   aksMonitoring,
   aksAutoUpgrade,

@@ -39,6 +39,19 @@ export const prodUsEast1: RegionEntryInput = {
     },
   },
   dns: { zone: 'prod-use1.kore.example.com' },
+  // The billing service has not moved to Kubernetes yet: an image bump here rolls through its group by instance refresh.
+  vmServices: [
+    {
+      name: 'billing',
+      image: { amiName: 'kore-billing-2026.11.*', owners: ['333333333333'] },
+      size: 'm6i.large',
+      capacity: { min: 2, desired: 3, max: 6 },
+      ports: [8443],
+      healthCheck: { path: '/healthz' },
+      dataVolumes: [{ sizeGb: 100 }],
+      tags: { service: 'billing' },
+    },
+  ],
   artifactory: { role: 'primary', replicas: 2, resources: { cpu: '3', memory: '12Gi' }, database: { size: 'db.r6g.large', storageGb: 500, highAvailability: true } },
   tags: { owner: 'platform-team', costCenter: 'eng-prod' },
   state: { backend: 's3', bucket: 'kore-tfstate-333333333333-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' },

@@ -32,6 +32,19 @@ export const prodWesteurope: RegionEntryInput = {
     },
   },
   dns: { zone: 'prod-weu.kore.example.com' },
+  // Europe's billing service, still on VMs: a scale set rolled by its upgrade policy.
+  vmServices: [
+    {
+      name: 'billing',
+      image: { galleryImageVersionId: '/subscriptions/4b1f2c3d-0000-4000-8000-000000000001/resourceGroups/kore-images/providers/Microsoft.Compute/galleries/kore/images/billing/versions/2026.11.2' },
+      size: 'Standard_D2s_v5',
+      capacity: { min: 2, desired: 3, max: 6 },
+      ports: [8443],
+      healthCheck: { path: '/healthz' },
+      breakGlassSshPublicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKore0BreakGlassKeyHeldOfflineOnlyPublicHalf platform-break-glass',
+      tags: { service: 'billing' },
+    },
+  ],
   artifactory: { role: 'replica', database: { size: 'GP_Standard_D4ds_v5', storageGb: 256 }, keyVault: { name: 'kore-prod-weu-kv', resourceGroup: 'kore-secrets' } },
   tags: { owner: 'platform-team', costCenter: 'eng-prod' },
   state: { backend: 'azurerm', resourceGroup: 'kore-tfstate', storageAccount: 'koretfstateprodweu', container: 'tfstate' },
