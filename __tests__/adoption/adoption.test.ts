@@ -43,6 +43,17 @@ describe('adopting existing resources', () => {
     expect((json.import as any[]).map((i) => i.to.split('.')[0]).sort()).toEqual(['azurerm_dns_zone', 'azurerm_resource_group', 'azurerm_virtual_network']);
   });
 
+  it('adopts a VM service\'s existing Auto Scaling group by name, and finds it by the name the catalogue gives it', async () => {
+    const json = synthInfra('prod-use1', { 'VmService-billing/Group': 'kore-prod-use1-billing' });
+    expect((json.import as any[]).map((i) => [i.to.replace(/_[0-9A-F]{8}$/, ''), i.id])).toEqual([['aws_autoscaling_group.VmService-billing_Group', 'kore-prod-use1-billing']]);
+    const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-vm-')), guardrails: false }).outdir;
+    const rows = adoptableResources(out, 'prod-us-east-1').filter((r) => r.path.startsWith('VmService-billing/'));
+    expect(rows.map((r) => [r.path, r.idHint])).toEqual(expect.arrayContaining([['VmService-billing/Group', 'Auto Scaling group name'], ['VmService-billing/LaunchTemplate', 'launch template id (lt-…)']]));
+    const api: AwsApi = { call: async (args: readonly string[]): Promise<any> => (args[1] === 'describe-auto-scaling-groups' && args[3] === 'kore-prod-use1-billing' ? { AutoScalingGroups: [{ AutoScalingGroupName: 'kore-prod-use1-billing' }] } : undefined) };
+    const found = await discoverAws(rows, api, { region: 'us-east-1' });
+    expect(found).toEqual([{ path: 'VmService-billing/Group', type: 'aws_autoscaling_group', id: 'kore-prod-use1-billing', matchedBy: 'name kore-prod-use1-billing' }]);
+  });
+
   it('refuses a construct path that names no resource, naming the entry and what is there', async () => {
     expect(() => synthInfra('dev-use1', { 'Network/Vpc2': 'vpc-1' })).toThrow(/^adopt\.Network\/Vpc2: no resource at this construct path \(under Network: .*Network\/Vpc.*\); `npm run adopt -- --stack dev-us-east-1` lists them$/);
   });
@@ -99,6 +110,7 @@ describe('unmanaged scan', () => {
           { mode: 'managed', type: 'aws_route_table', values: { id: 'rtb-1', route: [{ cidr_block: '0.0.0.0/0' }] } },
           { mode: 'managed', type: 'aws_s3_bucket', values: { id: 'kore-b', bucket: 'kore-b' } },
           { mode: 'managed', type: 'aws_iam_role', values: { id: 'kore-node', name: 'kore-node' } },
+          { mode: 'managed', type: 'aws_autoscaling_group', values: { id: 'kore-dev-use1-billing', name: 'kore-dev-use1-billing' } },
           { mode: 'managed', type: 'aws_iam_role_policy_attachment', values: { id: 'x', role: 'kore-node', policy_arn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' } },
         ],
       },
@@ -129,6 +141,15 @@ describe('unmanaged scan', () => {
             { RouteTableId: 'rtb-main', VpcId: 'vpc-1', Associations: [{ Main: true }], Routes: [] },
             { RouteTableId: 'rtb-1', VpcId: 'vpc-1', Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }, { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' }, { DestinationCidrBlock: '192.168.0.0/16', GatewayId: 'igw-1', Origin: 'CreateRoute' }] },
           ] };
+        case 'describe-instances':
+          return { Reservations: [{ Instances: [
+            { InstanceId: 'i-group', VpcId: 'vpc-1', SubnetId: 'subnet-1', State: { Name: 'running' }, Tags: [{ Key: 'aws:autoscaling:groupName', Value: 'kore-dev-use1-billing' }] },
+            { InstanceId: 'i-node', VpcId: 'vpc-1', State: { Name: 'running' }, Tags: [{ Key: 'aws:autoscaling:groupName', Value: 'eks-general-123' }, { Key: 'eks:nodegroup-name', Value: 'general' }] },
+            { InstanceId: 'i-hand', VpcId: 'vpc-1', SubnetId: 'subnet-1', State: { Name: 'running' }, Tags: fleetTag },
+            { InstanceId: 'i-stray-group', VpcId: 'vpc-1', State: { Name: 'running' }, Tags: [{ Key: 'aws:autoscaling:groupName', Value: 'old-billing' }] },
+            { InstanceId: 'i-gone', VpcId: 'vpc-1', State: { Name: 'terminated' } },
+            { InstanceId: 'i-elsewhere', VpcId: 'vpc-other', State: { Name: 'running' } },
+          ] }] };
         case 'list-buckets': return { Buckets: [{ Name: 'kore-b' }, { Name: 'hand-made' }, { Name: 'someone-elses' }] };
         case 'get-bucket-tagging': return args[3] === 'hand-made' ? { TagSet: fleetTag } : undefined;
         case 'list-roles': return { Roles: [{ RoleName: 'kore-node' }, { RoleName: 'kore-forgotten' }, { RoleName: 'OrganizationAccountAccessRole' }] };
@@ -142,8 +163,13 @@ describe('unmanaged scan', () => {
 
   it('reports fleet resources no state holds and what was hung on managed ones, and nothing managed or AWS-made', async () => {
     const found = await scanUnmanaged(api, target, managed);
+    // A VM service's group launches its own instances; one launched by hand next to them is reported.
+    expect(found.find((f) => f.id === 'i-hand')?.detail).toBe('launched by hand in fleet VPC vpc-1 (subnet subnet-1), in no state');
+    expect(found.find((f) => f.id === 'i-stray-group')?.detail).toBe('launched by Auto Scaling group old-billing (itself in no state) in fleet VPC vpc-1, in no state');
     expect(found.map((f) => [f.kind, f.id]).sort()).toEqual([
       ['iam-role', 'kore-forgotten'],
+      ['instance', 'i-hand'],
+      ['instance', 'i-stray-group'],
       ['role-inline-policy', 'kore-node|hotfix'],
       ['role-policy-attachment', 'kore-node|arn:aws:iam::aws:policy/AdministratorAccess'],
       ['route', 'rtb-1|192.168.0.0/16'],
@@ -201,8 +227,8 @@ describe('unmanaged scan', () => {
     expect(driftExitCode(report)).toBe(2);
     expect(driftExitCode({ ...report, unmanaged: { ...report.unmanaged, findings: [] } })).toBe(0);
     expect(driftExitCode({ ...report, unmanaged: { ...report.unmanaged, errors: ['111111111111/us-east-1: aws ec2: AccessDenied'] } })).toBe(1);
-    expect(renderDriftMarkdown(report)).toContain('### Unmanaged: 8 found, 0 ignored (111111111111/us-east-1)');
-    expect(renderDriftJunit(report)).toMatch(/<testsuite name="unmanaged" tests="8" failures="8" errors="0" skipped="0"/);
+    expect(renderDriftMarkdown(report)).toContain('### Unmanaged: 10 found, 0 ignored (111111111111/us-east-1)');
+    expect(renderDriftJunit(report)).toMatch(/<testsuite name="unmanaged" tests="10" failures="10" errors="0" skipped="0"/);
   });
 });
 

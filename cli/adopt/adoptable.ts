@@ -27,6 +27,8 @@ export const IMPORT_ID: Record<string, string> = {
   aws_eks_cluster: 'cluster name',
   aws_cloudwatch_log_group: 'log group name',
   aws_db_instance: 'DB instance identifier',
+  aws_autoscaling_group: 'Auto Scaling group name',
+  aws_launch_template: 'launch template id (lt-…)',
   azurerm_resource_group: 'resource id (/subscriptions/…/resourceGroups/…)',
   azurerm_virtual_network: 'resource id (…/providers/Microsoft.Network/virtualNetworks/…)',
   azurerm_subnet: 'resource id (…/virtualNetworks/…/subnets/…)',
@@ -34,6 +36,7 @@ export const IMPORT_ID: Record<string, string> = {
   azurerm_kubernetes_cluster: 'resource id (…/providers/Microsoft.ContainerService/managedClusters/…)',
   azurerm_storage_account: 'resource id (…/providers/Microsoft.Storage/storageAccounts/…)',
   azurerm_key_vault: 'resource id (…/providers/Microsoft.KeyVault/vaults/…)',
+  azurerm_linux_virtual_machine_scale_set: 'resource id (…/providers/Microsoft.Compute/virtualMachineScaleSets/…)',
 };
 
 /** The resources of one synthesized stack that `adopt` can name, in construct-path order. */

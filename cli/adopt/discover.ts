@@ -1,5 +1,5 @@
 import type { AwsApi, AwsTarget } from '../aws/aws-cli';
-import type { DescribeCluster, DescribeDbInstances, DescribeLogGroups, DescribeSubnets, DescribeVpcs, GetRole, ListAliases, ListHostedZonesByName } from '../aws/aws-types';
+import type { DescribeAutoScalingGroups, DescribeCluster, DescribeDbInstances, DescribeLogGroups, DescribeSubnets, DescribeVpcs, GetRole, ListAliases, ListHostedZonesByName } from '../aws/aws-types';
 import type { AdoptableResource } from './adoptable';
 
 /** An existing cloud resource that matches a declared one. */
@@ -16,7 +16,7 @@ const literal = (v: unknown): string | undefined => (typeof v === 'string' && !v
 /**
  * Finds, in one AWS account and region, existing resources that match what a stack declares — VPCs and subnets
  * by CIDR (subnets only inside the matched VPC and in their declared zone: nothing whose import would plan a
- * replacement), hosted zones, buckets, roles, clusters, log groups, DB instances and
+ * replacement), hosted zones, buckets, roles, clusters, Auto Scaling groups, log groups, DB instances and
  * KMS aliases by name, keys through their alias — so that they can be adopted instead of created.
  */
 export async function discoverAws(resources: readonly AdoptableResource[], api: AwsApi, target: AwsTarget): Promise<Candidate[]> {
@@ -68,6 +68,14 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
       case 'aws_iam_role': {
         const name = literal(c.name);
         if (name) add(r, (await api.call<GetRole>(['iam', 'get-role', '--role-name', name], target))?.Role?.RoleName, `name ${name}`);
+        break;
+      }
+      case 'aws_autoscaling_group': {
+        // A VM service's group made by hand before the fleet: adopted by name, its instances keep running.
+        const name = literal(c.name);
+        if (!name) break;
+        const res = await api.call<DescribeAutoScalingGroups>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', name], target);
+        add(r, res?.AutoScalingGroups?.[0]?.AutoScalingGroupName, `name ${name}`);
         break;
       }
       case 'aws_eks_cluster': {

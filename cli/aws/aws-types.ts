@@ -61,6 +61,9 @@ export interface Ec2RouteTable {
 
 export interface DescribeVpcs { readonly Vpcs?: Ec2Vpc[] }
 export interface DescribeSubnets { readonly Subnets?: Ec2Subnet[] }
+export interface Ec2Instance { readonly InstanceId: string; readonly VpcId?: string; readonly SubnetId?: string; readonly State?: { readonly Name?: string }; readonly Tags?: AwsTag[] }
+export interface DescribeAutoScalingGroups { readonly AutoScalingGroups?: { readonly AutoScalingGroupName: string; readonly Instances?: { readonly InstanceId: string; readonly HealthStatus?: string; readonly LifecycleState?: string }[]; readonly MinSize?: number }[] }
+export interface DescribeInstances { readonly Reservations?: { readonly Instances?: Ec2Instance[] }[] }
 export interface DescribeSecurityGroups { readonly SecurityGroups?: Ec2SecurityGroup[] }
 export interface DescribeSecurityGroupRules { readonly SecurityGroupRules?: Ec2SecurityGroupRule[] }
 export interface DescribeRouteTables { readonly RouteTables?: Ec2RouteTable[] }

@@ -1,5 +1,5 @@
 import type { AwsApi, AwsTarget } from '../aws/aws-cli';
-import type { BucketTagging, DescribeRouteTables, DescribeSecurityGroupRules, DescribeSecurityGroups, DescribeSubnets, DescribeVpcs, ListAttachedRolePolicies, ListBuckets, ListRolePolicies, ListRoles } from '../aws/aws-types';
+import type { BucketTagging, DescribeInstances, DescribeRouteTables, DescribeSecurityGroupRules, DescribeSecurityGroups, DescribeSubnets, DescribeVpcs, ListAttachedRolePolicies, ListBuckets, ListRolePolicies, ListRoles } from '../aws/aws-types';
 import { ManagedSet, ruleKey } from './managed-state';
 
 /** What kind of thing is unmanaged: a resource nobody's state holds, or a change hung on a managed resource. */
@@ -8,6 +8,7 @@ export type UnmanagedKind =
   | 'subnet'
   | 'security-group'
   | 'route-table'
+  | 'instance'
   | 's3-bucket'
   | 'iam-role'
   | 'security-group-rule'
@@ -109,6 +110,17 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
         report('route', `${rt.RouteTableId}|${dest}`, `route to ${dest} via ${via} in managed route table, declared nowhere`);
       }
     }
+  }
+
+  // Instances: a managed Auto Scaling group's own (it launched them from a managed launch template) and EKS nodes
+  // belong; one launched by hand into the fleet's subnets, or by a group no state holds, does not.
+  const reservations = (await api.call<DescribeInstances>(['ec2', 'describe-instances'], t))?.Reservations ?? [];
+  for (const i of reservations.flatMap((r) => r.Instances ?? [])) {
+    const tags = tagsOf(i.Tags);
+    if (!inFleet(i.VpcId, tags) || managed.ids.has(i.InstanceId) || ['terminated', 'shutting-down'].includes(i.State?.Name ?? '')) continue;
+    const group = tags['aws:autoscaling:groupName'];
+    if (group !== undefined && (managed.ids.has(group) || tags['eks:nodegroup-name'] !== undefined || Object.keys(tags).some((k) => k.startsWith('kubernetes.io/cluster/')))) continue;
+    report('instance', i.InstanceId, `${group !== undefined ? `launched by Auto Scaling group ${group} (itself in no state)` : 'launched by hand'} ${why(i.VpcId, tags)}${i.SubnetId ? ` (subnet ${i.SubnetId})` : ''}, in no state`);
   }
 
   if (t.includeGlobal) {
