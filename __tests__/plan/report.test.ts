@@ -49,6 +49,22 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('marks a new image as a rolling replacement of the group (not a destroy), and a group\'s destroy as critical', () => {
+    const r = buildReport([{ stack: 'prod-us-east-1', wave: 2, plan: plan([
+      rc('aws_launch_template.billing', ['update'], { before: { image_id: 'ami-1', name_prefix: 'x' }, after: { image_id: 'ami-2', name_prefix: 'x' } }),
+      rc('aws_launch_template.tags_only', ['update'], { before: { tags: { a: '1' } }, after: { tags: { a: '2' } } }),
+      rc('azurerm_linux_virtual_machine_scale_set.billing', ['update'], { before: { source_image_id: '/v/1' }, after: { source_image_id: '/v/2' } }),
+      rc('aws_autoscaling_group.old', ['delete']),
+    ]) }], new Date(0));
+    const [stack] = r.stacks;
+    expect(stack.resources.map((x) => [x.address, x.rolling?.split(':')[0]])).toEqual([
+      ['aws_launch_template.billing', 'rolling replacement'], ['aws_launch_template.tags_only', undefined], ['azurerm_linux_virtual_machine_scale_set.billing', 'rolling replacement'], ['aws_autoscaling_group.old', undefined],
+    ]);
+    expect(stack.counts).toMatchObject({ change: 3, replace: 0, destroy: 1 });
+    expect(r.warnings.map((w) => [w.address, w.reason])).toEqual([['aws_autoscaling_group.old', 'VM service group: its instances are terminated and the service is down until a new group serves']]);
+    expect(renderMarkdown(r)).toContain("- `~` update `aws_launch_template.billing` [rolling replacement: the group's instance refresh replaces its instances in batches, keeping capacity, rolling back on failure]");
+  });
+
   it('names the canary\'s destroys and replacements as having no automatic rollback, and only the canary\'s', () => {
     const inputs = [
       { stack: 'prod-us-east-1', wave: 2, canary: true, plan: mixed },

@@ -56,6 +56,11 @@ export const CRITICAL_RULES: readonly CriticalRule[] = [
     types: ['azurerm_role_assignment', 'azurerm_role_definition', 'aws_eks_access_entry', 'aws_eks_access_policy_association', 'aws_iam_role_policy_attachment'],
   },
   {
+    id: 'vm-group',
+    reason: 'VM service group: its instances are terminated and the service is down until a new group serves',
+    types: ['aws_autoscaling_group', 'azurerm_linux_virtual_machine_scale_set', 'azurerm_orchestrated_virtual_machine_scale_set'],
+  },
+  {
     id: 'resource-group',
     reason: 'resource group: everything inside it is deleted with it',
     types: ['azurerm_resource_group'],
@@ -75,4 +80,18 @@ export const CRITICAL_RULES: readonly CriticalRule[] = [
 /** The rule a resource type falls under, if any. */
 export function criticalRuleFor(type: string): CriticalRule | undefined {
   return CRITICAL_RULES.find((r) => r.types.includes(type));
+}
+
+/**
+ * In-place changes the cloud rolls out by replacing instances one batch at a time, as data: a reviewer sees a
+ * rolling replacement, not a destroy, and not a harmless update either.
+ */
+export const ROLLING_RULES: readonly { readonly types: readonly string[]; readonly attributes: readonly string[]; readonly note: string }[] = [
+  { types: ['aws_launch_template'], attributes: ['image_id', 'instance_type', 'user_data'], note: "rolling replacement: the group's instance refresh replaces its instances in batches, keeping capacity, rolling back on failure" },
+  { types: ['azurerm_linux_virtual_machine_scale_set', 'azurerm_orchestrated_virtual_machine_scale_set'], attributes: ['source_image_id', 'source_image_reference', 'sku', 'custom_data'], note: "rolling replacement: the scale set's rolling upgrade moves its instances in batches, each waiting for the health probe" },
+];
+
+/** The rolling-replacement note of an update that changes these attribute paths, if any. */
+export function rollingNoteFor(type: string, changedPaths: readonly string[]): string | undefined {
+  return ROLLING_RULES.find((r) => r.types.includes(type) && changedPaths.some((p) => r.attributes.some((a) => p === a || p.startsWith(`${a}[`) || p.startsWith(`${a}.`))))?.note;
 }

@@ -91,7 +91,7 @@ function renderStack(s: StackReport, maxResources: number, maxAttributes: number
 }
 
 function renderResource(r: ResourceReport, maxAttributes: number): string {
-  const tags = [r.imported ? 'import' : '', r.movedFrom ? `moved from \`${r.movedFrom}\`` : ''].filter(Boolean).join(', ');
+  const tags = [r.imported ? 'import' : '', r.movedFrom ? `moved from \`${r.movedFrom}\`` : '', r.rolling ?? ''].filter(Boolean).join(', ');
   const head = `- \`${SYMBOL[r.action]}\` ${r.action} \`${r.address}\`${r.path ? ` (${r.path})` : ''}${tags ? ` [${tags}]` : ''}${r.replacePaths.length ? ` (forced by ${r.replacePaths.map((p) => `\`${p}\``).join(', ')})` : ''}`;
   if (maxAttributes === 0 || r.attributes.length === 0) return head;
   const attrs = r.attributes.slice(0, maxAttributes).map((a) => `  - \`${a.path}\`: ${code(a.before)} → ${code(a.after)}`);

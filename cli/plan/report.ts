@@ -1,5 +1,5 @@
 import { actionKind, ActionKind, AttributeChange, changedAttributes, formatPath } from './changes';
-import { criticalRuleFor } from './critical-rules';
+import { criticalRuleFor, rollingNoteFor } from './critical-rules';
 import type { PlanJson } from './plan-json';
 
 /** One stack's plan as input to the report: a parsed plan, or the reason there is none. */
@@ -36,6 +36,8 @@ export interface ResourceReport {
   readonly importChanges?: boolean;
   /** Moved here by a `moved` block, from this address. */
   readonly movedFrom?: string;
+  /** An update the cloud rolls out by replacing instances in batches (a new image): what, in one line. */
+  readonly rolling?: string;
 }
 
 export interface ActionCounts {
@@ -170,14 +172,17 @@ function stackReport(input: StackPlanInput): StackReport {
     else if (action === 'replace') counts.replace++;
     else if (action === 'destroy') counts.destroy++;
     const rule = action === 'replace' || action === 'destroy' ? criticalRuleFor(rc.type) : undefined;
+    const attributes = action === 'update' || action === 'replace' ? changedAttributes(rc.change) : [];
+    const rolling = action === 'update' ? rollingNoteFor(rc.type, attributes.map((a) => a.path)) : undefined;
     resources.push({
       address: rc.address,
       type: rc.type,
       action,
       replacePaths: (rc.change.replace_paths ?? []).map(formatPath),
       actionReason: rc.action_reason,
-      attributes: action === 'update' || action === 'replace' ? changedAttributes(rc.change) : [],
+      attributes,
       critical: rule?.reason,
+      ...(rolling ? { rolling } : {}),
       path: input.paths?.[rc.address.replace(/\[[^\]]*\]$/, '')],
       ...(imported ? { imported: true, importChanges: action !== 'no-op' } : {}),
       ...(movedFrom ? { movedFrom } : {}),
