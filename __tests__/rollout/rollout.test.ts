@@ -35,7 +35,11 @@ describe('rollout plan', () => {
   it('asks approval for staging, production and global, bakes only after the canary, with its health checks', async () => {
     expect(plan.waves.map((w) => w.needsApproval)).toEqual([false, true, true, true, true]);
     expect(plan.waves.map((w) => w.bakeMs)).toEqual([0, 0, 24 * 3_600_000, 0, 0]);
-    expect(plan.waves[2].checks).toEqual([expect.objectContaining({ region: 'prod-use1', name: 'artifactory-ping', expectStatus: 200 })]);
+    expect(plan.waves[2].checks).toEqual([
+      expect.objectContaining({ region: 'prod-use1', name: 'artifactory-ping', expectStatus: 200 }),
+      // The canary's VM service: its group's instances, healthy by the load balancer's check.
+      { region: 'prod-use1', name: 'vm billing', autoScalingGroup: 'kore-prod-use1-billing', awsRegion: 'us-east-1', minHealthy: 2 },
+    ]);
   });
 
   it('fast path: every wave needs approval, the canary bakes the shorter time and is still there', async () => {
@@ -147,6 +151,7 @@ describe('health gate', () => {
       slept,
       httpStatus: async () => statuses[Math.min(i++, statuses.length - 1)],
       route53Statuses: async () => ['Success: HTTP Status Code 200, OK', 'Failure: Connection timed out'],
+      groupInstances: async () => [1, 2, 3].map(() => ({ health: 'Healthy', lifecycle: 'InService' })),
       sleep: async (ms) => {
         slept.push(ms);
         clock.t += ms;
@@ -155,6 +160,17 @@ describe('health gate', () => {
     };
   };
   const check = { region: 'prod-use1', name: 'ping', url: 'https://x.example/ping', expectStatus: 200 };
+
+  it('checks a VM service through its group: enough instances healthy and in service, or the group missing', async () => {
+    const vm = { region: 'prod-use1', name: 'vm billing', autoScalingGroup: 'kore-prod-use1-billing', awsRegion: 'us-east-1', minHealthy: 2 };
+    const withGroup = (instances: { health: string; lifecycle: string }[] | undefined): GateProbes => ({ ...probes([200]), groupInstances: async (region, group) => (region === 'us-east-1' && group === 'kore-prod-use1-billing' ? instances : undefined) });
+    const ok = await runHealthGate([vm], 0, 1, withGroup([{ health: 'Healthy', lifecycle: 'InService' }, { health: 'Healthy', lifecycle: 'InService' }, { health: 'Unhealthy', lifecycle: 'InService' }]));
+    expect([ok.passed, ok.results[0].detail]).toEqual([true, '2 of 3 instances healthy and in service (needs 2)']);
+    const low = await runHealthGate([vm], 0, 1, withGroup([{ health: 'Healthy', lifecycle: 'InService' }, { health: 'Healthy', lifecycle: 'Pending' }]));
+    expect([low.passed, low.failure?.detail]).toEqual([false, '1 of 2 instances healthy and in service (needs 2)']);
+    const gone = await runHealthGate([{ ...vm, autoScalingGroup: 'other' }], 0, 1, withGroup([]));
+    expect(gone.failure?.detail).toBe('Auto Scaling group other does not exist');
+  });
 
   it('holds the checks for the whole bake, a round per interval', async () => {
     const p = probes([200]);
@@ -231,6 +247,7 @@ describe('gate and run, guarded at unit level', () => {
   const fixedProbes = (status: number): GateProbes => ({
     httpStatus: async () => status,
     route53Statuses: async () => ['Success: HTTP Status Code 200, OK'],
+    groupInstances: async () => [1, 2, 3].map(() => ({ health: 'Healthy', lifecycle: 'InService' })),
     sleep: async () => {},
     now: () => 0,
   });

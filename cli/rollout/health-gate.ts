@@ -1,4 +1,5 @@
 import { awsCli } from '../aws/aws-cli';
+import type { DescribeAutoScalingGroups } from '../aws/aws-types';
 import type { GateCheck } from './waves';
 
 /** What one check saw. */
@@ -21,6 +22,8 @@ export interface GateProbes {
   httpStatus(url: string, timeoutMs: number): Promise<number>;
   /** Status reports of a Route53 health check's checkers. */
   route53Statuses(healthCheckId: string): Promise<string[]>;
+  /** An Auto Scaling group's instances with their health and lifecycle state; undefined when there is no such group. */
+  groupInstances(awsRegion: string, group: string): Promise<{ health: string; lifecycle: string }[] | undefined>;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
@@ -50,6 +53,12 @@ async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResu
       const status = await probes.httpStatus(check.url, 10_000);
       return { check, ok: status === check.expectStatus, detail: status === check.expectStatus ? `answered ${status}` : `answered ${status} (expected ${check.expectStatus})` };
     }
+    if ('autoScalingGroup' in check) {
+      const instances = await probes.groupInstances(check.awsRegion, check.autoScalingGroup);
+      if (instances === undefined) return { check, ok: false, detail: `Auto Scaling group ${check.autoScalingGroup} does not exist` };
+      const healthy = instances.filter((i) => i.health === 'Healthy' && i.lifecycle === 'InService').length;
+      return { check, ok: healthy >= check.minHealthy && healthy > 0, detail: `${healthy} of ${instances.length} instances healthy and in service (needs ${Math.max(1, check.minHealthy)})` };
+    }
     const statuses = await probes.route53Statuses(check.route53HealthCheckId);
     const failing = statuses.filter((s) => !/^Success/.test(s)).length;
     const ok = statuses.length > 0 && failing === 0;
@@ -71,6 +80,11 @@ export const realProbes: GateProbes = {
     const res = await awsCli().call<{ HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }>(['route53', 'get-health-check-status', '--health-check-id', id], { region: 'us-east-1' });
     if (res === undefined) throw new Error(`Route53 health check ${id} does not exist`);
     return (res.HealthCheckObservations ?? []).map((o) => o.StatusReport?.Status ?? '');
+  },
+  async groupInstances(awsRegion, group) {
+    const res = await awsCli().call<DescribeAutoScalingGroups>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', group], { region: awsRegion });
+    const found = res?.AutoScalingGroups?.[0];
+    return found ? (found.Instances ?? []).map((i) => ({ health: i.HealthStatus ?? '', lifecycle: i.LifecycleState ?? '' })) : undefined;
   },
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   now: () => Date.now(),

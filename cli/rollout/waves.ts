@@ -1,5 +1,6 @@
 import { durationMs } from '../../regions/rollout-schema';
 import type { Catalogue, HealthCheckSpec } from '../../regions/schema';
+import { entryNames } from '../../regions/cloud-names';
 import { listStacks, StackLayer } from '../stacks';
 import type { RetiredStack } from './retired-stacks';
 
@@ -12,8 +13,28 @@ export interface RolloutStack {
   readonly changed: boolean;
 }
 
+/**
+ * A VM service's group, checked through the cloud's API: healthy when at least `minHealthy` instances are in
+ * service and healthy by the load balancer's check (the group uses ELB health checks). Derived from the catalogue's
+ * `vmServices` (AWS), not written in `rollout.healthChecks`.
+ */
+export interface VmGroupCheck {
+  readonly name: string;
+  readonly autoScalingGroup: string;
+  readonly awsRegion: string;
+  readonly minHealthy: number;
+}
+
 /** A health check of one region, as the gate runs it. */
-export type GateCheck = HealthCheckSpec & { readonly region: string };
+export type GateCheck = (HealthCheckSpec | VmGroupCheck) & { readonly region: string };
+
+/** The gate checks of one entry: the catalogue's, then one per AWS VM service. */
+function checksOf(catalogue: Catalogue, e: Catalogue['regions'][number]): GateCheck[] {
+  const written: GateCheck[] = (catalogue.rollout.healthChecks[e.id] ?? []).map((c) => ({ ...c, region: e.id }));
+  const prefix = entryNames(e).prefix;
+  const vm: GateCheck[] = e.cloud === 'aws' ? e.vmServices.map((s) => ({ name: `vm ${s.name}`, autoScalingGroup: `${prefix}-${s.name}`, awsRegion: e.region, minHealthy: s.capacity.min, region: e.id })) : [];
+  return [...written, ...vm];
+}
 
 export interface RolloutWave {
   readonly wave: number;
@@ -75,7 +96,7 @@ export function rolloutPlan(catalogue: Catalogue, options: { fastPath?: boolean;
         needsApproval: fastPath || environments.some((env) => (rollout.approvals as readonly string[]).includes(env === 'global' ? 'prod' : env)),
         bakeMs: durationMs(bake),
         bake,
-        checks: regions.flatMap((e) => (rollout.healthChecks[e.id] ?? []).map((c) => ({ ...c, region: e.id }))),
+        checks: regions.flatMap((e) => checksOf(catalogue, e)),
         stacks: stacks.map((s) => ({ stack: s.stack, layer: s.layer, environment: s.environment, changed: options.changed?.(s.stack) ?? true })),
       };
     }),
