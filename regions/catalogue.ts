@@ -91,6 +91,14 @@ export const DEFAULT_CATALOGUE: CatalogueInput = {
       'prod-use1': [{ name: 'artifactory-ping', url: 'https://artifactory.prod-use1.kore.example.com/artifactory/api/system/ping', expectStatus: 200 }],
     },
   },
+  // The GitOps loop: every cluster's Argo CD follows its own directory; production follows the release branch.
+  gitops: {
+    repository: 'https://github.com/kore-platform/gitops.git',
+    revision: 'main',
+    path: 'clusters/{environment}/{region}',
+    credentials: 'kore/gitops/repository',
+    environments: { prod: { revision: 'release' } },
+  },
   globalNames: {
     // Pull images from the nearest healthy Artifactory: the reason the team self-hosts replicas.
     artifactory: { healthCheckPath: '/artifactory/api/system/ping', regions: ['prod-use1', 'prod-weu', 'prod-apse1'] },

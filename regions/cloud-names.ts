@@ -3,6 +3,7 @@ import { awsArtifactoryCloudNames } from '../lib/artifactory/aws-artifactory-bac
 import { CloudName, cloudNameProblem, CLOUD_NAME_RULES } from '../lib/cloud/name-rules';
 import { aksClusterCloudNames } from '../lib/cluster/aks-cluster';
 import { eksClusterCloudNames } from '../lib/cluster/eks-cluster';
+import { clusterAutoscalerCloudNames } from '../lib/cluster/node-autoscaling';
 import { awsNetworkCloudNames } from '../lib/network/aws-network';
 import { awsEdgeCloudNames } from '../lib/edge/aws-edge-roles';
 import { azureEdgeCloudNames } from '../lib/edge/azure-edge-identities';
@@ -53,6 +54,7 @@ export function cloudNamesOf(entry: { readonly id: string; readonly cloud: 'aws'
     return [
       ...awsNetworkCloudNames(n.prefix),
       ...eksClusterCloudNames(n.clusterName),
+      ...clusterAutoscalerCloudNames(n.clusterName),
       ...awsSecretReaderCloudNames(n.externalSecrets),
       ...awsEdgeCloudNames(n.prefix),
       ...(entry.artifactory ? awsArtifactoryCloudNames(n.artifactory) : []),

@@ -10,6 +10,7 @@ import { AKS_KUBERNETES_VERSIONS, EKS_KUBERNETES_VERSIONS } from '../lib/cluster
 import { cidrsOverlap, isIpv4Cidr } from '../lib/private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../lib/private/cloudwatch';
 import { cloudNamesOf } from './cloud-names';
+import { gitOpsIssues } from './gitops-checks';
 import { vmServiceIssues } from './vm-service-checks';
 import { CI_GRANTS, stackNameOf } from './stack-names';
 
@@ -74,6 +75,7 @@ export function crossChecks(raw: unknown, ctx: z.RefinementCtx): void {
   checkGlobalNames(raw, entries, domain, issue);
   checkArtifactory(raw, entries, issue);
   checkAutomation(raw, entries, issue);
+  gitOpsIssues(raw, entries, issue);
 }
 
 /** What one entry must satisfy on its own, given its cloud. */

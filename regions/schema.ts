@@ -1,3 +1,4 @@
+import { gitOpsSchema } from './gitops-schema';
 import { vmServiceSchema } from './vm-service-schema';
 import { rolloutSchema } from './rollout-schema';
 import { z } from 'zod';
@@ -173,6 +174,15 @@ export const regionEntrySchema = z.strictObject({
         // The union counts, not each range: 0.0.0.0/1 and 128.0.0.0/1 together are the whole internet.
         if (exposesInternet(cidrs)) ctx.addIssue({ code: 'custom', message: `together these ranges admit ${coversInternet(cidrs) ? 'the whole internet' : 'more than a /8 of the internet'}; list the offices and CI egress ranges` });
       }),
+    /** How nodes are added and removed (AKS: the autoscaler profile; EKS: cluster-autoscaler's flags). */
+    autoscaler: z
+      .strictObject({
+        expander: z.enum(['least-waste', 'random', 'most-pods', 'priority']).optional(),
+        scaleDownUnneededTime: z.string().regex(/^\d+[smh]$/, 'a duration like 10m').optional(),
+        scaleDownUtilizationThreshold: z.number().gt(0).max(1).optional(),
+        balanceSimilarNodeGroups: z.boolean().optional(),
+      })
+      .optional(),
     nodePools: z
       .record(name('node pool name'), nodePool)
       .refine((pools) => Object.keys(pools).length > 0, 'at least one node pool is required'),
@@ -191,6 +201,8 @@ export const regionEntrySchema = z.strictObject({
             /** Secrets Manager name (AWS) or Key Vault secret name (Azure). */
             clientSecret: z.string().min(1),
             groups: z.record(z.string().min(1), z.enum(['admin', 'readonly'])).refine((g) => Object.keys(g).length > 0, 'map at least one group to a role'),
+            /** Team (an access grant with namespaces) → identity-provider groups: they manage that team's project only. */
+            teams: z.record(z.string().min(1), z.array(z.string().min(1)).min(1, 'name at least one group')).default({}),
           })
           .optional(),
         /** Keep the local admin account. Without SSO it is the only login; with SSO it is off unless asked. */
@@ -286,6 +298,8 @@ export const catalogueSchema = z
         rules: z.record(name('replication rule name'), replicationRule).default({}),
       })
       .default({ license: 'enterprise', rules: {} }),
+    /** Where Argo CD's root Application in every cluster reads the desired state (the GitOps loop). */
+    gitops: gitOpsSchema.optional(),
     /** Reasoned exceptions to guardrail rules, kept with the catalogue (code can suppress too). */
     guardrails: z
       .strictObject({

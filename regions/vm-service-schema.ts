@@ -29,6 +29,8 @@ export const vmServiceSchema = z.strictObject({
   healthCheck: z.strictObject({ path: z.string().regex(/^\/\S*$/, 'an HTTP path starting with /'), port: port.optional() }),
   subnetTier: z.string().default('private'),
   tags: z.record(z.string(), z.string()).default({}),
+  /** Root volume size in GiB. @default 30 */
+  rootVolumeGb: z.number().int().min(8).max(16_384).optional(),
   dataVolumes: z.array(z.strictObject({ sizeGb: z.number().int().min(1).max(16_384) })).default([]),
   /** Azure only: the public half of an offline break-glass key (Azure requires one; day-to-day login is Entra ID). */
   breakGlassSshPublicKey: z.string().regex(/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp\d+) [A-Za-z0-9+/=]+( .*)?$/, 'an OpenSSH public key (ssh-ed25519 AAAA… or ssh-rsa AAAA…)').optional(),

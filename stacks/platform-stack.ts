@@ -15,9 +15,11 @@ import { clusterProviders } from '../lib/platform/cluster-providers';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { ExternalSecrets } from '../lib/platform/external-secrets';
+import { EksNodeScaling } from '../lib/platform/node-metrics-and-scaling';
 import { configureRemoteState, readRemoteState } from '../lib/state/remote-state';
 import { ciAccessGrants } from '../regions/automation';
 import { acmeChallengeRoleArnOf, globalHostnamesOf } from '../regions/cloud-names';
+import { gitOpsSourceOf } from '../regions/gitops-schema';
 import { replicationFor } from '../regions/replication-topology';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { platformStackNameOf, stackNameOf } from '../regions/schema';
@@ -68,6 +70,14 @@ export class PlatformStack extends TerraformStack {
         backend: { cloud: 'aws', region: entry.region, roleArn: infra.getString('external_secrets_role_arn') },
         dependsOn: this.cluster.workloadReady,
       });
+      new EksNodeScaling(this, 'NodeScaling', {
+        clusterName,
+        region: entry.region,
+        kubernetesVersion: entry.cluster.kubernetesVersion,
+        roleArn: infra.getString('cluster_autoscaler_role_arn'),
+        profile: entry.cluster.autoscaler,
+        dependsOn: this.cluster.workloadReady,
+      });
       edge = new AwsClusterEdge(this, 'Edge', {
         clusterName,
         region: entry.region,
@@ -111,6 +121,7 @@ export class PlatformStack extends TerraformStack {
       namespaces: entry.cluster.namespaces,
       access: entry.cluster.access,
       argoCd: argoCdOf(entry, secrets),
+      gitOps: catalogue.gitops && entry.cluster.argoCd ? { source: gitOpsSourceOf(catalogue.gitops, entry), secretStore: secrets ? { name: secrets.storeName, ready: secrets.ready } : undefined } : undefined,
     });
 
     const artifactory = entry.artifactory;

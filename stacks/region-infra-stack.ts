@@ -18,6 +18,7 @@ import { regionalAzureProvider } from '../lib/providers/azure-provider';
 import { configureRemoteState } from '../lib/state/remote-state';
 import { adoptResources } from '../lib/adoption/adopt-resources';
 import { suppressGuardrails } from '../lib/guardrails/suppress';
+import { ClusterAutoscalerRole } from '../lib/cluster/node-autoscaling';
 import { AwsVmService } from '../lib/vm/aws-vm-service';
 import { AzureVmService } from '../lib/vm/azure-vm-service';
 import type { IVmService } from '../lib/vm/vm-service';
@@ -115,6 +116,9 @@ export class RegionInfraStack extends TerraformStack {
           preventDestroy: !entry.decommission,
         });
       }
+      // cluster-autoscaler (platform layer) scales the node groups between their bounds, and only this cluster's.
+      const autoscaler = new ClusterAutoscalerRole(this, 'ClusterAutoscalerRole', { clusterName, oidcProviderArn: eks.oidcProvider.arn, oidcIssuerUrl: eks.oidcIssuerUrl });
+      new TerraformOutput(this, 'cluster_autoscaler_role_arn', { value: autoscaler.role.arn });
       // The External Secrets Operator reads this region's secrets (and the database's managed one) and nothing else.
       const reader = new AwsSecretReaderRole(this, 'ExternalSecretsRole', {
         name: names.externalSecrets,
@@ -169,6 +173,7 @@ export class RegionInfraStack extends TerraformStack {
         access,
         logRetentionDays: entry.cluster.logRetentionDays,
         ingressPublicIpId: network.ingressIp?.id,
+        autoscaling: entry.cluster.autoscaler,
         tags,
       });
       this.cluster = aks;

@@ -134,7 +134,7 @@ describe('EksCluster', () => {
     expect(listOf(sandbox, 'aws_eks_access_entry')).toHaveLength(0);
     expect(listOf(sandbox, 'aws_eks_addon')).toHaveLength(0);
     expect(listOf(sandbox, 'aws_eks_cluster')[0].lifecycle).toEqual({ ignore_changes: ['access_config'] });
-    expect(listOf(sandbox, 'aws_eks_node_group')[0].lifecycle.ignore_changes).toEqual(['remote_access', 'update_config']);
+    expect(listOf(sandbox, 'aws_eks_node_group')[0].lifecycle.ignore_changes).toEqual(['scaling_config[0].desired_size', 'remote_access', 'update_config']);
   });
 
   const pool = { instanceTypes: ['m6i.large'], minSize: 1, desiredSize: 1, maxSize: 2 };

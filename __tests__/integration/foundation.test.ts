@@ -57,6 +57,14 @@ describeIntegration('foundation on the emulator', () => {
     const bucketOnly = JSON.parse(attrs('aws_iam_role_policy', 'ArtifactoryBacking_FilestoreRolePolicy').policy);
     expect(bucketOnly.Statement.map((s: any) => s.Resource)).toEqual(['arn:aws:s3:::kore-sandbox-use1-artifactory-filestore', 'arn:aws:s3:::kore-sandbox-use1-artifactory-filestore/*']);
 
+    // cluster-autoscaler's role, applied with the rest (the re-plan above is empty): its service account only, and
+    // writes only on groups tagged as this cluster's.
+    const autoscaler = attrs('aws_iam_role', 'ClusterAutoscalerRole');
+    expect(autoscaler.name).toBe('kore-sandbox-use1-cluster-autoscaler');
+    expect(Object.values(JSON.parse(autoscaler.assume_role_policy).Statement[0].Condition.StringEquals)).toContain('system:serviceaccount:kube-system:cluster-autoscaler');
+    const resize = JSON.parse(attrs('aws_iam_role_policy', 'ClusterAutoscalerRole_Policy').policy).Statement.find((s: any) => s.Sid === 'ResizeOwnGroups');
+    expect(resize.Condition).toEqual({ StringEquals: { 'aws:ResourceTag/k8s.io/cluster-autoscaler/kore-sandbox-use1': 'owned' } });
+
     // The edge controllers' IRSA roles: each trusts exactly its service account, and writes only what it must.
     for (const [suffix, sa] of [['lb-controller', 'kube-system:aws-load-balancer-controller'], ['cert-manager', 'cert-manager:cert-manager'], ['external-dns', 'external-dns:external-dns']]) {
       const role = state.resources.find((r: any) => r.type === 'aws_iam_role' && r.instances[0].attributes.name === `kore-sandbox-use1-${suffix}`).instances[0].attributes;

@@ -157,7 +157,15 @@ describe('Argo CD login', () => {
     });
     expect(values.configs.rbac).toEqual({
       'policy.default': '', scopes: '[groups]',
-      'policy.csv': 'g, 0c6f1e4a-0000-4000-8000-0000000000b1, role:admin\ng, 0c6f1e4a-0000-4000-8000-0000000000b2, role:readonly',
+      'policy.csv': [
+        'g, 0c6f1e4a-0000-4000-8000-0000000000b1, role:admin',
+        'g, 0c6f1e4a-0000-4000-8000-0000000000b2, role:readonly',
+        // The developers' team: their project's applications only (the GitOps loop).
+        'p, role:team-developers, applications, *, developers/*, allow',
+        'p, role:team-developers, logs, get, developers/*, allow',
+        'p, role:team-developers, projects, get, developers, allow',
+        'g, 0c6f1e4a-0000-4000-8000-0000000000b3, role:team-developers',
+      ].join('\n'),
     });
     const oidc = listOf(json, 'helm_release').find((r) => r.name === 'argocd-oidc');
     const [secret] = parse(oidc.values[0]).manifests;

@@ -25,7 +25,7 @@ describe('AwsVmService (prod-use1 billing)', () => {
   it('launches from a launch template with IMDSv2 (one hop), encrypted volumes, no public IP and no SSH key', () => {
     expect(lt.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1, instance_metadata_tags: 'disabled' });
     expect(lt.block_device_mappings).toEqual([
-      { device_name: expect.stringMatching(/^\$\{data\.aws_ami\.VmService-billing_Image_\w+\.root_device_name\}$/), ebs: { volume_type: 'gp3', encrypted: 'true', delete_on_termination: 'true' } },
+      { device_name: expect.stringMatching(/^\$\{data\.aws_ami\.VmService-billing_Image_\w+\.root_device_name\}$/), ebs: { volume_size: 30, volume_type: 'gp3', encrypted: 'true', delete_on_termination: 'true' } },
       { device_name: '/dev/sdf', ebs: { volume_size: 100, volume_type: 'gp3', encrypted: 'true', delete_on_termination: 'true' } },
     ]);
     expect(lt.network_interfaces).toEqual([{ associate_public_ip_address: 'false', delete_on_termination: 'true', security_groups: [expect.stringMatching(/aws_security_group\.VmService-billing_SecurityGroup_\w+\.id/)] }]);

@@ -1,3 +1,4 @@
+import { nodeAutoscaling, NodeAutoscalingProfile } from './node-autoscaling';
 import { createHash } from 'node:crypto';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
@@ -38,6 +39,11 @@ export interface MaintenanceWindow {
 }
 
 export interface AksClusterProps {
+  /**
+   * The cluster autoscaler's behaviour (every pool autoscales between its min and max).
+   * @default - nodeAutoscaling() defaults
+   */
+  readonly autoscaling?: NodeAutoscalingProfile;
   /** An Azure network; nodes go into its `subnetTier` subnet and egress through its NAT gateway. */
   readonly network: INetwork;
   /** Cluster name (1-63 letters, digits, dashes). */
@@ -243,6 +249,7 @@ export class AksCluster extends ClusterBase {
         dnsServiceIp: dnsServiceIp(serviceCidr),
         loadBalancerSku: 'standard',
       },
+      autoScalerProfile: autoScalerProfileOf(props.autoscaling),
       defaultNodePool: {
         name: systemPoolName,
         ...poolSettings(systemPoolName, system),
@@ -257,6 +264,7 @@ export class AksCluster extends ClusterBase {
       maintenanceWindowAutoUpgrade: weekly,
       maintenanceWindowNodeOs: weekly,
       tags,
+      lifecycle: { ignoreChanges: ['default_node_pool[0].node_count'] },
       // userAssignedNATGateway egress requires the NAT gateway on the subnet before the cluster exists.
       dependsOn: [subnetRole, diskSetRole, ...props.network.egress],
     });
@@ -287,6 +295,8 @@ export class AksCluster extends ClusterBase {
         mode: 'User',
         ...poolSettings(name, pool),
         nodeTaints: (pool.taints ?? []).map(taintString),
+        // The autoscaler owns the count between the bounds: a plan must neither reset it nor call it drift.
+        lifecycle: { ignoreChanges: ['node_count'] },
       });
       this.workloadReady.push(userPool);
     }
@@ -363,4 +373,10 @@ function validate(props: AksClusterProps, systemPoolName: string, subnetTier: st
   if (retention !== undefined && (!Number.isInteger(retention) || retention < 30 || retention > 730)) {
     throw new Error(`logRetentionDays: Log Analytics keeps 30 to 730 days (got ${retention})`);
   }
+}
+
+/** The AKS autoscaler profile of the fleet's one autoscaling profile. */
+function autoScalerProfileOf(profile: NodeAutoscalingProfile | undefined) {
+  const p = nodeAutoscaling(profile);
+  return { expander: p.expander, balanceSimilarNodeGroups: p.balanceSimilarNodeGroups, scaleDownUnneeded: p.scaleDownUnneededTime, scaleDownUtilizationThreshold: String(p.scaleDownUtilizationThreshold), skipNodesWithSystemPods: true };
 }

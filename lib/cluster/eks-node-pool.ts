@@ -73,7 +73,8 @@ export class EksNodePool extends Construct {
       labels: { 'kore.io/node-pool': id, ...props.labels },
       taint: (props.taints ?? []).map((t) => ({ key: t.key, value: t.value, effect: TAINT_EFFECT[t.effect] })),
       launchTemplate: { id: this.launchTemplate.id, version: this.launchTemplate.latestVersion.toString() },
-      lifecycle: { createBeforeDestroy: true, ignoreChanges: props.emulatorQuirks ? ['remote_access', 'update_config'] : undefined },
+      // cluster-autoscaler owns the size between the bounds: a plan must neither reset it nor call it drift.
+      lifecycle: { createBeforeDestroy: true, ignoreChanges: ['scaling_config[0].desired_size', ...(props.emulatorQuirks ? ['remote_access', 'update_config'] : [])] },
       dependsOn: props.dependsOn,
     });
   }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { externalSecretManifest } from '../secrets/external-secret';
 import type { SecretRef } from '../secrets/secret-store';
+import { teamRbac } from './gitops';
 import { ManifestsRelease } from './manifests-release';
 
 /** The pinned chart: argo-cd 8.5.0 ships Argo CD v3.1.5. Bump deliberately, with a plan review. */
@@ -45,6 +46,8 @@ export interface ArgoCdSso {
   readonly clientSecret: SecretRef;
   /** Identity-provider group (name or object id) → Argo CD role; anyone else gets no access. */
   readonly groups: Readonly<Record<string, 'admin' | 'readonly'>>;
+  /** Team (its AppProject) → identity-provider groups that manage that project's applications only. @default {} */
+  readonly teams?: Readonly<Record<string, readonly string[]>>;
   /** The ClusterSecretStore the client secret is read through, and what must exist first (ExternalSecrets.ready). */
   readonly secretStore: { readonly name: string; readonly ready: readonly ITerraformDependable[] };
 }
@@ -116,7 +119,7 @@ export function argoCdValues(domain: string, replicas: number, ha: boolean, sso?
     ? {
         // Deny by default: only the mapped groups get a role.
         'policy.default': '',
-        'policy.csv': Object.entries(sso.groups).map(([group, role]) => `g, ${group}, role:${role}`).join('\n'),
+        'policy.csv': [...Object.entries(sso.groups).map(([group, role]) => `g, ${group}, role:${role}`), ...teamRbac(sso.teams ?? {})].join('\n'),
         scopes: '[groups]',
       }
     : {};

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { AccessGrant, ICluster } from '../cluster/cluster';
 import { ArgoCd, ArgoCdProps } from './argo-cd';
 import { DefaultStorageClass } from './default-storage-class';
+import { GitOps, GitOpsProps } from './gitops';
 import { PlatformNamespace, PlatformNamespaceProps } from './platform-namespace';
 
 /** The Kubernetes ClusterRole each access policy binds to inside a namespace. */
@@ -16,6 +17,12 @@ export interface ClusterPlatformProps {
   readonly access?: Readonly<Record<string, AccessGrant>>;
   /** Install Argo CD. @default - not installed */
   readonly argoCd?: ArgoCdProps;
+  /**
+   * Close the GitOps loop: the root Application and the projects (needs `argoCd`). Teams are the access grants
+   * with namespaces.
+   * @default - Argo CD manages nothing
+   */
+  readonly gitOps?: Omit<GitOpsProps, 'dependsOn' | 'teams'>;
   /** @default true */
   readonly defaultStorageClass?: boolean;
 }
@@ -28,6 +35,8 @@ export interface ClusterPlatformProps {
  */
 export class ClusterPlatform extends Construct {
   public readonly namespaces: Readonly<Record<string, PlatformNamespace>>;
+  public readonly argoCd?: ArgoCd;
+  public readonly gitOps?: GitOps;
 
   constructor(scope: Construct, id: string, props: ClusterPlatformProps) {
     super(scope, id);
@@ -58,7 +67,14 @@ export class ClusterPlatform extends Construct {
     if (props.defaultStorageClass ?? true) new DefaultStorageClass(this, 'StorageClass', { cloud: cluster.cloud, dependsOn: cluster.workloadReady });
     if (props.argoCd) {
       // Pods need nodes (and on EKS the CNI): install after the node pools and add-ons.
-      new ArgoCd(this, 'ArgoCd', { ...props.argoCd, dependsOn: [...(props.argoCd.dependsOn ?? []), ...cluster.workloadReady] });
+      this.argoCd = new ArgoCd(this, 'ArgoCd', { ...props.argoCd, dependsOn: [...(props.argoCd.dependsOn ?? []), ...cluster.workloadReady] });
+    }
+    if (props.gitOps) {
+      if (!this.argoCd) throw new Error('gitOps: needs argoCd (the root Application is Argo CD\'s)');
+      const teams = Object.entries(props.access ?? {}).flatMap(([name, g]) => (g.namespaces ? [{ name, namespaces: g.namespaces }] : []));
+      // The team namespaces exist before a project points at them.
+      const nsReady = Object.values(namespaces).map((n) => n.namespace);
+      this.gitOps = new GitOps(this, 'GitOps', { ...props.gitOps, teams, dependsOn: [this.argoCd.release, ...nsReady] });
     }
   }
 }

@@ -16,7 +16,8 @@ import { healthPortOf, IVmService, VmServiceProps } from './vm-service';
 export interface AwsVmServiceProps extends VmServiceProps {
   /**
    * The emulator has no instance refresh API and reports no target health: the group is made without
-   * `instance_refresh` and does not wait for healthy capacity. Sandbox stacks only.
+   * `instance_refresh` and does not wait for healthy capacity; attributes moto does not keep are ignored. Sandbox
+   * stacks only.
    * @default false
    */
   readonly emulatorQuirks?: boolean;
@@ -83,11 +84,13 @@ export class AwsVmService extends Construct implements IVmService {
       iamInstanceProfile: { arn: profile.arn },
       // One hop: the instance reaches IMDS, a container or proxy on it does not.
       metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
-      blockDeviceMappings: [{ deviceName: image.rootDeviceName, ebs: { volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } }, ...volumes],
+      blockDeviceMappings: [{ deviceName: image.rootDeviceName, ebs: { volumeSize: props.rootVolumeGb ?? 30, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } }, ...volumes],
       networkInterfaces: [{ associatePublicIpAddress: 'false', deleteOnTermination: 'true', securityGroups: [sg.id] }],
       monitoring: { enabled: true },
       tagSpecifications: ['instance', 'volume'].map((resourceType) => ({ resourceType, tags: { ...tags, Name: name } })),
       tags,
+      // moto merges the template's own tags into its tag specifications (emulatorQuirks).
+      lifecycle: props.emulatorQuirks ? { ignoreChanges: ['tag_specifications'] } : undefined,
     });
 
     const lb = new Lb(this, 'LoadBalancer', {
@@ -145,6 +148,8 @@ export class AwsVmService extends Construct implements IVmService {
             },
           },
       tag: Object.entries({ ...tags, Name: name }).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+      // moto keeps neither the default warm-up nor the capacity reservation preference (emulatorQuirks).
+      lifecycle: props.emulatorQuirks ? { ignoreChanges: ['default_instance_warmup', 'capacity_reservation_specification'] } : undefined,
     });
     if (props.emulatorQuirks) {
       suppressGuardrails(this.group, [{ rule: 'AWS-ASG-002', reason: 'The emulator implements no instance refresh API, so sandbox groups are made without one (see emulatorQuirks).' }]);

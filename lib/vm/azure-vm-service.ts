@@ -87,7 +87,7 @@ export class AzureVmService extends Construct implements IVmService {
       disablePasswordAuthentication: true,
       adminSshKey: [{ username: ADMIN_USER, publicKey: props.breakGlassSshPublicKey }],
       ...('galleryImageVersionId' in image ? { sourceImageId: image.galleryImageVersionId } : { sourceImageReference: { publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version } }),
-      osDisk: { caching: 'ReadWrite', storageAccountType: 'Premium_LRS' },
+      osDisk: { caching: 'ReadWrite', storageAccountType: 'Premium_LRS', diskSizeGb: props.rootVolumeGb ?? 30 },
       dataDisk: (props.dataVolumes ?? []).map((v, lun) => ({ lun, caching: 'ReadOnly', diskSizeGb: v.sizeGb, storageAccountType: 'Premium_LRS' })),
       encryptionAtHostEnabled: true,
       secureBootEnabled: true,

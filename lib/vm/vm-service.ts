@@ -60,6 +60,11 @@ export interface VmServiceProps {
    * @default 'private'
    */
   readonly subnetTier?: string;
+  /**
+   * Size of the root volume, the same on every instance whatever the image's snapshot says.
+   * @default 30
+   */
+  readonly rootVolumeGb?: number;
   /** @default [] */
   readonly dataVolumes?: readonly VmDataVolume[];
   /** @default {} */

@@ -35,6 +35,8 @@ export const prodUsEast1: RegionEntryInput = {
         clientId: '2b7d4e10-0000-4000-8000-0000000000e1',
         clientSecret: 'kore/prod-use1/argocd-oidc-client-secret',
         groups: { '0c6f1e4a-0000-4000-8000-0000000000b1': 'admin', '0c6f1e4a-0000-4000-8000-0000000000b2': 'readonly' },
+        // The developers manage their own project's applications (the production namespace), nothing else.
+        teams: { developers: ['0c6f1e4a-0000-4000-8000-0000000000b3'] },
       },
     },
   },
