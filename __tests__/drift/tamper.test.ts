@@ -25,7 +25,7 @@ describe('sandbox tampering (what the drift demo and suite change behind Terrafo
       { kind: 'tag', id: 'vpc-1', tags: { Name: 'kore-dev-renamed', 'added-by-hand': 'yes' } },
       { kind: 'authorize-ingress', groupId: 'sg-1', port: 22, cidr: '198.51.100.0/24' },
       { kind: 'delete-route', routeTableId: 'rtb-1', cidr: '0.0.0.0/0' },
-      { kind: 'resize-nodegroup', cluster: 'kore-dev', nodegroup: 'system', scaling: { minSize: 2, desiredSize: 5, maxSize: 5 } },
+      { kind: 'resize-nodegroup', cluster: 'kore-dev', nodegroup: 'system', scaling: { minSize: 2, desiredSize: 2, maxSize: 6 } },
     ]);
     expect(Object.keys(expected)).toEqual(['aws_vpc.Vpc', 'aws_default_security_group.Default', 'aws_route.Nat', 'aws_eks_node_group.System']);
   });

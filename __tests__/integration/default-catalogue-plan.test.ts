@@ -57,6 +57,10 @@ describeIntegration('the default catalogue planned on the emulator', () => {
     await sandbox.start();
     stacks = sandbox.synth(DEFAULT_CATALOGUE);
     tamper(sandbox.moto.url, stores.map((s) => ({ kind: 'create-state-store' as const, account: s.account, region: s.region, bucket: s.bucket, lockTable: s.lockTable })));
+    // The VM services' images, as the image pipeline leaves them: an AMI matching each name filter, in its account.
+    const images = catalogue.regions.flatMap((e) => e.vmServices.flatMap((s) => ('amiName' in s.image ? [{ kind: 'create-image' as const, account: e.account, region: e.region, name: s.image.amiName.replace(/\*/g, '1') }] : [])));
+    expect(images.length).toBeGreaterThan(0);
+    tamper(sandbox.moto.url, images);
   }, 300_000);
   afterAll(() => sandbox.stop(), 60_000);
 
@@ -73,6 +77,12 @@ describeIntegration('the default catalogue planned on the emulator', () => {
     expect(p.resource_changes.filter((c: any) => c.change.actions.join() !== 'create' && c.mode === 'managed')).toEqual([]);
     const types = new Set(creates(p).map((c: any) => c.type));
     for (const t of ['aws_eks_cluster', 'aws_eks_node_group', 'aws_eks_access_entry', 'aws_eks_addon', 'aws_vpc', 'aws_flow_log', 'aws_route53_zone']) expect(types).toContain(t);
+    // The VM service of the canary region: its group, launched from the AMI its name filter finds at plan time.
+    if (stack === 'prod-us-east-1') {
+      expect([...types]).toEqual(expect.arrayContaining(['aws_autoscaling_group', 'aws_launch_template', 'aws_lb', 'aws_lb_target_group']));
+      const lt = creates(p).find((c: any) => c.type === 'aws_launch_template' && c.address.includes('VmService-billing'));
+      expect(lt.change.after.image_id).toMatch(/^ami-/);
+    }
     // The CI identities of the stack's own account get their cluster access.
     const account = catalogue.regions.find((e) => `${e.environment}-${e.region}` === stack)!.account;
     const principals = creates(p).filter((c: any) => c.type === 'aws_eks_access_entry').map((c: any) => c.change.after.principal_arn);

@@ -79,7 +79,7 @@ describeIntegration('drift check on the emulator', () => {
     const md = readFileSync(join(sandbox.dir, 'drifted', 'drift-report.md'), 'utf8');
     expect(md).toMatch(/^## Drift check .*: 1 drifted, 0 errors, 0 with pending changes, 1 clean$/m);
     expect(md).toMatch(/^- ⚠️ `dev-us-east-1` drifted: 4 resources changed outside Terraform \(\d+\.\ds\)$/m);
-    expect(md).toContain('  - `scaling_config[0].desired_size`: `1` → `2`');
+    expect(md).toContain('  - `scaling_config[0].max_size`: `2` → `3`');
     expect(md).toMatch(/- `aws_route\.[^`]+` \(dev-us-east-1\/Network\/Route-private-[^)]+\) deleted outside Terraform/);
     const xml = readFileSync(join(sandbox.dir, 'drifted', 'drift-report.xml'), 'utf8');
     expect(xml).toContain('<testsuites name="drift-check" tests="2" failures="1" errors="0"');

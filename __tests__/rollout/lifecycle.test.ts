@@ -94,6 +94,8 @@ describe('decommissioning a region in two steps', () => {
     expect(order).toContain('→ decommission: prod-ap-southeast-1-platform, prod-ap-southeast-1');
     expect(order).toContain('### ⚠ Stacks to decommission (2)');
     expect(order).toMatch(new RegExp(`- \\*\\*destroy\\*\\* \`prod-ap-southeast-1\` \\(infrastructure\\): ${json.retired[1].resources} resources`));
+    const matrix = JSON.parse((await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut, '--matrix'])).stdout);
+    expect(matrix.filter((r: any) => r.decommission).map((r: any) => r.stack)).toEqual(['prod-ap-southeast-1-platform', 'prod-ap-southeast-1']);
     const md = (await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut])).stdout;
     expect(md).toContain('## Decommission — needs approval (decommission)');
     const outputs = (await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut, '--github-outputs'])).stdout;

@@ -41,7 +41,9 @@ export async function rolloutPlanCommand(options: RolloutCommonOptions & { json?
       deps.out(`wave${w.wave}_last_deployed=${commits.length === w.stacks.length && new Set(commits).size === 1 ? commits[0] : ''}\n`);
     }
   } else if (options.matrix) {
-    deps.out(`${JSON.stringify(Object.values(deployMatrices(catalogue, plan)).flat())}\n`);
+    // Retired stacks come last, marked: a CI matrix destroys them after approval, platform first.
+    const retired = Object.values(decommissionMatrices(catalogue, plan)).flat().map((r) => ({ ...r, decommission: true }));
+    deps.out(`${JSON.stringify([...Object.values(deployMatrices(catalogue, plan)).flat(), ...retired])}\n`);
   } else {
     deps.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : options.order ? `${rolloutOrderLine(plan)}\n` : renderPlanMarkdown(plan));
   }

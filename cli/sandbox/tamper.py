@@ -53,6 +53,13 @@ def main() -> None:
                     AttributeDefinitions=[{"AttributeName": "LockID", "AttributeType": "S"}],
                     KeySchema=[{"AttributeName": "LockID", "KeyType": "HASH"}],
                 )
+        elif kind == "create-image":
+            # An AMI of this account, as an image pipeline would leave it: made from an instance of a stock image.
+            ec2 = account_client(session, endpoint, action["account"], "ec2", action["region"])
+            stock = ec2.describe_images(ImageIds=["ami-1e749f67"])["Images"][0]["ImageId"]  # one of moto's stock images
+            instance = ec2.run_instances(ImageId=stock, MinCount=1, MaxCount=1, InstanceType="t3.micro")["Instances"][0]["InstanceId"]
+            ec2.create_image(InstanceId=instance, Name=action["name"])
+            ec2.terminate_instances(InstanceIds=[instance])
         elif kind == "resize-nodegroup":
             client("eks").update_nodegroup_config(
                 clusterName=action["cluster"], nodegroupName=action["nodegroup"], scalingConfig=action["scaling"]

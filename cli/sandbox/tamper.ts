@@ -8,7 +8,8 @@ export type TamperAction =
   | { kind: 'delete-route'; routeTableId: string; cidr: string }
   | { kind: 'resize-nodegroup'; cluster: string; nodegroup: string; scaling: { minSize: number; desiredSize: number; maxSize: number } }
   | { kind: 'put-object'; account: string; region?: string; bucket: string; key: string; body: string }
-  | { kind: 'create-state-store'; account: string; region: string; bucket: string; lockTable?: string };
+  | { kind: 'create-state-store'; account: string; region: string; bucket: string; lockTable?: string }
+  | { kind: 'create-image'; account: string; region: string; name: string };
 
 /** Applies the actions to the emulator at `endpoint` (through tamper.py and boto3). */
 export function tamper(endpoint: string, actions: readonly TamperAction[]): void {
@@ -64,10 +65,11 @@ export function standardTampering(resources: readonly StateResource[]): { action
         kind: 'resize-nodegroup',
         cluster: attr(nodeGroup, 'cluster_name', 'string'),
         nodegroup: attr(nodeGroup, 'node_group_name', 'string'),
+        // The bounds raised by hand: drift. (The size between them is the autoscaler's, and never drift.)
         scaling: {
           minSize: attr(nodeGroup, 'scaling_config.0.min_size', 'number'),
-          desiredSize: attr(nodeGroup, 'scaling_config.0.max_size', 'number'),
-          maxSize: attr(nodeGroup, 'scaling_config.0.max_size', 'number'),
+          desiredSize: attr(nodeGroup, 'scaling_config.0.desired_size', 'number'),
+          maxSize: attr(nodeGroup, 'scaling_config.0.max_size', 'number') + 1,
         },
       },
     ],
@@ -76,7 +78,7 @@ export function standardTampering(resources: readonly StateResource[]): { action
       [address(vpc)]: ['tags.Name', 'tags.added-by-hand'],
       [address(sg)]: ['ingress'],
       [address(route)]: [],
-      [address(nodeGroup)]: ['scaling_config[0].desired_size'],
+      [address(nodeGroup)]: ['scaling_config[0].max_size'],
     },
   };
 }
