@@ -18,7 +18,8 @@ import { reasonProblem } from '../lib/guardrails/suppress';
 const NAME = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Case-insensitive without the i flag: JSON Schema patterns carry no flags, and the schema must accept the same.
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 const name = (what: string, max = 40) =>
   z.string().regex(NAME, `${what} must be lowercase letters, digits and dashes, starting with a letter and ending alphanumeric`).max(max);

@@ -12,7 +12,7 @@ const image = z.union(
     z.strictObject({ ami: z.string().regex(/^ami-[0-9a-f]{8}([0-9a-f]{9})?$/, 'an AMI id like ami-0123456789abcdef0') }),
     z.strictObject({ amiName: z.string().min(1), owners: z.array(z.string().min(1)).min(1, 'name the AMI owners (an account id, "amazon", "self")') }),
     z.strictObject({ publisher: z.string().min(1), offer: z.string().min(1), sku: z.string().min(1), version: z.string().min(1) }),
-    z.strictObject({ galleryImageVersionId: z.string().regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/galleries\/[^/]+\/images\/[^/]+\/versions\/[^/]+$/i, 'a Shared Gallery image version resource id') }),
+    z.strictObject({ galleryImageVersionId: z.string().regex(/^\/[sS]ubscriptions\/[^/]+\/[rR]esource[gG]roups\/[^/]+\/providers\/Microsoft\.Compute\/galleries\/[^/]+\/images\/[^/]+\/versions\/[^/]+$/, 'a Shared Gallery image version resource id') }),
   ],
   { error: 'an image: {"ami"}, {"amiName", "owners"} (AWS), {"publisher", "offer", "sku", "version"} or {"galleryImageVersionId"} (Azure)' },
 );

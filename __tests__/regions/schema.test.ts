@@ -100,19 +100,19 @@ describe('catalogue validation', () => {
     }
     const f = '__tests__/fixtures/bad-catalogue.yaml';
     expect(problems).toEqual([
-      `${f}:11:5: dev-use1.cloud: unknown cloud; expected "aws" or "azure" (got "gcp")`,
-      `${f}:29:16: staging-usw2.network.cidr: overlaps dev-use1 (10.10.0.0/16); regions must stay routable to each other (got "10.10.128.0/17")`,
-      `${f}:29:38: staging-usw2.network.zoneCount: us-west-2 has only 4 availability zones (got 7)`,
-      `${f}:31:7: staging-usw2.cluster.kubernetesVersion: unsupported on EKS; supported: 1.29, 1.30, 1.31, 1.32, 1.33 (got "1.21")`,
-      `${f}:32:71: staging-usw2.cluster.nodePools.general.desiredSize: needs minSize ≤ desiredSize ≤ maxSize (got 5 / 3 / 2)`,
-      `${f}:33:12: staging-usw2.dns.zone: must be a sub-zone of the catalogue domain kore.example.com (got "staging.other.org")`,
-      `${f}:41:5: prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 2) (got 1)`,
-      `${f}:42:16: prod-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.300.0.0/16")`,
-      `${f}:45:31: prod-use1.cluster.nodePools.general.instanceTypes: at least one instance type is required`,
+      `${f}:12:5: dev-use1.cloud: unknown cloud; expected "aws" or "azure" (got "gcp")`,
+      `${f}:30:16: staging-usw2.network.cidr: overlaps dev-use1 (10.10.0.0/16); regions must stay routable to each other (got "10.10.128.0/17")`,
+      `${f}:30:38: staging-usw2.network.zoneCount: us-west-2 has only 4 availability zones (got 7)`,
+      `${f}:32:7: staging-usw2.cluster.kubernetesVersion: unsupported on EKS; supported: 1.29, 1.30, 1.31, 1.32, 1.33 (got "1.21")`,
+      `${f}:33:71: staging-usw2.cluster.nodePools.general.desiredSize: needs minSize ≤ desiredSize ≤ maxSize (got 5 / 3 / 2)`,
+      `${f}:34:12: staging-usw2.dns.zone: must be a sub-zone of the catalogue domain kore.example.com (got "staging.other.org")`,
+      `${f}:42:5: prod-use1.wave: prod must roll out after staging (staging-usw2 is wave 2) (got 1)`,
+      `${f}:43:16: prod-use1.network.cidr: not an IPv4 network in CIDR notation (a.b.c.d/n, no host bits) (got "10.300.0.0/16")`,
+      `${f}:46:31: prod-use1.cluster.nodePools.general.instanceTypes: at least one instance type is required`,
       // The fourth entry repeats prod-use1's id: named by its place too, and left out of the checks between entries.
-      `${f}:50:5: prod-use1 (entry 4).network: is required`,
-      `${f}:50:5: prod-use1 (entry 4).id: duplicate id: entry 3 of the list has it already; ids must be unique (got "prod-use1")`,
-      `${f}:56:5: prod-use1 (entry 4).netwrok: unknown field (typo?)`,
+      `${f}:51:5: prod-use1 (entry 4).network: is required`,
+      `${f}:51:5: prod-use1 (entry 4).id: duplicate id: entry 3 of the list has it already; ids must be unique (got "prod-use1")`,
+      `${f}:57:5: prod-use1 (entry 4).netwrok: unknown field (typo?)`,
     ]);
   });
 
