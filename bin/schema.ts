@@ -7,6 +7,6 @@ import { runCli } from '../cli/errors';
 void runCli('schema', () => {
   const schema = catalogueJsonSchema(schemaDescriptions());
   writeFileSync(CATALOGUE_SCHEMA_FILE, `${JSON.stringify(schema, null, 2)}\n`);
-  process.stdout.write(`${CATALOGUE_SCHEMA_FILE}: ${Object.keys((schema.properties ?? {}) as object).length} top-level keys\n`);
+  process.stdout.write(`${CATALOGUE_SCHEMA_FILE}: ${Object.keys((schema.properties ?? {})).length} top-level keys\n`);
   return 0;
 });
