@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { catalogueReference, CATALOGUE_REFERENCE_FILE } from '../../cli/docs/catalogue-reference';
 import { catalogueJsonSchema, CATALOGUE_SCHEMA_FILE } from '../../cli/docs/catalogue-schema';
 import { schemaDescriptions } from '../../cli/docs/schema-descriptions';
 import { DEFAULT_CATALOGUE } from '../../regions/catalogue';
@@ -32,6 +33,17 @@ describe('the catalogue JSON Schema', () => {
   it('is what npm run schema generates from the zod schema (committed, draft 2020-12)', () => {
     expect(schema).toEqual(JSON.parse(JSON.stringify(catalogueJsonSchema(schemaDescriptions()))));
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('has a generated reference page in sync: every field with its type, default, allowed values and example', () => {
+    const page = readFileSync(CATALOGUE_REFERENCE_FILE, 'utf8');
+    expect(page).toBe(catalogueReference(schema, DEFAULT_CATALOGUE));
+    expect(page).toContain('| `regions[].environment` | one of |  | `"dev"`, `"staging"`, `"prod"` |');
+    expect(page).toMatch(/\| `gitops\.path` \| string \| `"clusters\/\{environment\}\/\{region\}"` \|/);
+    expect(page).toMatch(/\| `regions\[\]\.cluster\.nodePools\.<name>\.maxSize` \| integer \|/);
+    // Every property of the schema has its row.
+    const count = (n: any): number => Object.values<any>(n?.properties ?? {}).reduce((k, c) => k + 1 + count(c) + count(c.items) + count(c.additionalProperties), 0);
+    expect(page.split('\n').filter((l) => l.startsWith('| `')).length).toBeGreaterThanOrEqual(count(schema) - 5);
   });
 
   it('documents keys from the schema\'s TSDoc, defaults included', () => {
