@@ -40,6 +40,29 @@ const mutations: fc.Arbitrary<Mutation>[] = [
     const text = JSON.stringify(c).replaceAll(`"${old}"`, `"${id}"`);
     Object.assign(c, JSON.parse(text));
   }),
+  // Two entries sharing one state store, with the same or different settings.
+  fc.tuple(fc.nat(4), fc.nat(4), fc.constantFrom('same', 'other-lock', 'other-region')).map(([i, j, how]) => (c) => {
+    const a = entry(c, i);
+    const b = entry(c, j);
+    if (a.state.backend !== 's3' || b.state.backend !== 's3') return;
+    a.state = { ...b.state, ...(how === 'other-lock' ? { lockTable: 'kore-other-lock' } : how === 'other-region' ? { region: 'eu-west-1' } : {}) };
+  }),
+  // A region listed twice under a global name; a global name over regions of one cloud only.
+  fc.constantFrom('repeat', 'aws-only').map((how) => (c) => {
+    const g = c.globalNames?.artifactory;
+    if (!g) return;
+    g.regions = how === 'repeat' ? [...g.regions, g.regions[0]] : g.regions.filter((r: string) => r !== 'prod-weu');
+  }),
+  // VM services: a bumped image, a larger group, a second service, a mistake.
+  fc.constantFrom('bump', 'large', 'second', 'public').map((how) => (c) => {
+    const e = c.regions.find((r: any) => r.vmServices?.length);
+    if (!e) return;
+    const s = e.vmServices[0];
+    if (how === 'bump') s.image = { ami: 'ami-0123456789abcdef0' };
+    else if (how === 'large') s.capacity = { min: 10, desired: 12, max: 40 };
+    else if (how === 'second') e.vmServices.push({ ...s, name: 'reports', ports: [9443], healthCheck: { path: '/ready' } });
+    else s.subnetTier = 'public';
+  }),
 ];
 
 /** The default catalogue with zero to four generated changes. */
