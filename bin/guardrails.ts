@@ -4,7 +4,7 @@ import { guardrailsCommand, GuardrailsFormat, GUARDRAILS_FORMATS } from '../cli/
 
 const HELP = `usage: npm run guardrails -- [--regions FILE] [--format md|json|sarif …] [--out DIR]
 
-Synthesizes the catalogue and checks every stack against the guardrail pack (README "Guardrails").
+Synthesizes the catalogue and checks every stack against the guardrail pack (docs/guardrails.md).
   --regions FILE  YAML or JSON catalogue (default: the catalogue in regions/, or $KORE_REGIONS)
   --format F      md, json and/or sarif (repeatable or comma-separated; default: all three)
   --out DIR       where guardrails.md / .json / .sarif go (default: reports)

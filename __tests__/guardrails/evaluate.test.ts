@@ -95,9 +95,9 @@ describe('evaluating the pack', () => {
   });
 });
 
-describe('the README', () => {
+describe('the guardrails page', () => {
   it('lists exactly the rules of the pack (npm run docs:rules)', () => {
-    const readme = readFileSync('README.md', 'utf8');
+    const readme = readFileSync('docs/guardrails.md', 'utf8');
     expect(withRulesTable(readme, GUARDRAIL_PACK)).toBe(readme);
     for (const r of GUARDRAIL_PACK) expect(readme).toContain(`| \`${r.id}\` | ${r.level} |`);
   });

@@ -82,7 +82,7 @@ describe('npm run synth with open guardrail errors', () => {
     const r = await run('synth', ['--regions', FIXTURE, '--out', out]);
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toBe('synth: 5 guardrail errors (suppress one only with a reason: see README "Guardrails")');
+    expect(lines[0]).toBe('synth: 5 guardrail errors (suppress one only with a reason: see docs/guardrails.md)');
     expect(lines.slice(1)).toContainEqual(expect.stringMatching(/^prod-us-east-1 aws_db_instance\.ArtifactoryBacking_Database_\w+ \(prod-us-east-1\/ArtifactoryBacking\/Database\): AWS-RDS-006 RDS instance without a Multi-AZ standby$/));
     expect(lines).toHaveLength(6);
     expect(existsSync(out)).toBe(false);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
 /**
- * The switch to CDK Terrain, as it works today (measured, see README): `cdktf` becomes an alias of `cdktn`, so the
+ * The switch to CDK Terrain, as it works today (measured, see docs/library.md): `cdktf` becomes an alias of `cdktn`, so the
  * `@cdktf/provider-*` packages (which keep `cdktf` as a peer) load the one core; constructs moves into cdktn's
  * peer range; `legacy-peer-deps` accepts the providers' peer declaration.
  */

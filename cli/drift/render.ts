@@ -3,7 +3,7 @@ import type { DriftStatus } from './classify';
 import type { StackDriftResult } from './run-drift';
 import type { UnmanagedReport } from '../unmanaged/run-unmanaged';
 
-/** The drift report, `drift-report.json`. Bump `schemaVersion` on any incompatible change (README documents it). */
+/** The drift report, `drift-report.json`. Bump `schemaVersion` on any incompatible change (docs/drift-and-adoption.md documents it). */
 export interface DriftReport {
   readonly schemaVersion: 1;
   readonly generatedAt: string;

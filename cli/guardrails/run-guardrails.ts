@@ -21,7 +21,7 @@ export function checkSynthesized(outdir: string, suppressions: readonly External
 /** Open error-level findings: synth writes nothing and exits 2, one line per finding. */
 export class GuardrailError extends UsageError {
   constructor(public readonly lines: readonly string[]) {
-    super(`${lines.length} guardrail error${lines.length === 1 ? '' : 's'} (suppress one only with a reason: see README "Guardrails")\n${lines.join('\n')}`, 2);
+    super(`${lines.length} guardrail error${lines.length === 1 ? '' : 's'} (suppress one only with a reason: see docs/guardrails.md)\n${lines.join('\n')}`, 2);
     this.name = 'GuardrailError';
   }
 }

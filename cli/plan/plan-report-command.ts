@@ -35,7 +35,7 @@ export interface PlanReportDeps {
   readonly log: (line: string) => void;
 }
 
-/** Exit codes, documented in --help and the README. */
+/** Exit codes, documented in --help and docs/plan-report.md. */
 export const PLAN_REPORT_EXIT = { ok: 0, error: 1, failOn: 3 } as const;
 
 /** The whole command: gather plans, build the report, write it, decide the exit code. */
