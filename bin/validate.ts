@@ -1,19 +1,12 @@
+import { VALIDATE_COMMAND } from '../cli/commands/validate';
 import { resolveCatalogue } from '../cli/catalogue-source';
 import { parseFlags, runCli } from '../cli/errors';
 import { catalogueWarnings } from '../regions/cross-checks';
 
-const HELP = `usage: npm run validate -- [--regions FILE]
-
-Checks a region catalogue against the schema and the clouds' rules, and prints every problem, one per line, in
-file order:
-  <file>:<line>:<column>: <entry id>.<field path>: <message> (got <value>)
-Warnings (legal but unchecked, such as a node size of an unlisted family) go to stderr and do not fail.
-Exit codes: 0 valid, 1 invalid (or unreadable file, bad flags).`;
-
 void runCli('validate', () => {
-  const { values } = parseFlags(process.argv.slice(2), { regions: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values } = parseFlags(process.argv.slice(2), VALIDATE_COMMAND.options);
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${VALIDATE_COMMAND.help}\n`);
     return 0;
   }
   const catalogue = resolveCatalogue(values.regions);
