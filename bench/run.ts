@@ -4,9 +4,10 @@
  * Each case runs in a fresh process so that its peak RSS is its own. Targets live here, not in timed tests.
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { defaultSynthWorkers } from '../cli/synth-worker-start';
 import { generatedCatalogue, largestFleet } from './generated-catalogue';
 
 // The bench runs from dist/ (bin/run.js compiled it): the repository root is two levels up.
@@ -49,7 +50,10 @@ const viaNpm = coldRuns([join(dirname(process.execPath), '..', 'lib', 'node_modu
 const fleetSize = Math.min(100, largestFleet());
 const hundred = join(mkdtempSync(join(tmpdir(), 'kore-bench-fleet-')), 'catalogue.json');
 writeFileSync(hundred, JSON.stringify(generatedCatalogue(fleetSize)));
-const cold100 = coldRuns([...nodeFlags, RUN, 'synth', '--regions', hundred], 3);
+const cold100 = coldRuns([...nodeFlags, RUN, 'synth', '--regions', hundred], 5);
+// The same fleet in one thread and in two: what worker threads change on this machine.
+const cold100Serial = coldRuns([...nodeFlags, RUN, 'synth', '--regions', hundred, '--workers', '1'], 5);
+const cold100Two = coldRuns([...nodeFlags, RUN, 'synth', '--regions', hundred, '--workers', '2'], 5);
 // `cdktf synth` runs the same app through cdktf.json (`node bin/run.js main`), plus the cdktf CLI's own start-up.
 const CDKTF_CLI = join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
 const cdktf = coldRuns([CDKTF_CLI, 'synth'], 3, 'cdktf');
@@ -66,7 +70,9 @@ const line = (label: string, r: ReturnType<typeof coldRuns>, goal: string) =>
   process.stdout.write(`${label.padEnd(38)} median ${String(r.medianMs).padStart(5)} ms  min ${r.minMs} ms  max ${r.maxMs} ms  peak RSS ${r.peakRssMb} MB  (${r.runs} runs)  ${goal}\n`);
 line('npm run synth (default catalogue)', cold, '[goal ≤ 1200 ms, ≤ 200 MB]');
 line('  the same through npm (npm run synth)', viaNpm, '');
-line(`npm run synth (${fleetSize} entries)`, cold100, '[goal: 100 entries ≤ 5000 ms]');
+line(`npm run synth (${fleetSize} entries)`, cold100, `[goal ≤ 2000 ms, ≤ 300 MB] (${defaultSynthWorkers(fleetSize)} workers)`);
+line(`  the same, --workers 1`, cold100Serial, '');
+line(`  the same, --workers 2`, cold100Two, `= ${(cold100Two.medianMs / cold100Serial.medianMs).toFixed(2)}x --workers 1 (${availableParallelism()} cores here)`);
 line('cdktf synth (default catalogue)', cdktf, `= ${(cdktf.medianMs / cold.medianMs).toFixed(2)}x npm run synth [goal ≤ 1.3x]`);
 line('  cdktf synth of an app doing nothing', cdktfFloor, `= the CLI alone: ${(cdktfFloor.medianMs / cold.medianMs).toFixed(2)}x npm run synth before any app runs`);
 line('tsx bin/synth.ts (before: no compile)', viaTsx, `= ${(viaTsx.medianMs / cold.medianMs).toFixed(2)}x npm run synth`);
@@ -78,6 +84,14 @@ if (drift.status === 0) {
   process.stdout.write(`drift check of a sandbox stack ${d.driftMs} ms vs terraform plan + show ${d.planMs} ms = ${d.ratio}x (status ${d.status}) [goal ≤ 1.2x]\n\n`);
 } else {
   process.stdout.write(`drift check vs plan: not measured (${drift.stderr.trim().split('\n').pop() ?? 'failed'})\n\n`);
+}
+// A wave of four sandbox stacks at concurrency 1 and 2 (minutes: two fresh emulators, eight real applies).
+const rollout = spawnSync(process.execPath, [join(__dirname, 'rollout-case.js')], { encoding: 'utf8' });
+if (rollout.status === 0) {
+  const w = JSON.parse(rollout.stdout.trim().split('\n').pop() ?? '{}') as { concurrency1Ms: number; concurrency2Ms: number; ratio: number; ok: boolean };
+  process.stdout.write(`rollout wave of 4 sandbox stacks: concurrency 1 ${w.concurrency1Ms} ms, concurrency 2 ${w.concurrency2Ms} ms = ${w.ratio}x${w.ok ? '' : ' (NOT ALL APPLIED)'} [default: the faster]\n\n`);
+} else {
+  process.stdout.write(`rollout wave: not measured (${rollout.stderr.trim().split('\n').pop() ?? 'failed'})\n\n`);
 }
 process.stdout.write('in-process, median of N runs; peak RSS of the whole case process; stacks = stacks synthesized or reported\n');
 process.stdout.write('case            stacks  runs  median ms  min ms  max ms  peak RSS MB\n');

@@ -1,12 +1,12 @@
 import { defaultCatalogue } from '../regions/catalogue';
 import { loadCatalogueFile } from '../regions/load';
 import type { Catalogue } from '../regions/schema';
+import { cataloguePath } from './catalogue-path';
 
-/** The environment variable `cdktf synth` uses to pick a catalogue file (cdktf passes no arguments to the app). */
-export const REGIONS_ENV = 'KORE_REGIONS';
+export { REGIONS_ENV } from './catalogue-path';
 
 /** The catalogue named by `--regions FILE`, else by $KORE_REGIONS, else the default one. */
 export function resolveCatalogue(file?: string): Catalogue {
-  const path = file ?? process.env[REGIONS_ENV];
+  const path = cataloguePath(file);
   return path ? loadCatalogueFile(path) : defaultCatalogue();
 }
