@@ -15,5 +15,8 @@ module.exports = {
   // that an emulator shared with another lane still answers before the AWS SDK's retry timeouts (an earlier
   // side-by-side run without that saw a retried CreateSubnet answered with InvalidSubnet.Conflict). Measured
   // 2026-12-04: 18 min in two lanes against 33 min one at a time, all seven suites green.
+  // 2026-12-05: the applies wait mostly on the provider's own waiters (an RDS instance ~80 s, Route53 changes
+  // 5–20 s), so `npm test` runs the integration suites in four lanes (package.json): 16 min 38 s for the eight suites,
+  // all 30 tests green, with CPU-bound synth runs of 96 entries beside them (load average 8 on 2 cores).
   maxWorkers: 2,
 };
