@@ -1,14 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Testing } from 'cdktf';
 import { adoptableResources } from '../../cli/adopt/adoptable';
 import { adoptSnippet, discoverAws } from '../../cli/adopt/discover';
-import type { AwsApi } from '../../cli/aws/aws-cli';
+import type { AwsApi, AwsTarget } from '../../cli/aws/aws-cli';
 import { synthCatalogue } from '../../cli/synth';
 import { applyIgnores, loadIgnoreFile } from '../../cli/unmanaged/ignore-file';
 import { addManagedState, emptyManagedSet, ruleKey } from '../../cli/unmanaged/managed-state';
-import { scanUnmanaged } from '../../cli/unmanaged/scan';
+import { SCAN_CALLS_AT_ONCE, scanUnmanaged } from '../../cli/unmanaged/scan';
+import { runUnmanagedScan } from '../../cli/unmanaged/run-unmanaged';
+import type { AzureApi } from '../../cli/azure/az-cli';
+import { listStacks } from '../../cli/stacks';
+import type { TerraformRunner } from '../../cli/terraform';
 import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown } from '../../cli/drift/render';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
@@ -203,6 +207,60 @@ describe('unmanaged scan', () => {
     expect(all).toEqual(expect.arrayContaining(['route rtb-1|192.168.0.0/16', `security-group-rule ${ruleKey('sg-1', false, 'tcp', 22, 22, '0.0.0.0/0')}`, 'role-inline-policy kore-node|hotfix']));
     // The separate attachment resource still counts: it is configuration.
     expect(all).not.toContain('role-policy-attachment kore-node|arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy');
+  });
+
+  it('makes its AWS calls side by side, never more than SCAN_CALLS_AT_ONCE at a time, with the same findings', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const calls: string[] = [];
+    const slow: AwsApi = {
+      async call<T>(args: readonly string[], t: AwsTarget): Promise<T | undefined> {
+        calls.push(args.slice(0, 2).join(' '));
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        return api.call<T>(args, t);
+      },
+    };
+    const roles = { ...target, account: '222222222222' };
+    const found = await scanUnmanaged(slow, roles, managed);
+    expect(found.map((f) => `${f.kind} ${f.id}`).sort()).toEqual((await scanUnmanaged(api, roles, managed)).map((f) => `${f.kind} ${f.id}`).sort());
+    // Seven lists, one rules call, two taggings, two calls for the one managed role.
+    expect(calls).toHaveLength(12);
+    expect(most).toBe(SCAN_CALLS_AT_ONCE);
+  });
+
+  it('reads the states of the account side by side (the drift check\'s --concurrency) and names one it cannot read', async () => {
+    const catalogue = defaultCatalogue();
+    const stacks = listStacks(catalogue);
+    const dev = stacks.find((s) => s.stack === 'dev-us-east-1')!;
+    const account = dev.credentials.cloud === 'aws' ? dev.credentials.account : '';
+    const sameAccount = stacks.filter((s) => s.layer !== 'bootstrap' && s.credentials.cloud === 'aws' && s.credentials.account === account).map((s) => s.stack);
+    expect(sameAccount).toHaveLength(2);
+    const broken = sameAccount[1];
+    let inFlight = 0;
+    let most = 0;
+    const runner: TerraformRunner = {
+      async run(args, options) {
+        const stack = basename(options.cwd);
+        if (args[0] !== 'show') return { code: 0, stdout: '', stderr: '', timedOut: false, durationMs: 1 };
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        if (stack === broken) return { code: 1, stdout: '', stderr: 'Error: Failed to load state: AccessDenied', timedOut: false, durationMs: 1 };
+        return { code: 0, stdout: JSON.stringify(stack === 'dev-us-east-1' ? showJson : { values: { root_module: { resources: [] } } }), stderr: '', timedOut: false, durationMs: 1 };
+      },
+    };
+    const azure = { graph: async () => [] } as unknown as AzureApi;
+    const scan = (concurrency?: number) => runUnmanagedScan({ catalogue, stacks, selected: ['dev-us-east-1'], outdir: mkdtempSync(join(tmpdir(), 'kore-unmanaged-')), runner, api, azure, ignores: [], log: () => undefined, concurrency });
+    await scan(1);
+    expect(most).toBe(1);
+    const report = await scan();
+    expect(most).toBe(2);
+    expect(report.errors).toEqual([expect.stringMatching(new RegExp(`^state of ${broken} unreadable: .*AccessDenied`))]);
+    // What the readable state holds is not reported; what no state holds is.
+    expect(report.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['subnet-hand', 'sg-hand']));
+    expect(report.findings.map((f) => f.id)).not.toContain('subnet-1');
   });
 
   it('keeps accepted ones out of the findings with their reason; the ignore file needs reasons', async () => {

@@ -66,7 +66,7 @@ export async function driftCheckCommand(options: DriftCheckOptions, deps: DriftC
     return { ...r, drifted: r.drifted.map((d) => ({ ...d, path: paths[d.address.replace(/\[[^\]]*\]$/, '')] })), pending: r.pending.map((p) => ({ ...p, path: paths[p.address.replace(/\[[^\]]*\]$/, '')] })) };
   });
   const unmanaged = options.unmanaged
-    ? await runUnmanagedScan({ catalogue, stacks: listStacks(catalogue), selected: stacks, outdir, runner: deps.runner, env: deps.env, api: deps.api ?? awsCli(deps.env), azure: deps.azure ?? azCli(deps.env), ignores, log: deps.log })
+    ? await runUnmanagedScan({ catalogue, stacks: listStacks(catalogue), selected: stacks, outdir, runner: deps.runner, env: deps.env, api: deps.api ?? awsCli(deps.env), azure: deps.azure ?? azCli(deps.env), ignores, log: deps.log, concurrency: options.concurrency })
     : undefined;
   const report = { ...buildDriftReport(named), ...(unmanaged ? { unmanaged } : {}) };
   const written = writeFilesAtomically(options.out, {

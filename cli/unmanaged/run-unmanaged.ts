@@ -4,6 +4,7 @@ import type { AwsApi } from '../aws/aws-cli';
 import type { AzureApi } from '../azure/az-cli';
 import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';
+import { mapLimit } from '../concurrency';
 import { applyIgnores, IgnoreEntry } from './ignore-file';
 import { StackTerraform, TerraformStepError } from '../stack-terraform';
 import { addManagedState, COMPUTED_COLLECTIONS, ConfiguredAttribute, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
@@ -37,6 +38,11 @@ export interface RunUnmanagedOptions {
   readonly azure: AzureApi;
   readonly ignores: readonly IgnoreEntry[];
   readonly log: (line: string) => void;
+  /**
+   * States read at once (each an init and a `terraform show -json`): the drift check's own `--concurrency`.
+   * @default 2
+   */
+  readonly concurrency?: number;
 }
 
 /**
@@ -81,19 +87,21 @@ export async function runUnmanagedScan(o: RunUnmanagedOptions): Promise<Unmanage
 
 /** What the states of these stacks hold; a state that cannot be read is an error of the scan, named. */
 async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOptions, errors: string[]): Promise<ManagedSet> {
-  const managed = emptyManagedSet();
-  for (const s of stacks) {
+  const states = await mapLimit(stacks, o.concurrency ?? 2, async (s) => {
     const tf = new StackTerraform({ runner: o.runner, cwd: stackDir(o.outdir, s.stack), env: o.env, lockTimeout: '60s', budgetMs: 10 * 60_000 });
-    let state: string;
     try {
       await tf.init();
-      state = await tf.showJson();
+      return { state: await tf.showJson() };
     } catch (e) {
       if (!(e instanceof TerraformStepError)) throw e;
-      errors.push(`state of ${s.stack} unreadable: ${e.detail}`);
-      continue;
+      return { error: `state of ${s.stack} unreadable: ${e.detail}` };
     }
-    addManagedState(JSON.parse(state || '{}') as ShowStateJson, managed, configuredAttributes(o.outdir, s.stack));
+  });
+  const managed = emptyManagedSet();
+  for (const [n, s] of stacks.entries()) {
+    const read = states[n];
+    if (read.error !== undefined) errors.push(read.error);
+    else addManagedState(JSON.parse(read.state || '{}') as ShowStateJson, managed, configuredAttributes(o.outdir, s.stack));
   }
   return managed;
 }

@@ -1,5 +1,6 @@
 import type { AwsApi, AwsTarget } from '../aws/aws-cli';
 import type { BucketTagging, DescribeInstances, DescribeRouteTables, DescribeSecurityGroupRules, DescribeSecurityGroups, DescribeSubnets, DescribeVpcs, ListAttachedRolePolicies, ListBuckets, ListRolePolicies, ListRoles } from '../aws/aws-types';
+import { concurrencyGate } from '../concurrency';
 import { ManagedSet, ruleKey } from './managed-state';
 
 /** What kind of thing is unmanaged: a resource nobody's state holds, or a change hung on a managed resource. */
@@ -43,6 +44,13 @@ export interface ScanTarget extends AwsTarget {
   readonly includeGlobal: boolean;
 }
 
+/**
+ * AWS calls in flight at once in one scan. Each is an `aws` process and they are independent reads: one after the
+ * other, a scan of an account with a dozen fleet roles made some forty calls in a row (minutes on a loaded runner).
+ * Six keeps well under the API's read throttles.
+ */
+export const SCAN_CALLS_AT_ONCE = 6;
+
 const tagsOf = (tags: { Key: string; Value: string }[] | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]));
 /** Created by AWS services for the fleet (EKS's cluster security group, its ENIs' groups): not ours to manage. */
 const serviceOwned = (tags: Record<string, string>) => Object.keys(tags).some((k) => k.startsWith('aws:') || k.startsWith('kubernetes.io/cluster/') || k.startsWith('elbv2.k8s.aws/'));
@@ -57,10 +65,22 @@ const serviceOwned = (tags: Record<string, string>) => Object.keys(tags).some((k
 export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: ManagedSet): Promise<UnmanagedFinding[]> {
   const out: UnmanagedFinding[] = [];
   const report = (kind: UnmanagedKind, id: string, detail: string) => out.push({ account: t.account, region: t.region, kind, id, detail });
+  const gate = concurrencyGate(SCAN_CALLS_AT_ONCE);
+  const call = <T>(args: readonly string[]) => gate(() => api.call<T>(args, t));
 
-  const vpcs = (await api.call<DescribeVpcs>(['ec2', 'describe-vpcs'], t))?.Vpcs ?? [];
+  // Every list at once; what depends on a list (a group's rules, a bucket's tags, a role's policies) once it is in.
+  const [vpcList, subnetList, groupList, routeTables, reservationList, bucketList, roleList] = await Promise.all([
+    call<DescribeVpcs>(['ec2', 'describe-vpcs']),
+    call<DescribeSubnets>(['ec2', 'describe-subnets']),
+    call<DescribeSecurityGroups>(['ec2', 'describe-security-groups']),
+    call<DescribeRouteTables>(['ec2', 'describe-route-tables']),
+    call<DescribeInstances>(['ec2', 'describe-instances']),
+    t.includeGlobal ? call<ListBuckets>(['s3api', 'list-buckets']) : undefined,
+    t.includeGlobal ? call<ListRoles>(['iam', 'list-roles']) : undefined,
+  ]);
+
   const fleetVpcs = new Set<string>();
-  for (const v of vpcs) {
+  for (const v of vpcList?.Vpcs ?? []) {
     const tags = tagsOf(v.Tags);
     if (managed.ids.has(v.VpcId)) fleetVpcs.add(v.VpcId);
     else if (tags[t.fleetTagKey] !== undefined) {
@@ -71,30 +91,37 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
   const inFleet = (vpcId: string | undefined, tags: Record<string, string>) => (vpcId !== undefined && fleetVpcs.has(vpcId)) || tags[t.fleetTagKey] !== undefined;
   const why = (vpcId: string | undefined, tags: Record<string, string>) => (vpcId && fleetVpcs.has(vpcId) ? `in fleet VPC ${vpcId}` : `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}`);
 
-  for (const s of (await api.call<DescribeSubnets>(['ec2', 'describe-subnets'], t))?.Subnets ?? []) {
+  const managedGroups = new Set<string>();
+  for (const g of groupList?.SecurityGroups ?? []) {
+    const tags = tagsOf(g.Tags);
+    if (inFleet(g.VpcId, tags) && !serviceOwned(tags) && managed.ids.has(g.GroupId)) managedGroups.add(g.GroupId);
+  }
+  const unmanagedBuckets = (bucketList?.Buckets ?? []).filter((b) => !managed.ids.has(b.Name));
+  const managedRoles = (roleList?.Roles ?? []).map((r) => r.RoleName).filter((name) => managed.roles.has(name));
+  const [ruleList, bucketTags, rolePolicies] = await Promise.all([
+    managedGroups.size > 0 ? call<DescribeSecurityGroupRules>(['ec2', 'describe-security-group-rules', '--filters', `Name=group-id,Values=${[...managedGroups].join(',')}`]) : undefined,
+    Promise.all(unmanagedBuckets.map((b) => call<BucketTagging>(['s3api', 'get-bucket-tagging', '--bucket', b.Name]))),
+    Promise.all(managedRoles.map((name) => Promise.all([call<ListAttachedRolePolicies>(['iam', 'list-attached-role-policies', '--role-name', name]), call<ListRolePolicies>(['iam', 'list-role-policies', '--role-name', name])]))),
+  ]);
+
+  for (const s of subnetList?.Subnets ?? []) {
     const tags = tagsOf(s.Tags);
     if (inFleet(s.VpcId, tags) && !managed.ids.has(s.SubnetId)) report('subnet', s.SubnetId, `${s.CidrBlock} ${why(s.VpcId, tags)}, in no state`);
   }
 
-  const groups = (await api.call<DescribeSecurityGroups>(['ec2', 'describe-security-groups'], t))?.SecurityGroups ?? [];
-  const managedGroups = new Set<string>();
-  for (const g of groups) {
+  for (const g of groupList?.SecurityGroups ?? []) {
     const tags = tagsOf(g.Tags);
-    if (!inFleet(g.VpcId, tags) || serviceOwned(tags)) continue;
-    if (managed.ids.has(g.GroupId)) managedGroups.add(g.GroupId);
+    if (!inFleet(g.VpcId, tags) || serviceOwned(tags) || managed.ids.has(g.GroupId)) continue;
     // A VPC's default group exists with the VPC; the fleet manages it (aws_default_security_group) when it manages the VPC.
-    else if (g.GroupName !== 'default') report('security-group', g.GroupId, `"${g.GroupName}" ${why(g.VpcId, tags)}, in no state`);
+    if (g.GroupName !== 'default') report('security-group', g.GroupId, `"${g.GroupName}" ${why(g.VpcId, tags)}, in no state`);
   }
-  if (managedGroups.size > 0) {
-    const rules = (await api.call<DescribeSecurityGroupRules>(['ec2', 'describe-security-group-rules', '--filters', `Name=group-id,Values=${[...managedGroups].join(',')}`], t))?.SecurityGroupRules ?? [];
-    for (const r of rules) {
-      const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId ?? r.ReferencedGroupInfo?.GroupId ?? '?';
-      const key = ruleKey(r.GroupId, r.IsEgress, String(r.IpProtocol), r.FromPort === -1 ? undefined : r.FromPort, r.ToPort === -1 ? undefined : r.ToPort, peer);
-      if (!managed.rules.has(key) && !managed.ids.has(r.SecurityGroupRuleId)) report('security-group-rule', key, `rule ${r.SecurityGroupRuleId} on managed group ${r.GroupId}, declared nowhere`);
-    }
+  for (const r of ruleList?.SecurityGroupRules ?? []) {
+    const peer = r.CidrIpv4 ?? r.CidrIpv6 ?? r.PrefixListId ?? r.ReferencedGroupInfo?.GroupId ?? '?';
+    const key = ruleKey(r.GroupId, r.IsEgress, String(r.IpProtocol), r.FromPort === -1 ? undefined : r.FromPort, r.ToPort === -1 ? undefined : r.ToPort, peer);
+    if (!managed.rules.has(key) && !managed.ids.has(r.SecurityGroupRuleId)) report('security-group-rule', key, `rule ${r.SecurityGroupRuleId} on managed group ${r.GroupId}, declared nowhere`);
   }
 
-  for (const rt of (await api.call<DescribeRouteTables>(['ec2', 'describe-route-tables'], t))?.RouteTables ?? []) {
+  for (const rt of routeTables?.RouteTables ?? []) {
     const tags = tagsOf(rt.Tags);
     if (!inFleet(rt.VpcId, tags)) continue;
     const main = (rt.Associations ?? []).some((a) => a.Main);
@@ -114,8 +141,7 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
 
   // Instances: a managed Auto Scaling group's own (it launched them from a managed launch template) and EKS nodes
   // belong; one launched by hand into the fleet's subnets, or by a group no state holds, does not.
-  const reservations = (await api.call<DescribeInstances>(['ec2', 'describe-instances'], t))?.Reservations ?? [];
-  for (const i of reservations.flatMap((r) => r.Instances ?? [])) {
+  for (const i of (reservationList?.Reservations ?? []).flatMap((r) => r.Instances ?? [])) {
     const tags = tagsOf(i.Tags);
     if (!inFleet(i.VpcId, tags) || managed.ids.has(i.InstanceId) || ['terminated', 'shutting-down'].includes(i.State?.Name ?? '')) continue;
     const group = tags['aws:autoscaling:groupName'];
@@ -123,24 +149,21 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
     report('instance', i.InstanceId, `${group !== undefined ? `launched by Auto Scaling group ${group} (itself in no state)` : 'launched by hand'} ${why(i.VpcId, tags)}${i.SubnetId ? ` (subnet ${i.SubnetId})` : ''}, in no state`);
   }
 
-  if (t.includeGlobal) {
-    for (const b of (await api.call<ListBuckets>(['s3api', 'list-buckets'], t))?.Buckets ?? []) {
-      if (managed.ids.has(b.Name)) continue;
-      const tags = tagsOf((await api.call<BucketTagging>(['s3api', 'get-bucket-tagging', '--bucket', b.Name], t))?.TagSet);
-      if (tags[t.fleetTagKey] !== undefined) report('s3-bucket', b.Name, `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}, in no state`);
+  for (const [n, b] of unmanagedBuckets.entries()) {
+    const tags = tagsOf(bucketTags[n]?.TagSet);
+    if (tags[t.fleetTagKey] !== undefined) report('s3-bucket', b.Name, `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}, in no state`);
+  }
+  for (const role of roleList?.Roles ?? []) {
+    const name: string = role.RoleName;
+    if (!managed.roles.has(name) && name.startsWith(t.rolePrefix)) report('iam-role', name, `named like the fleet (${t.rolePrefix}…), in no state`);
+  }
+  for (const [n, name] of managedRoles.entries()) {
+    const [attached, inline] = rolePolicies[n];
+    for (const p of attached?.AttachedPolicies ?? []) {
+      if (!managed.attachments.has(`${name}|${p.PolicyArn}`)) report('role-policy-attachment', `${name}|${p.PolicyArn}`, `${p.PolicyName} attached to managed role ${name}, declared nowhere`);
     }
-    for (const role of (await api.call<ListRoles>(['iam', 'list-roles'], t))?.Roles ?? []) {
-      const name: string = role.RoleName;
-      if (!managed.roles.has(name)) {
-        if (name.startsWith(t.rolePrefix)) report('iam-role', name, `named like the fleet (${t.rolePrefix}…), in no state`);
-        continue;
-      }
-      for (const p of (await api.call<ListAttachedRolePolicies>(['iam', 'list-attached-role-policies', '--role-name', name], t))?.AttachedPolicies ?? []) {
-        if (!managed.attachments.has(`${name}|${p.PolicyArn}`)) report('role-policy-attachment', `${name}|${p.PolicyArn}`, `${p.PolicyName} attached to managed role ${name}, declared nowhere`);
-      }
-      for (const p of (await api.call<ListRolePolicies>(['iam', 'list-role-policies', '--role-name', name], t))?.PolicyNames ?? []) {
-        if (!managed.inlinePolicies.has(`${name}|${p}`)) report('role-inline-policy', `${name}|${p}`, `inline policy ${p} on managed role ${name}, declared nowhere`);
-      }
+    for (const p of inline?.PolicyNames ?? []) {
+      if (!managed.inlinePolicies.has(`${name}|${p}`)) report('role-inline-policy', `${name}|${p}`, `inline policy ${p} on managed role ${name}, declared nowhere`);
     }
   }
   return out;
