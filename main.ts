@@ -3,19 +3,18 @@
  * cdktf passes no arguments, so another catalogue is chosen with $KORE_REGIONS. `npm run synth` is the same with
  * flags and an all-or-nothing output directory.
  */
-import { App } from 'cdktf';
 import { resolveCatalogue } from './cli/catalogue-source';
 import { runCli } from './cli/errors';
 import { checkSynthesized, enforceGuardrails } from './cli/guardrails/run-guardrails';
-import { addCatalogueStacks } from './stacks/app';
+import { synthesizeStacks, writeManifest } from './cli/synth';
 
 void runCli('main', () => {
   // Validate before constructing anything: an invalid catalogue writes nothing.
   const catalogue = resolveCatalogue();
-  const app = new App();
-  addCatalogueStacks(app, catalogue);
-  app.synth();
+  // Where the cdktf CLI asks for the output (cdktf's App reads the same variable), written as App.synth writes it.
+  const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+  writeManifest(outdir, synthesizeStacks(outdir, catalogue));
   // cdktf writes straight into its output: refuse with the findings (exit 2) so that deploy does not go on.
-  enforceGuardrails(checkSynthesized(app.outdir, catalogue.guardrails.suppressions));
+  enforceGuardrails(checkSynthesized(outdir, catalogue.guardrails.suppressions));
   return 0;
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { cataloguePath } from './catalogue-path';
-import { SYNTH_COMMAND } from './commands/synth';
+import { MAX_SYNTH_WORKERS, SYNTH_COMMAND } from './commands/synth';
 
 /** From this many entries on, `npm run synth` splits the fleet: below it a second worker's start-up costs more than it saves. */
 export const PARALLEL_SYNTH_FROM = 24;
@@ -48,7 +48,7 @@ export function startSynthWorkersFor(argv: readonly string[]): Worker[] {
   }
   if (values.help) return [];
   const asked = Number(values.workers);
-  if (values.workers !== undefined) return Number.isInteger(asked) && asked > 1 && asked <= 16 ? startSynthWorkers(asked - 1) : [];
+  if (values.workers !== undefined) return Number.isInteger(asked) && asked > 1 && asked <= MAX_SYNTH_WORKERS ? startSynthWorkers(asked - 1) : [];
   const path = cataloguePath(typeof values.regions === 'string' ? values.regions : undefined);
   return path ? startSynthWorkers(defaultSynthWorkers(entriesAtAGlance(path)) - 1) : [];
 }

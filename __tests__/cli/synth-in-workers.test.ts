@@ -56,6 +56,15 @@ describe('one app', () => {
   });
 });
 
+describe('the cdktf app (`cdktf synth` runs `node bin/run.js main`)', () => {
+  it('writes into $CDKTF_OUTDIR exactly what npm run synth writes', () => {
+    const outdir = join(scratch(), 'cdktf.out');
+    const r = spawnCommand('main', [], { CDKTF_OUTDIR: outdir });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(tree(outdir)).toEqual(tree(synthCatalogue({ catalogue: defaultCatalogue(), outdir: join(scratch(), 'out') }).outdir));
+  });
+});
+
 describe('stack shares', () => {
   it('are used by default only for a large fleet on a machine with 3 or more cores', () => {
     expect([defaultSynthWorkers(96, 2), defaultSynthWorkers(96, 3), defaultSynthWorkers(96, 8), defaultSynthWorkers(23, 8), defaultSynthWorkers(24, 4)]).toEqual([1, 3, 4, 1, 4]);
