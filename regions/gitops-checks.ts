@@ -1,14 +1,11 @@
-type Loose = Record<string, unknown>;
-type Path = (string | number)[];
-
-const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, Issue, Loose } from './loose-input';
 
 /**
  * The GitOps loop's checks that span the catalogue: a team in Argo CD's SSO mapping is an access grant with
  * namespaces (its project is derived from them); every entry with Argo CD can read the repository credentials
  * (an Azure entry needs a Key Vault, `artifactory.keyVault`, for its secret store).
  */
-export function gitOpsIssues(raw: Loose, entries: readonly { e: Loose; i: number }[], issue: (path: Path, message: string) => void): void {
+export function gitOpsIssues(raw: Loose, entries: readonly { e: Loose; i: number }[], issue: Issue): void {
   const gitops = isObj(raw.gitops) ? raw.gitops : undefined;
   for (const { e, i } of entries) {
     const cluster = isObj(e.cluster) ? e.cluster : {};

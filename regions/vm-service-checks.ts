@@ -2,18 +2,15 @@ import { cloudNameProblem } from '../lib/cloud/name-rules';
 import { DEFAULT_SUBNET_TIERS } from '../lib/network/network';
 import { vmServiceCloudNames, vmServiceProblems, VmImage } from '../lib/vm/vm-service';
 import { entryNames } from './cloud-names';
+import { isObj, Issue, Loose, Path } from './loose-input';
 
-type Loose = Record<string, unknown>;
-type Path = (string | number)[];
-
-const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The checks of an entry's `vmServices` that need its cloud or its names: image and cloud agree, capacity is
  * ordered, the health port is a service port, the tier is not public, the derived cloud names are legal, names are
  * unique, and the break-glass key is there on Azure only. The rules are the construct's (`vmServiceProblems`).
  */
-export function vmServiceIssues(e: Loose, cloud: 'aws' | 'azure' | undefined, at: Path, issue: (path: Path, message: string) => void, checkNames: boolean): void {
+export function vmServiceIssues(e: Loose, cloud: 'aws' | 'azure' | undefined, at: Path, issue: Issue, checkNames: boolean): void {
   const services = Array.isArray(e.vmServices) ? e.vmServices : [];
   const seen = new Set<string>();
   services.forEach((s, i) => {
