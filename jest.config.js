@@ -19,4 +19,6 @@ module.exports = {
   // 5–20 s), so `npm test` runs the integration suites in four lanes (package.json): 16 min 38 s for the eight suites,
   // all 30 tests green, with CPU-bound synth runs of 96 entries beside them (load average 8 on 2 cores).
   maxWorkers: 2,
+  // The integration suites longest first (by their measured times), so that a long one never starts last, alone.
+  testSequencer: '<rootDir>/__tests__/support/longest-first.js',
 };

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -22,16 +21,7 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
   const made: Record<string, string> = {};
   const STACK = 'dev-us-east-1';
 
-  const command = (script: string, args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const env = Object.fromEntries(Object.entries({ ...process.env, ...sandbox.env, KORE_REGIONS: '', TF_CLI_ARGS_plan: '-parallelism=4', TF_CLI_ARGS_apply: '-parallelism=4' }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-      const child = spawn(process.execPath, [join('bin', 'run.js'), script, ...args], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    });
+  const command = (script: string, args: string[]) => sandbox.command(script, args);
 
   beforeAll(async () => {
     await sandbox.start();

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { awsCli, AwsApi } from '../../cli/aws/aws-cli';
@@ -40,16 +39,7 @@ describeIntegration('VM services on the emulator', () => {
     return Object.entries<Record<string, unknown>>(json.resource)
       .flatMap(([type, byName]) => Object.keys(byName).filter((n) => n.startsWith('VmService-legacy_')).map((n) => `-target=${type}.${n}`));
   };
-  const command = (script: string, args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const env = Object.fromEntries(Object.entries({ ...process.env, ...sandbox.env, KORE_REGIONS: '', TF_CLI_ARGS_plan: '-parallelism=4', TF_CLI_ARGS_apply: '-parallelism=4' }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
-      const child = spawn(process.execPath, [join('bin', 'run.js'), script, ...args], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    });
+  const command = (script: string, args: string[]) => sandbox.command(script, args);
   const group = async () => (await api.call<any>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', GROUP], target)).AutoScalingGroups[0];
 
   beforeAll(async () => {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { ProcessResult, runProcess } from '../../cli/process';
 import { hasMoto } from '../../cli/sandbox/moto-server';
 import { findProviderMirror } from '../../cli/sandbox/provider-mirror';
 import { SandboxSession } from '../../cli/sandbox/sandbox-session';
@@ -40,5 +42,15 @@ export function describeIntegration(name: string, body: () => void): void {
 export class Sandbox extends SandboxSession {
   constructor() {
     super('kore-it-');
+  }
+
+  /**
+   * `node bin/run.js <script> …args` in a process of its own, as a pipeline runs it, against this emulator. Plans and
+   * applies with -parallelism=4, as `tf` runs them (the emulator is one process on a small machine).
+   */
+  command(script: string, args: readonly string[]): Promise<ProcessResult> {
+    return runProcess(process.execPath, [join('bin', 'run.js'), script, ...args], {
+      env: { ...this.env, KORE_REGIONS: '', TF_CLI_ARGS_plan: '-parallelism=4', TF_CLI_ARGS_apply: '-parallelism=4' },
+    });
   }
 }
