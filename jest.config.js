@@ -17,7 +17,9 @@ module.exports = {
   // 2026-12-04: 18 min in two lanes against 33 min one at a time, all seven suites green.
   // 2026-12-05: the applies wait mostly on the provider's own waiters (an RDS instance ~80 s, Route53 changes
   // 5–20 s), so `npm test` runs the integration suites in four lanes (package.json): 16 min 38 s for the eight suites,
-  // all 30 tests green, with CPU-bound synth runs of 96 entries beside them (load average 8 on 2 cores).
+  // all 30 tests green, with CPU-bound synth runs of 96 entries beside them (load average 8 on 2 cores). Later the
+  // same day, nine suites (rollout split in two): five lanes took 995 s for 1,830 CPU-seconds, four 1,012 s for
+  // 1,678: bound by CPU, so four lanes stay (docs/testing.md).
   maxWorkers: 2,
   // The integration suites longest first (by their measured times), so that a long one never starts last, alone.
   testSequencer: '<rootDir>/__tests__/support/longest-first.js',

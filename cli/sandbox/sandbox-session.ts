@@ -40,6 +40,10 @@ export class SandboxSession {
       AWS_REGION: 'us-east-1',
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_EC2_METADATA_DISABLED: 'true',
+      // Terraform and the AWS provider are Go programs that spend much of every command collecting the garbage of
+      // loading the provider's schema: GOGC=200 cut `terraform validate` of a sandbox stack from 8.2 to 7.0
+      // CPU-seconds at the same peak memory (480 MB). Suites side by side on two cores are bound by that CPU.
+      GOGC: '200',
     };
   }
 
