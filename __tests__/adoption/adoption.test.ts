@@ -156,9 +156,13 @@ describe('unmanaged scan', () => {
           ] }] };
         case 'list-buckets': return { Buckets: [{ Name: 'kore-b' }, { Name: 'hand-made' }, { Name: 'someone-elses' }] };
         case 'get-bucket-tagging': return args[3] === 'hand-made' ? { TagSet: fleetTag } : undefined;
-        case 'list-roles': return { Roles: [{ RoleName: 'kore-node' }, { RoleName: 'kore-forgotten' }, { RoleName: 'OrganizationAccountAccessRole' }] };
-        case 'list-attached-role-policies': return { AttachedPolicies: [{ PolicyName: 'AmazonEKSWorkerNodePolicy', PolicyArn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' }, { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }] };
-        case 'list-role-policies': return { PolicyNames: ['hotfix'] };
+        case 'get-account-authorization-details':
+          expect(args.slice(2)).toEqual(['--filter', 'Role']);
+          return { RoleDetailList: [
+            { RoleName: 'kore-node', AttachedManagedPolicies: [{ PolicyName: 'AmazonEKSWorkerNodePolicy', PolicyArn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' }, { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }], RolePolicyList: [{ PolicyName: 'hotfix' }] },
+            { RoleName: 'kore-forgotten', AttachedManagedPolicies: [{ PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }], RolePolicyList: [{ PolicyName: 'old' }] },
+            { RoleName: 'OrganizationAccountAccessRole', AttachedManagedPolicies: [{ PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }] },
+          ] };
         default: return undefined;
       }
     },
@@ -225,8 +229,8 @@ describe('unmanaged scan', () => {
     const roles = { ...target, account: '222222222222' };
     const found = await scanUnmanaged(slow, roles, managed);
     expect(found.map((f) => `${f.kind} ${f.id}`).sort()).toEqual((await scanUnmanaged(api, roles, managed)).map((f) => `${f.kind} ${f.id}`).sort());
-    // Seven lists, one rules call, two taggings, two calls for the one managed role.
-    expect(calls).toHaveLength(12);
+    // Seven lists (the roles with their policies in one), one rules call, two taggings.
+    expect(calls).toHaveLength(10);
     expect(most).toBe(SCAN_CALLS_AT_ONCE);
   });
 

@@ -69,10 +69,15 @@ export interface DescribeSecurityGroupRules { readonly SecurityGroupRules?: Ec2S
 export interface DescribeRouteTables { readonly RouteTables?: Ec2RouteTable[] }
 export interface ListBuckets { readonly Buckets?: { readonly Name: string }[] }
 export interface BucketTagging { readonly TagSet?: AwsTag[] }
-export interface ListRoles { readonly Roles?: { readonly RoleName: string }[] }
 export interface GetRole { readonly Role?: { readonly RoleName: string } }
-export interface ListAttachedRolePolicies { readonly AttachedPolicies?: { readonly PolicyName: string; readonly PolicyArn: string }[] }
-export interface ListRolePolicies { readonly PolicyNames?: string[] }
+/** `iam get-account-authorization-details --filter Role`: every role with its attached and inline policies, in one call. */
+export interface RoleAuthorizationDetails {
+  readonly RoleDetailList?: {
+    readonly RoleName: string;
+    readonly AttachedManagedPolicies?: { readonly PolicyName: string; readonly PolicyArn: string }[];
+    readonly RolePolicyList?: { readonly PolicyName: string }[];
+  }[];
+}
 export interface ListHostedZonesByName { readonly HostedZones?: { readonly Id: string; readonly Name: string; readonly Config?: { readonly PrivateZone?: boolean } }[] }
 export interface DescribeCluster { readonly cluster?: { readonly name: string } }
 export interface DescribeLogGroups { readonly logGroups?: { readonly logGroupName: string }[] }

@@ -1,5 +1,5 @@
 import type { AwsApi, AwsTarget } from '../aws/aws-cli';
-import type { BucketTagging, DescribeInstances, DescribeRouteTables, DescribeSecurityGroupRules, DescribeSecurityGroups, DescribeSubnets, DescribeVpcs, ListAttachedRolePolicies, ListBuckets, ListRolePolicies, ListRoles } from '../aws/aws-types';
+import type { BucketTagging, DescribeInstances, DescribeRouteTables, DescribeSecurityGroupRules, DescribeSecurityGroups, DescribeSubnets, DescribeVpcs, ListBuckets, RoleAuthorizationDetails } from '../aws/aws-types';
 import { concurrencyGate } from '../concurrency';
 import { ManagedSet, ruleKey } from './managed-state';
 
@@ -46,8 +46,8 @@ export interface ScanTarget extends AwsTarget {
 
 /**
  * AWS calls in flight at once in one scan. Each is an `aws` process and they are independent reads: one after the
- * other, a scan of an account with a dozen fleet roles made some forty calls in a row (minutes on a loaded runner).
- * Six keeps well under the API's read throttles.
+ * other, and with three calls per role, a scan of an account with a dozen fleet roles made some forty calls in a row
+ * (minutes on a loaded runner). Six keeps well under the API's read throttles.
  */
 export const SCAN_CALLS_AT_ONCE = 6;
 
@@ -68,7 +68,8 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
   const gate = concurrencyGate(SCAN_CALLS_AT_ONCE);
   const call = <T>(args: readonly string[]) => gate(() => api.call<T>(args, t));
 
-  // Every list at once; what depends on a list (a group's rules, a bucket's tags, a role's policies) once it is in.
+  // Every list at once; what depends on a list (a managed group's rules, a bucket's tags) once it is in.
+  // The roles come with their attached and inline policies in one paginated call, not three calls per role.
   const [vpcList, subnetList, groupList, routeTables, reservationList, bucketList, roleList] = await Promise.all([
     call<DescribeVpcs>(['ec2', 'describe-vpcs']),
     call<DescribeSubnets>(['ec2', 'describe-subnets']),
@@ -76,7 +77,7 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
     call<DescribeRouteTables>(['ec2', 'describe-route-tables']),
     call<DescribeInstances>(['ec2', 'describe-instances']),
     t.includeGlobal ? call<ListBuckets>(['s3api', 'list-buckets']) : undefined,
-    t.includeGlobal ? call<ListRoles>(['iam', 'list-roles']) : undefined,
+    t.includeGlobal ? call<RoleAuthorizationDetails>(['iam', 'get-account-authorization-details', '--filter', 'Role']) : undefined,
   ]);
 
   const fleetVpcs = new Set<string>();
@@ -97,11 +98,9 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
     if (inFleet(g.VpcId, tags) && !serviceOwned(tags) && managed.ids.has(g.GroupId)) managedGroups.add(g.GroupId);
   }
   const unmanagedBuckets = (bucketList?.Buckets ?? []).filter((b) => !managed.ids.has(b.Name));
-  const managedRoles = (roleList?.Roles ?? []).map((r) => r.RoleName).filter((name) => managed.roles.has(name));
-  const [ruleList, bucketTags, rolePolicies] = await Promise.all([
+  const [ruleList, bucketTags] = await Promise.all([
     managedGroups.size > 0 ? call<DescribeSecurityGroupRules>(['ec2', 'describe-security-group-rules', '--filters', `Name=group-id,Values=${[...managedGroups].join(',')}`]) : undefined,
     Promise.all(unmanagedBuckets.map((b) => call<BucketTagging>(['s3api', 'get-bucket-tagging', '--bucket', b.Name]))),
-    Promise.all(managedRoles.map((name) => Promise.all([call<ListAttachedRolePolicies>(['iam', 'list-attached-role-policies', '--role-name', name]), call<ListRolePolicies>(['iam', 'list-role-policies', '--role-name', name])]))),
   ]);
 
   for (const s of subnetList?.Subnets ?? []) {
@@ -153,17 +152,17 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
     const tags = tagsOf(bucketTags[n]?.TagSet);
     if (tags[t.fleetTagKey] !== undefined) report('s3-bucket', b.Name, `tagged ${t.fleetTagKey}=${tags[t.fleetTagKey]}, in no state`);
   }
-  for (const role of roleList?.Roles ?? []) {
-    const name: string = role.RoleName;
-    if (!managed.roles.has(name) && name.startsWith(t.rolePrefix)) report('iam-role', name, `named like the fleet (${t.rolePrefix}…), in no state`);
-  }
-  for (const [n, name] of managedRoles.entries()) {
-    const [attached, inline] = rolePolicies[n];
-    for (const p of attached?.AttachedPolicies ?? []) {
+  for (const role of roleList?.RoleDetailList ?? []) {
+    const name = role.RoleName;
+    if (!managed.roles.has(name)) {
+      if (name.startsWith(t.rolePrefix)) report('iam-role', name, `named like the fleet (${t.rolePrefix}…), in no state`);
+      continue;
+    }
+    for (const p of role.AttachedManagedPolicies ?? []) {
       if (!managed.attachments.has(`${name}|${p.PolicyArn}`)) report('role-policy-attachment', `${name}|${p.PolicyArn}`, `${p.PolicyName} attached to managed role ${name}, declared nowhere`);
     }
-    for (const p of inline?.PolicyNames ?? []) {
-      if (!managed.inlinePolicies.has(`${name}|${p}`)) report('role-inline-policy', `${name}|${p}`, `inline policy ${p} on managed role ${name}, declared nowhere`);
+    for (const p of role.RolePolicyList ?? []) {
+      if (!managed.inlinePolicies.has(`${name}|${p.PolicyName}`)) report('role-inline-policy', `${name}|${p.PolicyName}`, `inline policy ${p.PolicyName} on managed role ${name}, declared nowhere`);
     }
   }
   return out;
