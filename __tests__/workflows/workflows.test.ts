@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { deployWorkflow } from '../../cli/rollout/deploy-workflow';
 import { PINNED_ACTIONS } from '../../cli/rollout/pinned-actions';
 import { ciTrustOf, MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT } from '../../regions/automation';
-import { defaultCatalogue } from '../../regions/catalogue';
+import { DEFAULT_CATALOGUE, defaultCatalogue } from '../../regions/catalogue';
+import { parseCatalogue } from '../../regions/load';
 import { exprOf, jobOf, mapValue, parsedWorkflows } from '../support/workflows';
 import { workflowProblems } from '../support/workflow-rules';
 
@@ -258,6 +259,28 @@ describe('deploy workflow: canary rollback and decommissioning', () => {
     expect(step.env.LAST).toBe('${{ needs.plan.outputs.wave2_last_deployed }}');
     expect(yaml.jobs.plan.outputs.wave2_last_deployed).toBe('${{ steps.plan.outputs.wave2_last_deployed }}');
     expect(rollback.steps.find((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')).with['role-to-assume']).toBe('arn:aws:iam::333333333333:role/kore-ci-apply');
+  });
+
+  it("logs the rollback in to the canary's own cloud only: azurerm's OIDC variables for an Azure canary, none for an AWS one", () => {
+    const stepOf = (job: any) => job.steps.find((s: any) => s.name === 'roll back and hold the gate again');
+    expect(Object.keys(stepOf(rollback).env).filter((k) => k.startsWith('ARM_'))).toEqual([]);
+    expect(rollback.steps.some((s: any) => s.uses?.startsWith('azure/login@'))).toBe(false);
+    // The same fleet with the Azure region as the first production wave: its canary is Azure.
+    const input = structuredClone(DEFAULT_CATALOGUE);
+    for (const e of input.regions as { id: string; wave: number }[]) if (e.id === 'prod-weu' || e.id === 'prod-use1') e.wave = e.id === 'prod-weu' ? 2 : 3;
+    const azure = parse(deployWorkflow(parseCatalogue(input, 'azure canary'))).jobs.wave2_rollback;
+    expect(stepOf(azure).env).toMatchObject({
+      ARM_USE_OIDC: 'true',
+      ARM_CLIENT_ID: '5d1c7a20-0000-4000-8000-0000000000c2',
+      ARM_TENANT_ID: '7e2a9c10-0000-4000-8000-0000000000aa',
+      ARM_SUBSCRIPTION_ID: '4b1f2c3d-0000-4000-8000-000000000001',
+    });
+    expect(azure.steps.find((s: any) => s.uses?.startsWith('azure/login@')).with).toEqual({
+      'client-id': '5d1c7a20-0000-4000-8000-0000000000c2',
+      'tenant-id': '7e2a9c10-0000-4000-8000-0000000000aa',
+      'subscription-id': '4b1f2c3d-0000-4000-8000-000000000001',
+    });
+    expect(azure.steps.some((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))).toBe(false);
   });
 
   it('destroys retired stacks after every wave, platform before infrastructure, in the decommission environment', () => {

@@ -341,7 +341,8 @@ function rollbackJob(catalogue: Catalogue, wave: RolloutWave, watched: readonly 
       { name: 'the last deployed configuration', env: { LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}` }, run: synthesizeCommit('LAST', 'last') },
       {
         name: 'roll back and hold the gate again',
-        env: { LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}`, GITHUB_TOKEN: '${{ github.token }}', ...armEnv(infra.applyIdentity, tenantId, subscriptionId) },
+        // azurerm's login for an Azure canary only: an AWS canary's job holds no Azure identity to name.
+        env: { LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}`, GITHUB_TOKEN: '${{ github.token }}', ...(creds.cloud === 'azure' ? armEnv(infra.applyIdentity, tenantId, subscriptionId) : {}) },
         run: `npm run rollout -- rollback --wave ${wave.wave} --cdktf-out cdktf.out --last-deployed-out last.out --records github --commit "$LAST" --report-dir reports`,
       },
       { uses: PINNED_ACTIONS.uploadArtifact.uses, if: '${{ !cancelled() }}', with: { name: `rollback-wave${wave.wave}`, path: 'reports/', 'retention-days': 90 } },
