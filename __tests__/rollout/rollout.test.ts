@@ -38,7 +38,7 @@ describe('rollout plan', () => {
     expect(plan.waves[2].checks).toEqual([
       expect.objectContaining({ region: 'prod-use1', name: 'artifactory-ping', expectStatus: 200 }),
       // The canary's VM service: its group's instances, healthy by the load balancer's check.
-      { region: 'prod-use1', name: 'vm billing', autoScalingGroup: 'kore-prod-use1-billing', awsRegion: 'us-east-1', minHealthy: 2 },
+      { region: 'prod-use1', name: 'vm billing', autoScalingGroup: 'kore-prod-use1-billing', awsRegion: 'us-east-1', account: '333333333333', minHealthy: 2 },
     ]);
   });
 
@@ -162,14 +162,20 @@ describe('health gate', () => {
   const check = { region: 'prod-use1', name: 'ping', url: 'https://x.example/ping', expectStatus: 200 };
 
   it('checks a VM service through its group: enough instances healthy and in service, or the group missing', async () => {
-    const vm = { region: 'prod-use1', name: 'vm billing', autoScalingGroup: 'kore-prod-use1-billing', awsRegion: 'us-east-1', minHealthy: 2 };
-    const withGroup = (instances: { health: string; lifecycle: string }[] | undefined): GateProbes => ({ ...probes([200]), groupInstances: async (region, group) => (region === 'us-east-1' && group === 'kore-prod-use1-billing' ? instances : undefined) });
+    const vm = { region: 'prod-use1', name: 'vm billing', autoScalingGroup: 'kore-prod-use1-billing', awsRegion: 'us-east-1', account: '333333333333', minHealthy: 2 };
+    const withGroup = (instances: { health: string; lifecycle: string }[] | undefined): GateProbes => ({
+      ...probes([200]),
+      groupInstances: async (region, group, account) => (region === 'us-east-1' && group === 'kore-prod-use1-billing' && account === '333333333333' ? instances : undefined),
+    });
     const ok = await runHealthGate([vm], 0, 1, withGroup([{ health: 'Healthy', lifecycle: 'InService' }, { health: 'Healthy', lifecycle: 'InService' }, { health: 'Unhealthy', lifecycle: 'InService' }]));
     expect([ok.passed, ok.results[0].detail]).toEqual([true, '2 of 3 instances healthy and in service (needs 2)']);
     const low = await runHealthGate([vm], 0, 1, withGroup([{ health: 'Healthy', lifecycle: 'InService' }, { health: 'Healthy', lifecycle: 'Pending' }]));
     expect([low.passed, low.failure?.detail]).toEqual([false, '1 of 2 instances healthy and in service (needs 2)']);
     const gone = await runHealthGate([{ ...vm, autoScalingGroup: 'other' }], 0, 1, withGroup([]));
-    expect(gone.failure?.detail).toBe('Auto Scaling group other does not exist');
+    expect(gone.failure?.detail).toBe('Auto Scaling group other does not exist in account 333333333333');
+    // Asked in another account, the same group is not there: the gate reads each group in its own account.
+    const elsewhere = await runHealthGate([{ ...vm, account: '444444444444' }], 0, 1, withGroup([{ health: 'Healthy', lifecycle: 'InService' }]));
+    expect(elsewhere.failure?.detail).toBe('Auto Scaling group kore-prod-use1-billing does not exist in account 444444444444');
   });
 
   it('holds the checks for the whole bake, a round per interval', async () => {

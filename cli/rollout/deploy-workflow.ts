@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { accountCredentialVariables } from '../aws/account-credentials';
 import { automationOf, DECOMMISSION_ENVIRONMENT, deployEnvironmentOf, iamRoleArn, MAIN_READ_ENVIRONMENT, ROLLBACK_ENVIRONMENT } from '../../regions/automation';
 import type { Catalogue } from '../../regions/schema';
 import { listStacks, StackListing } from '../stacks';
@@ -197,6 +198,7 @@ export function deployWorkflow(catalogue: Catalogue): string {
     if (w.canary) {
       // Only after a change reached the canary: a gate over an unchanged canary would hold the deploy for nothing.
       const canaryChanged = `\${{ !cancelled() && !contains(needs.*.result, 'failure') && needs.plan.result == 'success' && needs.plan.outputs.wave${w.wave}_changed == 'true' }}`;
+      const otherAccounts = gateRole ? extraGateAccounts(catalogue, w) : [];
       const gate = (id: string, bake: string) => {
         jobs[id] = {
           needs: [...earlier],
@@ -207,9 +209,14 @@ export function deployWorkflow(catalogue: Catalogue): string {
           permissions: { contents: 'read', 'id-token': 'write' },
           steps: [
             ...SETUP,
+            ...otherAccounts.map((a) => a.step),
             // Route53 health checks are read with the global account's read-only identity.
             ...(gateRole ? [{ name: 'AWS credentials (OIDC, read-only, for Route53 health checks)', uses: PINNED_ACTIONS.awsCredentials.uses, with: { 'role-to-assume': gateRole, 'aws-region': catalogue.global.region } }] : []),
-            { name: 'health gate', run: `npm run rollout -- gate --wave ${w.wave} --bake ${bake} --report-dir reports` },
+            {
+              name: 'health gate',
+              ...(otherAccounts.length > 0 ? { env: Object.fromEntries(otherAccounts.flatMap((a) => Object.entries(a.env))) } : {}),
+              run: `npm run rollout -- gate --wave ${w.wave} --bake ${bake} --report-dir reports`,
+            },
           ],
         };
         earlier.push(id);
@@ -301,6 +308,32 @@ function loginSteps(identity: string, region: string, tenantId: string, subscrip
       with: { 'client-id': identity, 'tenant-id': tenantId, 'subscription-id': subscriptionId },
     },
   ];
+}
+
+/**
+ * The AWS accounts a wave's gate reads besides the global one (whose read-only role the gate job logs in with):
+ * those of its VM groups. Each gets its own read-only login, kept out of the job's environment and handed to the
+ * gate step only (accountCredentialVariables), so that every check reads its own account.
+ */
+function extraGateAccounts(catalogue: Catalogue, wave: RolloutWave): { step: Record<string, unknown>; env: Record<string, string> }[] {
+  const accounts = [...new Set(wave.checks.flatMap((c) => ('account' in c && c.account !== catalogue.global.account ? [c.account] : [])))].sort();
+  const rows = listStacks(catalogue).filter((r) => r.credentials.cloud === 'aws' && wave.stacks.some((s) => s.stack === r.stack));
+  return accounts.map((account) => {
+    const row = rows.find((r) => r.credentials.cloud === 'aws' && r.credentials.account === account);
+    if (!row) throw new Error(`rollout workflow: wave ${wave.wave} checks VM groups in account ${account}, but none of its stacks is in it`);
+    const id = `aws_${account}`;
+    const names = accountCredentialVariables(account);
+    const out = (name: string) => `\${{ steps.${id}.outputs.${name} }}`;
+    return {
+      step: {
+        id,
+        name: `AWS credentials of ${account} (OIDC, read-only, for its VM groups; not for the job's environment)`,
+        uses: PINNED_ACTIONS.awsCredentials.uses,
+        with: { 'role-to-assume': row.planIdentity, 'aws-region': row.region, 'output-credentials': true, 'output-env-credentials': false },
+      },
+      env: { [names.accessKeyId]: out('aws-access-key-id'), [names.secretAccessKey]: out('aws-secret-access-key'), [names.sessionToken]: out('aws-session-token') },
+    };
+  });
 }
 
 /** What azurerm reads to log in by OIDC. */

@@ -1,3 +1,4 @@
+import { accountEnvironment } from '../aws/account-credentials';
 import { awsCli } from '../aws/aws-cli';
 import type { DescribeAutoScalingGroups } from '../aws/aws-types';
 import type { GateCheck } from './waves';
@@ -22,8 +23,8 @@ export interface GateProbes {
   httpStatus(url: string, timeoutMs: number): Promise<number>;
   /** Status reports of a Route53 health check's checkers. */
   route53Statuses(healthCheckId: string): Promise<string[]>;
-  /** An Auto Scaling group's instances with their health and lifecycle state; undefined when there is no such group. */
-  groupInstances(awsRegion: string, group: string): Promise<{ health: string; lifecycle: string }[] | undefined>;
+  /** An Auto Scaling group's instances in `account`, with their health and lifecycle state; undefined when there is no such group. */
+  groupInstances(awsRegion: string, group: string, account: string): Promise<{ health: string; lifecycle: string }[] | undefined>;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
@@ -54,8 +55,8 @@ async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResu
       return { check, ok: status === check.expectStatus, detail: status === check.expectStatus ? `answered ${status}` : `answered ${status} (expected ${check.expectStatus})` };
     }
     if ('autoScalingGroup' in check) {
-      const instances = await probes.groupInstances(check.awsRegion, check.autoScalingGroup);
-      if (instances === undefined) return { check, ok: false, detail: `Auto Scaling group ${check.autoScalingGroup} does not exist` };
+      const instances = await probes.groupInstances(check.awsRegion, check.autoScalingGroup, check.account);
+      if (instances === undefined) return { check, ok: false, detail: `Auto Scaling group ${check.autoScalingGroup} does not exist in account ${check.account}` };
       const healthy = instances.filter((i) => i.health === 'Healthy' && i.lifecycle === 'InService').length;
       return { check, ok: healthy >= check.minHealthy && healthy > 0, detail: `${healthy} of ${instances.length} instances healthy and in service (needs ${Math.max(1, check.minHealthy)})` };
     }
@@ -81,8 +82,9 @@ export const realProbes: GateProbes = {
     if (res === undefined) throw new Error(`Route53 health check ${id} does not exist`);
     return (res.HealthCheckObservations ?? []).map((o) => o.StatusReport?.Status ?? '');
   },
-  async groupInstances(awsRegion, group) {
-    const res = await awsCli().call<DescribeAutoScalingGroups>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', group], { region: awsRegion });
+  async groupInstances(awsRegion, group, account) {
+    // In the group's own account: with the session the workflow gave for it, if the job itself is in another.
+    const res = await awsCli(accountEnvironment(account)).call<DescribeAutoScalingGroups>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', group], { region: awsRegion });
     const found = res?.AutoScalingGroups?.[0];
     return found ? (found.Instances ?? []).map((i) => ({ health: i.HealthStatus ?? '', lifecycle: i.LifecycleState ?? '' })) : undefined;
   },

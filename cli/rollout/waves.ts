@@ -22,6 +22,8 @@ export interface VmGroupCheck {
   readonly name: string;
   readonly autoScalingGroup: string;
   readonly awsRegion: string;
+  /** The AWS account the group lives in (the entry's): the gate reads it there, whatever account its job is in. */
+  readonly account: string;
   readonly minHealthy: number;
 }
 
@@ -32,7 +34,7 @@ export type GateCheck = (HealthCheckSpec | VmGroupCheck) & { readonly region: st
 function checksOf(catalogue: Catalogue, e: Catalogue['regions'][number]): GateCheck[] {
   const written: GateCheck[] = (catalogue.rollout.healthChecks[e.id] ?? []).map((c) => ({ ...c, region: e.id }));
   const prefix = entryNames(e).prefix;
-  const vm: GateCheck[] = e.cloud === 'aws' ? e.vmServices.map((s) => ({ name: `vm ${s.name}`, autoScalingGroup: `${prefix}-${s.name}`, awsRegion: e.region, minHealthy: s.capacity.min, region: e.id })) : [];
+  const vm: GateCheck[] = e.cloud === 'aws' ? e.vmServices.map((s) => ({ name: `vm ${s.name}`, autoScalingGroup: `${prefix}-${s.name}`, awsRegion: e.region, account: e.account, minHealthy: s.capacity.min, region: e.id })) : [];
   return [...written, ...vm];
 }
 
