@@ -8,6 +8,29 @@ export function automationOf(catalogue: Catalogue, environment: string): Automat
   return envs[(environment === 'global' ? 'prod' : environment) as keyof typeof envs];
 }
 
+/**
+ * The production canary: the one region of the lowest production wave, when production rolls out in more than one
+ * wave (fleet-checks holds it alone in its wave). The rollout gates and rolls it back; its rollback job reads the
+ * global account's Route53 health checks.
+ */
+export function canaryOf(catalogue: Catalogue): RegionEntry | undefined {
+  const prod = catalogue.regions.filter((e) => e.environment === 'prod');
+  if (prod.length < 2) return undefined;
+  const first = Math.min(...prod.map((e) => e.wave));
+  return prod.find((e) => e.wave === first);
+}
+
+/**
+ * Whether the canary's rollback job, logged in as the canary's apply identity, needs a read-only login to the
+ * global account besides: it holds the gate again, and the canary's Route53 health checks live in global's account,
+ * which that identity cannot read when it is on Azure or in another AWS account.
+ */
+export function rollbackReadsGlobal(catalogue: Catalogue): boolean {
+  const canary = canaryOf(catalogue);
+  if (!canary || (canary.cloud === 'aws' && canary.account === catalogue.global.account)) return false;
+  return (catalogue.rollout.healthChecks[canary.id] ?? []).some((c) => 'route53HealthCheckId' in c);
+}
+
 /** `arn:aws:iam::<account>:role/<name>`. */
 export function iamRoleArn(account: string, roleName: string): string {
   return `arn:aws:iam::${account}:role/${roleName}`;
@@ -66,15 +89,18 @@ export interface CiTrust {
 
 /**
  * The OIDC trust of every CI identity, from the catalogue: the plan identity of an account is trusted for pull
- * request plans (after review) and read-only jobs on main; its apply identity only for the deploy environments of
- * the stacks in that account. The bootstrap stack creates the AWS roles from this, docs/ci-identities.md lists it;
- * the workflows use exactly these environments (tests hold all three together).
+ * request plans (after review) and read-only jobs on main — global's also for the canary's rollback when that job
+ * reads global's Route53 health checks from another login (rollbackReadsGlobal); its apply identity only for the
+ * deploy environments of the stacks in that account. The bootstrap stack creates the AWS roles from this,
+ * docs/ci-identities.md lists it; the workflows use exactly these environments (tests hold all three together).
  */
 export function ciTrustOf(catalogue: Catalogue): CiTrust[] {
   const repo = catalogue.automation?.repository;
   if (!repo) return [];
   const sub = (env: string) => `repo:${repo}:environment:${env}`;
   const planSubjects = [sub(PR_PLAN_ENVIRONMENT), sub(MAIN_READ_ENVIRONMENT)];
+  const globalIds = automationOf(catalogue, 'global')?.aws;
+  const readsGlobal = (cloud: string, account: string, plan: string) => cloud === 'aws' && account === catalogue.global.account && plan === globalIds?.planRole && rollbackReadsGlobal(catalogue);
   const byIdentity = new Map<string, { cloud: 'aws' | 'azure'; account: string; plan: string; apply: string; envs: Set<string> }>();
   const add = (cloud: 'aws' | 'azure', account: string, environment: string) => {
     const ids = automationOf(catalogue, environment);
@@ -88,6 +114,13 @@ export function ciTrustOf(catalogue: Catalogue): CiTrust[] {
   for (const e of catalogue.regions) add(e.cloud, e.cloud === 'aws' ? e.account : (e.tenantId ?? ''), e.environment);
   add('aws', catalogue.global.account, 'global');
   return [...byIdentity.values()]
-    .map((e) => ({ cloud: e.cloud, account: e.account, plan: e.plan, apply: e.apply, planSubjects, applySubjects: [...e.envs, ...(e.envs.has('production') ? [ROLLBACK_ENVIRONMENT] : []), DECOMMISSION_ENVIRONMENT].sort().map(sub) }))
+    .map((e) => ({
+      cloud: e.cloud,
+      account: e.account,
+      plan: e.plan,
+      apply: e.apply,
+      planSubjects: readsGlobal(e.cloud, e.account, e.plan) ? [...planSubjects, sub(ROLLBACK_ENVIRONMENT)] : planSubjects,
+      applySubjects: [...e.envs, ...(e.envs.has('production') ? [ROLLBACK_ENVIRONMENT] : []), DECOMMISSION_ENVIRONMENT].sort().map(sub),
+    }))
     .sort((a, b) => a.cloud.localeCompare(b.cloud) || a.account.localeCompare(b.account) || a.plan.localeCompare(b.plan));
 }

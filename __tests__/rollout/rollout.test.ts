@@ -198,8 +198,24 @@ describe('health gate', () => {
       throw new Error('connect ECONNREFUSED 127.0.0.1:1');
     };
     expect((await runHealthGate([check], 0, 1, p)).failure?.detail).toBe('unreachable: connect ECONNREFUSED 127.0.0.1:1');
-    const r53 = await runHealthGate([{ region: 'global', name: 'dns', route53HealthCheckId: 'abc' }], 0, 1, probes([200]));
+    const r53 = await runHealthGate([{ region: 'global', name: 'dns', route53HealthCheckId: 'abc', account: '333333333333' }], 0, 1, probes([200]));
     expect(r53.failure?.detail).toBe('1 of 2 checkers failing');
+  });
+
+  it("reads a region's Route53 health checks in global's account, whatever account the region is in", async () => {
+    const c = catalogueCopy();
+    for (const e of c.regions as { id: string; account?: string; state?: object }[]) {
+      if (e.id !== 'prod-use1') continue;
+      e.account = '444444444444';
+      e.state = { backend: 's3', bucket: 'kore-tfstate-444444444444-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' };
+    }
+    (c as any).rollout.healthChecks['prod-use1'].push({ name: 'dns', route53HealthCheckId: 'hc-1' });
+    const canary = rolloutPlan(parseCatalogue(c, 'test')).waves.find((w) => w.canary)!;
+    expect(canary.checks.find((k) => k.name === 'dns')).toEqual({ name: 'dns', route53HealthCheckId: 'hc-1', account: '333333333333', region: 'prod-use1' });
+    const asked: string[] = [];
+    const p: GateProbes = { ...probes([200]), route53Statuses: async (id, account) => (asked.push(`${id}@${account}`), ['Success: HTTP Status Code 200, OK']) };
+    const g = await runHealthGate(canary.checks.filter((k) => 'route53HealthCheckId' in k), 0, 1, p);
+    expect([g.passed, asked]).toEqual([true, ['hc-1@333333333333']]);
   });
 });
 

@@ -243,6 +243,30 @@ describe('deploy workflow (generated from the catalogue)', () => {
   });
 });
 
+/**
+ * `job step role-or-client environment` for every login of a generated workflow whose identity does not trust the
+ * job's environment (ciTrustOf): GitHub would refuse that login at run time.
+ */
+function loginsOutsideTrust(catalogue: ReturnType<typeof defaultCatalogue>, workflow: any): string[] {
+  const trust = ciTrustOf(catalogue);
+  const trusts = (identity: string, env: string) =>
+    trust.some((t) => {
+      const subject = `repo:${catalogue.automation!.repository}:environment:${env}`;
+      const names = (plan: string, apply: string) => [identity === plan && t.planSubjects.includes(subject), identity === apply && t.applySubjects.includes(subject)];
+      return t.cloud === 'aws' ? names(`arn:aws:iam::${t.account}:role/${t.plan}`, `arn:aws:iam::${t.account}:role/${t.apply}`).some(Boolean) : names(t.plan, t.apply).some(Boolean);
+    });
+  const problems: string[] = [];
+  for (const [id, job] of Object.entries(workflow.jobs as Record<string, any>)) {
+    for (const step of job.steps ?? []) {
+      const identity = step.with?.['role-to-assume'] ?? (String(step.uses).startsWith('azure/login@') ? step.with?.['client-id'] : undefined);
+      // Matrix values are checked per stack elsewhere; literal identities are what this generator writes by hand.
+      if (!identity || String(identity).includes('${{')) continue;
+      if (!trusts(identity, job.environment)) problems.push(`${id} ${step.id ?? step.name} ${identity} ${job.environment}`);
+    }
+  }
+  return problems;
+}
+
 describe('deploy workflow: a canary in another account than global', () => {
   // The default fleet with its canary (prod-use1, with a VM service) moved to an account of its own.
   const input = structuredClone(DEFAULT_CATALOGUE);
@@ -251,7 +275,10 @@ describe('deploy workflow: a canary in another account than global', () => {
     e.account = '444444444444';
     e.state = { backend: 's3', bucket: 'kore-tfstate-444444444444-us-east-1', region: 'us-east-1', lockTable: 'kore-tfstate-lock' };
   }
-  const text = deployWorkflow(parseCatalogue(input, 'canary account'));
+  // A Route53 health check of the canary: the global stack keeps those in global's account.
+  (input.rollout as { healthChecks: Record<string, object[]> }).healthChecks['prod-use1'].push({ name: 'dns', route53HealthCheckId: 'hc-1' });
+  const catalogue = parseCatalogue(input, 'canary account');
+  const text = deployWorkflow(catalogue);
   const yaml = parse(text);
 
   it("reads the canary's VM groups in its own account and Route53 in global's: one read-only login each, the canary's kept out of the job's environment", () => {
@@ -271,8 +298,27 @@ describe('deploy workflow: a canary in another account than global', () => {
         KORE_AWS_444444444444_SESSION_TOKEN: '${{ steps.aws_444444444444.outputs.aws-session-token }}',
       });
     }
-    // Every other job is as in the one-account fleet: no extra login anywhere else.
-    expect(Object.entries(yaml.jobs as Record<string, any>).filter(([, j]) => (j.steps ?? []).some((s: any) => s.id?.startsWith('aws_'))).map(([id]) => id)).toEqual(['wave2_gate', 'wave2_after_bake']);
+    // Every other job but the rollback (next test) is as in the one-account fleet: no extra login anywhere else.
+    expect(Object.entries(yaml.jobs as Record<string, any>).filter(([, j]) => (j.steps ?? []).some((s: any) => s.id?.startsWith('aws_'))).map(([id]) => id)).toEqual(['wave2_gate', 'wave2_after_bake', 'wave2_rollback']);
+  });
+
+  it("holds the gate again after a rollback with global's read-only role for Route53, kept out of the apply role's environment", () => {
+    const steps = yaml.jobs.wave2_rollback.steps;
+    const logins = steps.filter((s: any) => s.uses === PINNED_ACTIONS.awsCredentials.uses);
+    expect(logins.map((s: any) => [s.id, s.with['role-to-assume'], s.with['output-env-credentials']])).toEqual([
+      [undefined, 'arn:aws:iam::444444444444:role/kore-ci-apply', undefined],
+      ['aws_333333333333', 'arn:aws:iam::333333333333:role/kore-ci-plan', false],
+    ]);
+    expect(logins[1].with).toEqual({ 'role-to-assume': 'arn:aws:iam::333333333333:role/kore-ci-plan', 'aws-region': 'us-east-1', 'output-credentials': true, 'output-env-credentials': false });
+    expect(steps.find((s: any) => s.name === 'roll back and hold the gate again').env).toMatchObject({
+      KORE_AWS_333333333333_ACCESS_KEY_ID: '${{ steps.aws_333333333333.outputs.aws-access-key-id }}',
+      KORE_AWS_333333333333_SECRET_ACCESS_KEY: '${{ steps.aws_333333333333.outputs.aws-secret-access-key }}',
+      KORE_AWS_333333333333_SESSION_TOKEN: '${{ steps.aws_333333333333.outputs.aws-session-token }}',
+    });
+    // Global's plan role trusts the rollback's environment in this fleet, and no other plan role does.
+    const rollbackReaders = ciTrustOf(catalogue).filter((t) => t.planSubjects.some((s) => s.endsWith(':environment:production-rollback')));
+    expect(rollbackReaders.map((t) => `${t.account} ${t.plan}`)).toEqual(['333333333333 kore-ci-plan']);
+    expect(loginsOutsideTrust(catalogue, yaml)).toEqual([]);
   });
 
   it('keeps the hardening rules and passes actionlint', () => {
@@ -310,7 +356,10 @@ describe('deploy workflow: canary rollback and decommissioning', () => {
     // The same fleet with the Azure region as the first production wave: its canary is Azure.
     const input = structuredClone(DEFAULT_CATALOGUE);
     for (const e of input.regions as { id: string; wave: number }[]) if (e.id === 'prod-weu' || e.id === 'prod-use1') e.wave = e.id === 'prod-weu' ? 2 : 3;
-    const azure = parse(deployWorkflow(parseCatalogue(input, 'azure canary'))).jobs.wave2_rollback;
+    (input.rollout as { healthChecks: Record<string, object[]> }).healthChecks['prod-weu'] = [{ name: 'dns', route53HealthCheckId: 'hc-weu' }];
+    const azureCatalogue = parseCatalogue(input, 'azure canary');
+    const azureYaml = parse(deployWorkflow(azureCatalogue));
+    const azure = azureYaml.jobs.wave2_rollback;
     expect(stepOf(azure).env).toMatchObject({
       ARM_USE_OIDC: 'true',
       ARM_CLIENT_ID: '5d1c7a20-0000-4000-8000-0000000000c2',
@@ -322,7 +371,16 @@ describe('deploy workflow: canary rollback and decommissioning', () => {
       'tenant-id': '7e2a9c10-0000-4000-8000-0000000000aa',
       'subscription-id': '4b1f2c3d-0000-4000-8000-000000000001',
     });
-    expect(azure.steps.some((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))).toBe(false);
+    // Its only AWS login reads global's Route53 health checks, read-only, into the rollback step alone.
+    expect(azure.steps.filter((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@')).map((s: any) => s.with)).toEqual([
+      { 'role-to-assume': 'arn:aws:iam::333333333333:role/kore-ci-plan', 'aws-region': 'us-east-1', 'output-credentials': true, 'output-env-credentials': false },
+    ]);
+    expect(stepOf(azure).env.KORE_AWS_333333333333_ACCESS_KEY_ID).toBe('${{ steps.aws_333333333333.outputs.aws-access-key-id }}');
+    expect(loginsOutsideTrust(azureCatalogue, azureYaml)).toEqual([]);
+    // The default fleet's canary shares global's account: its apply role reads Route53 itself, no second login, and
+    // global's plan role does not trust the rollback.
+    expect(rollback.steps.filter((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))).toHaveLength(1);
+    expect(ciTrustOf(defaultCatalogue()).flatMap((t) => t.planSubjects).filter((s) => s.endsWith('production-rollback'))).toEqual([]);
   });
 
   it('destroys retired stacks after every wave, platform before infrastructure, in the decommission environment', () => {

@@ -198,7 +198,7 @@ export function deployWorkflow(catalogue: Catalogue): string {
     if (w.canary) {
       // Only after a change reached the canary: a gate over an unchanged canary would hold the deploy for nothing.
       const canaryChanged = `\${{ !cancelled() && !contains(needs.*.result, 'failure') && needs.plan.result == 'success' && needs.plan.outputs.wave${w.wave}_changed == 'true' }}`;
-      const otherAccounts = gateRole ? extraGateAccounts(catalogue, w) : [];
+      const otherAccounts = gateRole ? extraGateAccounts(catalogue, w, catalogue.global.account) : [];
       const gate = (id: string, bake: string) => {
         jobs[id] = {
           needs: [...earlier],
@@ -311,25 +311,32 @@ function loginSteps(identity: string, region: string, tenantId: string, subscrip
 }
 
 /**
- * The AWS accounts a wave's gate reads besides the global one (whose read-only role the gate job logs in with):
- * those of its VM groups. Each gets its own read-only login, kept out of the job's environment and handed to the
+ * The AWS accounts a wave's gate reads besides `own`, the one its job logs in to (global's read-only role in the
+ * gate jobs; the canary's apply role, or none for an Azure canary, in the rollback job): global's for Route53 health
+ * checks, each VM group's own. Each gets its read-only login, kept out of the job's environment and handed to the
  * gate step only (accountCredentialVariables), so that every check reads its own account.
  */
-function extraGateAccounts(catalogue: Catalogue, wave: RolloutWave): { step: Record<string, unknown>; env: Record<string, string> }[] {
-  const accounts = [...new Set(wave.checks.flatMap((c) => ('account' in c && c.account !== catalogue.global.account ? [c.account] : [])))].sort();
+function extraGateAccounts(catalogue: Catalogue, wave: RolloutWave, own: string | undefined): { step: Record<string, unknown>; env: Record<string, string> }[] {
+  const globalRead = automationOf(catalogue, 'global')?.aws;
+  if (!globalRead) return [];
+  const accounts = [...new Set(wave.checks.flatMap((c) => ('account' in c && c.account !== own ? [c.account] : [])))].sort();
   const rows = listStacks(catalogue).filter((r) => r.credentials.cloud === 'aws' && wave.stacks.some((s) => s.stack === r.stack));
   return accounts.map((account) => {
     const row = rows.find((r) => r.credentials.cloud === 'aws' && r.credentials.account === account);
-    if (!row) throw new Error(`rollout workflow: wave ${wave.wave} checks VM groups in account ${account}, but none of its stacks is in it`);
+    const login =
+      account === catalogue.global.account
+        ? { role: iamRoleArn(account, globalRead.planRole), region: catalogue.global.region, reads: 'Route53 health checks' }
+        : row && { role: row.planIdentity, region: row.region, reads: 'VM groups' };
+    if (!login) throw new Error(`rollout workflow: wave ${wave.wave} checks VM groups in account ${account}, but none of its stacks is in it`);
     const id = `aws_${account}`;
     const names = accountCredentialVariables(account);
     const out = (name: string) => `\${{ steps.${id}.outputs.${name} }}`;
     return {
       step: {
         id,
-        name: `AWS credentials of ${account} (OIDC, read-only, for its VM groups; not for the job's environment)`,
+        name: `AWS credentials of ${account} (OIDC, read-only, for its ${login.reads}; not for the job's environment)`,
         uses: PINNED_ACTIONS.awsCredentials.uses,
-        with: { 'role-to-assume': row.planIdentity, 'aws-region': row.region, 'output-credentials': true, 'output-env-credentials': false },
+        with: { 'role-to-assume': login.role, 'aws-region': login.region, 'output-credentials': true, 'output-env-credentials': false },
       },
       env: { [names.accessKeyId]: out('aws-access-key-id'), [names.secretAccessKey]: out('aws-secret-access-key'), [names.sessionToken]: out('aws-session-token') },
     };
@@ -355,6 +362,9 @@ function rollbackJob(catalogue: Catalogue, wave: RolloutWave, watched: readonly 
   const tenantId = creds.cloud === 'azure' ? creds.tenantId : '';
   const subscriptionId = creds.cloud === 'azure' ? creds.subscriptionId : '';
   const login = loginSteps(infra.applyIdentity, infra.region, tenantId, subscriptionId).filter((s) => String(s.name).startsWith(infra.cloud === 'aws' ? 'AWS' : 'Azure'));
+  // Holding the gate again reads global's Route53 health checks: from its read-only role when the canary's apply
+  // role is in another account or on Azure (that role trusts this job's environment then: ciTrustOf).
+  const otherAccounts = extraGateAccounts(catalogue, wave, creds.cloud === 'aws' ? creds.account : undefined);
   return {
     name: `wave ${wave.wave} (canary): roll back to the last deployed configuration`,
     needs: ['plan', ...watched],
@@ -370,12 +380,18 @@ function rollbackJob(catalogue: Catalogue, wave: RolloutWave, watched: readonly 
       ...HISTORY_SETUP,
       { uses: PINNED_ACTIONS.setupTerraform.uses, with: { terraform_version: TERRAFORM_VERSION, terraform_wrapper: false } },
       ...login,
+      ...otherAccounts.map((a) => a.step),
       { run: 'npm run synth -- --out cdktf.out' },
       { name: 'the last deployed configuration', env: { LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}` }, run: synthesizeCommit('LAST', 'last') },
       {
         name: 'roll back and hold the gate again',
         // azurerm's login for an Azure canary only: an AWS canary's job holds no Azure identity to name.
-        env: { LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}`, GITHUB_TOKEN: '${{ github.token }}', ...(creds.cloud === 'azure' ? armEnv(infra.applyIdentity, tenantId, subscriptionId) : {}) },
+        env: {
+          LAST: `\${{ needs.plan.outputs.wave${wave.wave}_last_deployed }}`,
+          GITHUB_TOKEN: '${{ github.token }}',
+          ...(creds.cloud === 'azure' ? armEnv(infra.applyIdentity, tenantId, subscriptionId) : {}),
+          ...Object.fromEntries(otherAccounts.flatMap((a) => Object.entries(a.env))),
+        },
         run: `npm run rollout -- rollback --wave ${wave.wave} --cdktf-out cdktf.out --last-deployed-out last.out --records github --commit "$LAST" --report-dir reports`,
       },
       { uses: PINNED_ACTIONS.uploadArtifact.uses, if: '${{ !cancelled() }}', with: { name: `rollback-wave${wave.wave}`, path: 'reports/', 'retention-days': 90 } },

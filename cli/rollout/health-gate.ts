@@ -21,8 +21,8 @@ export type GateOutcome = {
 /** How the gate reaches the world; tests pass fakes. */
 export interface GateProbes {
   httpStatus(url: string, timeoutMs: number): Promise<number>;
-  /** Status reports of a Route53 health check's checkers. */
-  route53Statuses(healthCheckId: string): Promise<string[]>;
+  /** Status reports of a Route53 health check's checkers, read in `account` (global's). */
+  route53Statuses(healthCheckId: string, account: string): Promise<string[]>;
   /** An Auto Scaling group's instances in `account`, with their health and lifecycle state; undefined when there is no such group. */
   groupInstances(awsRegion: string, group: string, account: string): Promise<{ health: string; lifecycle: string }[] | undefined>;
   sleep(ms: number): Promise<void>;
@@ -60,7 +60,7 @@ async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResu
       const healthy = instances.filter((i) => i.health === 'Healthy' && i.lifecycle === 'InService').length;
       return { check, ok: healthy >= check.minHealthy && healthy > 0, detail: `${healthy} of ${instances.length} instances healthy and in service (needs ${Math.max(1, check.minHealthy)})` };
     }
-    const statuses = await probes.route53Statuses(check.route53HealthCheckId);
+    const statuses = await probes.route53Statuses(check.route53HealthCheckId, check.account);
     const failing = statuses.filter((s) => !/^Success/.test(s)).length;
     const ok = statuses.length > 0 && failing === 0;
     return { check, ok, detail: statuses.length === 0 ? 'no checker reported' : `${failing} of ${statuses.length} checkers failing` };
@@ -76,10 +76,11 @@ export const realProbes: GateProbes = {
     await res.arrayBuffer().catch(() => undefined);
     return res.status;
   },
-  async route53Statuses(id) {
-    // Route53 is global; its API answers in us-east-1. Through the one AWS helper: pager off, not-found mapped.
-    const res = await awsCli().call<{ HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }>(['route53', 'get-health-check-status', '--health-check-id', id], { region: 'us-east-1' });
-    if (res === undefined) throw new Error(`Route53 health check ${id} does not exist`);
+  async route53Statuses(id, account) {
+    // Route53 is global; its API answers in us-east-1. Through the one AWS helper: pager off, not-found mapped. In
+    // the global account, with the session the workflow gave for it when the job is logged in elsewhere (rollback).
+    const res = await awsCli(accountEnvironment(account)).call<{ HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }>(['route53', 'get-health-check-status', '--health-check-id', id], { region: 'us-east-1' });
+    if (res === undefined) throw new Error(`Route53 health check ${id} does not exist in account ${account}`);
     return (res.HealthCheckObservations ?? []).map((o) => o.StatusReport?.Status ?? '');
   },
   async groupInstances(awsRegion, group, account) {

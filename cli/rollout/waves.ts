@@ -1,5 +1,6 @@
 import { durationMs } from '../../regions/rollout-schema';
 import type { Catalogue, HealthCheckSpec } from '../../regions/schema';
+import { canaryOf } from '../../regions/automation';
 import { entryNames } from '../../regions/cloud-names';
 import { listStacks, StackLayer } from '../stacks';
 import type { RetiredStack } from './retired-stacks';
@@ -27,12 +28,18 @@ export interface VmGroupCheck {
   readonly minHealthy: number;
 }
 
+/**
+ * A catalogue's Route53 health check, read in the global account: the global stack creates the latency records and
+ * their health checks there, whatever account the region itself is in.
+ */
+export type Route53Check = Extract<HealthCheckSpec, { route53HealthCheckId: string }> & { readonly account: string };
+
 /** A health check of one region, as the gate runs it. */
-export type GateCheck = (HealthCheckSpec | VmGroupCheck) & { readonly region: string };
+export type GateCheck = (Extract<HealthCheckSpec, { url: string }> | Route53Check | VmGroupCheck) & { readonly region: string };
 
 /** The gate checks of one entry: the catalogue's, then one per AWS VM service. */
 function checksOf(catalogue: Catalogue, e: Catalogue['regions'][number]): GateCheck[] {
-  const written: GateCheck[] = (catalogue.rollout.healthChecks[e.id] ?? []).map((c) => ({ ...c, region: e.id }));
+  const written: GateCheck[] = (catalogue.rollout.healthChecks[e.id] ?? []).map((c) => ('route53HealthCheckId' in c ? { ...c, account: catalogue.global.account, region: e.id } : { ...c, region: e.id }));
   const prefix = entryNames(e).prefix;
   const vm: GateCheck[] = e.cloud === 'aws' ? e.vmServices.map((s) => ({ name: `vm ${s.name}`, autoScalingGroup: `${prefix}-${s.name}`, awsRegion: e.region, account: e.account, minHealthy: s.capacity.min, region: e.id })) : [];
   return [...written, ...vm];
@@ -77,8 +84,7 @@ export function rolloutPlan(catalogue: Catalogue, options: { fastPath?: boolean;
   const fastPath = options.fastPath ?? false;
   const { rollout } = catalogue;
   const rows = listStacks(catalogue);
-  const prodWaves = catalogue.regions.filter((e) => e.environment === 'prod').map((e) => e.wave);
-  const canaryWave = prodWaves.length > 1 ? Math.min(...prodWaves) : undefined;
+  const canaryWave = canaryOf(catalogue)?.wave;
   const waves = [...new Set(rows.map((r) => r.wave))].sort((a, b) => a - b);
   return {
     fastPath,
