@@ -159,7 +159,7 @@ describe('automatic canary rollback in rollout run', () => {
   head.regions.find((r) => r.id === 'prod-use1')!.network.flowLogRetentionDays = 30;
   const baseOut = synth(base);
   const headOut = synth(head);
-  const probes = (statuses: number[]): GateProbes => ({ httpStatus: async () => statuses.shift() ?? 200, route53Statuses: async () => ['Success'], groupInstances: async () => [1, 2, 3].map(() => ({ health: 'Healthy', lifecycle: 'InService' })), sleep: async () => {}, now: () => 0 });
+  const probes = (statuses: number[]): GateProbes => ({ httpStatus: async () => statuses.shift() ?? 200, route53Statuses: async () => ['Success'], groupInstances: async () => [1, 2, 3].map(() => ({ health: 'Healthy', lifecycle: 'InService' })), scaleSetInstances: async () => [], sleep: async () => {}, now: () => 0 });
 
   it('re-applies the canary from the last deployed output, platform first, holds the gate again, reports both (exit 2)', async () => {
     const applied: string[] = [];

@@ -152,6 +152,7 @@ describe('health gate', () => {
       httpStatus: async () => statuses[Math.min(i++, statuses.length - 1)],
       route53Statuses: async () => ['Success: HTTP Status Code 200, OK', 'Failure: Connection timed out'],
       groupInstances: async () => [1, 2, 3].map(() => ({ health: 'Healthy', lifecycle: 'InService' })),
+      scaleSetInstances: async () => [1, 2, 3].map(() => ({ health: 'HealthState/healthy', power: 'PowerState/running' })),
       sleep: async (ms) => {
         slept.push(ms);
         clock.t += ms;
@@ -176,6 +177,27 @@ describe('health gate', () => {
     // Asked in another account, the same group is not there: the gate reads each group in its own account.
     const elsewhere = await runHealthGate([{ ...vm, account: '444444444444' }], 0, 1, withGroup([{ health: 'Healthy', lifecycle: 'InService' }]));
     expect(elsewhere.failure?.detail).toBe('Auto Scaling group kore-prod-use1-billing does not exist in account 444444444444');
+  });
+
+  it("checks an Azure VM service through its scale set: enough instances running and healthy by the set's probe, or the set missing", async () => {
+    // prod-weu's billing service, as the plan derives it when prod-weu is the canary.
+    const input = catalogueCopy();
+    for (const e of input.regions as { id: string; wave: number }[]) if (e.id === 'prod-weu' || e.id === 'prod-use1') e.wave = e.id === 'prod-weu' ? 2 : 3;
+    const canary = rolloutPlan(parseCatalogue(input, 'test')).waves.find((w) => w.canary)!;
+    const vm = canary.checks.find((c) => c.name === 'vm billing')!;
+    expect(vm).toEqual({ name: 'vm billing', scaleSet: 'kore-prod-weu-billing', resourceGroup: 'kore-prod-weu-billing', subscription: '4b1f2c3d-0000-4000-8000-000000000001', minHealthy: 2, region: 'prod-weu' });
+    const withSet = (instances: { health: string; power: string }[]): GateProbes => ({
+      ...probes([200]),
+      scaleSetInstances: async (sub, rg, set) => (sub === '4b1f2c3d-0000-4000-8000-000000000001' && rg === 'kore-prod-weu-billing' && set === 'kore-prod-weu-billing' ? instances : undefined),
+    });
+    const up = { health: 'HealthState/healthy', power: 'PowerState/running' };
+    const ok = await runHealthGate([vm], 0, 1, withSet([up, up, { health: 'HealthState/unhealthy', power: 'PowerState/running' }]));
+    expect([ok.passed, ok.results[0].detail]).toEqual([true, '2 of 3 instances healthy and running (needs 2)']);
+    // A stopped instance keeps its last health: running counts too. Unknown health (probe not answering yet) does not.
+    const low = await runHealthGate([vm], 0, 1, withSet([up, { health: 'HealthState/healthy', power: 'PowerState/stopped' }, { health: 'HealthState/unknown', power: 'PowerState/running' }]));
+    expect([low.passed, low.failure?.detail]).toEqual([false, '1 of 3 instances healthy and running (needs 2)']);
+    const gone = await runHealthGate([{ ...vm, scaleSet: 'other' }], 0, 1, withSet([up, up]));
+    expect(gone.failure?.detail).toBe('scale set other does not exist in resource group kore-prod-weu-billing of subscription 4b1f2c3d-0000-4000-8000-000000000001');
   });
 
   it('holds the checks for the whole bake, a round per interval', async () => {
@@ -270,6 +292,7 @@ describe('gate and run, guarded at unit level', () => {
     httpStatus: async () => status,
     route53Statuses: async () => ['Success: HTTP Status Code 200, OK'],
     groupInstances: async () => [1, 2, 3].map(() => ({ health: 'Healthy', lifecycle: 'InService' })),
+    scaleSetInstances: async () => [1, 2, 3].map(() => ({ health: 'HealthState/healthy', power: 'PowerState/running' })),
     sleep: async () => {},
     now: () => 0,
   });

@@ -1,3 +1,4 @@
+import { rolloutPlan } from '../../cli/rollout/waves';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
 import { catalogueCopy, problemsOf } from '../support/catalogue';
@@ -136,5 +137,25 @@ describe('vmServices in the catalogue', () => {
     [{ image: { ami: 'ami-12' } }, 'prod-use1', /vmServices\.0\.image/],
   ])('refuses %j in one line naming the entry and the field', (patch, id, message) => {
     expect(svc(patch, id)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+  });
+});
+
+describe('the health gate reads what the constructs create', () => {
+  it("names each VM service's group and scale set (and its resource group) as the synthesized stacks do", () => {
+    // prod-weu as the canary, so that the plan derives its checks; prod-use1 keeps its own.
+    const input = catalogueCopy();
+    for (const e of input.regions as { id: string; wave: number }[]) if (e.id === 'prod-weu' || e.id === 'prod-use1') e.wave = e.id === 'prod-weu' ? 2 : 3;
+    const catalogue = parseCatalogue(input, 'test');
+    const checks = Object.fromEntries(rolloutPlan(catalogue).waves.flatMap((w) => w.checks).filter((c) => c.name === 'vm billing').map((c) => [c.region, c] as const));
+    const aws = checks['prod-use1'];
+    if (!('autoScalingGroup' in aws)) throw new Error('prod-use1 billing: no group check');
+    expect(Object.values<any>(byType(synthLayers('prod-use1').infra, 'aws_autoscaling_group')).map((g) => g.name)).toContain(aws.autoScalingGroup);
+    const azure = checks['prod-weu'];
+    if (!('scaleSet' in azure)) throw new Error('prod-weu billing: no scale set check');
+    const { infra } = synthLayers('prod-weu');
+    const vmss = only(infra, 'azurerm_linux_virtual_machine_scale_set');
+    expect(vmss.name).toBe(azure.scaleSet);
+    const group = Object.entries<any>(byType(infra, 'azurerm_resource_group')).find(([k]) => vmss.resource_group_name === `\${azurerm_resource_group.${k}.name}`);
+    expect(group?.[1].name).toBe(azure.resourceGroup);
   });
 });

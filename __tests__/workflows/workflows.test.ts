@@ -377,6 +377,14 @@ describe('deploy workflow: canary rollback and decommissioning', () => {
     ]);
     expect(stepOf(azure).env.KORE_AWS_333333333333_ACCESS_KEY_ID).toBe('${{ steps.aws_333333333333.outputs.aws-access-key-id }}');
     expect(loginsOutsideTrust(azureCatalogue, azureYaml)).toEqual([]);
+    expect(workflowProblems('deploy.yml', deployWorkflow(azureCatalogue))).toEqual([]);
+    // Its gates read its billing scale set through the az CLI: an Azure login with the read-only plan identity.
+    for (const id of ['wave2_gate', 'wave2_after_bake']) {
+      const logins = azureYaml.jobs[id].steps.filter((s: any) => s.uses?.startsWith('azure/login@'));
+      expect([id, logins.map((s: any) => s.with)]).toEqual([id, [{ 'client-id': '5d1c7a20-0000-4000-8000-0000000000c1', 'tenant-id': '7e2a9c10-0000-4000-8000-0000000000aa', 'subscription-id': '4b1f2c3d-0000-4000-8000-000000000001' }]]);
+    }
+    // The default fleet's AWS canary gets none.
+    expect(Object.values(yaml.jobs as Record<string, any>).filter((j) => j.environment === 'main-read').flatMap((j) => j.steps).filter((s: any) => s.uses?.startsWith('azure/login@'))).toEqual([]);
     // The default fleet's canary shares global's account: its apply role reads Route53 itself, no second login, and
     // global's plan role does not trust the rollback.
     expect(rollback.steps.filter((s: any) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { accountEnvironment } from '../aws/account-credentials';
+import { armList } from '../azure/az-cli';
 import { awsCli } from '../aws/aws-cli';
 import type { DescribeAutoScalingGroups } from '../aws/aws-types';
 import type { GateCheck } from './waves';
@@ -25,6 +26,8 @@ export interface GateProbes {
   route53Statuses(healthCheckId: string, account: string): Promise<string[]>;
   /** An Auto Scaling group's instances in `account`, with their health and lifecycle state; undefined when there is no such group. */
   groupInstances(awsRegion: string, group: string, account: string): Promise<{ health: string; lifecycle: string }[] | undefined>;
+  /** A scale set's instances, with their health (`HealthState/…`) and power state (`PowerState/…`); undefined when there is no such set. */
+  scaleSetInstances(subscription: string, resourceGroup: string, scaleSet: string): Promise<{ health: string; power: string }[] | undefined>;
   sleep(ms: number): Promise<void>;
   now(): number;
 }
@@ -60,6 +63,12 @@ async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResu
       const healthy = instances.filter((i) => i.health === 'Healthy' && i.lifecycle === 'InService').length;
       return { check, ok: healthy >= check.minHealthy && healthy > 0, detail: `${healthy} of ${instances.length} instances healthy and in service (needs ${Math.max(1, check.minHealthy)})` };
     }
+    if ('scaleSet' in check) {
+      const instances = await probes.scaleSetInstances(check.subscription, check.resourceGroup, check.scaleSet);
+      if (instances === undefined) return { check, ok: false, detail: `scale set ${check.scaleSet} does not exist in resource group ${check.resourceGroup} of subscription ${check.subscription}` };
+      const healthy = instances.filter((i) => i.health === 'HealthState/healthy' && i.power === 'PowerState/running').length;
+      return { check, ok: healthy >= check.minHealthy && healthy > 0, detail: `${healthy} of ${instances.length} instances healthy and running (needs ${Math.max(1, check.minHealthy)})` };
+    }
     const statuses = await probes.route53Statuses(check.route53HealthCheckId, check.account);
     const failing = statuses.filter((s) => !/^Success/.test(s)).length;
     const ok = statuses.length > 0 && failing === 0;
@@ -67,6 +76,14 @@ async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResu
   } catch (e) {
     return { check, ok: false, detail: `unreachable: ${(e as Error).message.split('\n')[0]}` };
   }
+}
+
+/** The Compute API version the gate reads scale set instances with. */
+const COMPUTE_API = '2024-07-01';
+
+/** What the gate reads of a scale set instance (`virtualMachines?$expand=instanceView`). */
+interface ScaleSetVm {
+  readonly properties?: { readonly instanceView?: { readonly vmHealth?: { readonly status?: { readonly code?: string } }; readonly statuses?: readonly { readonly code?: string }[] } };
 }
 
 /** The real probes: fetch, the aws CLI (through `awsCli`) for Route53, timers. */
@@ -88,6 +105,15 @@ export const realProbes: GateProbes = {
     const res = await awsCli(accountEnvironment(account)).call<DescribeAutoScalingGroups>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', group], { region: awsRegion });
     const found = res?.AutoScalingGroups?.[0];
     return found ? (found.Instances ?? []).map((i) => ({ health: i.HealthStatus ?? '', lifecycle: i.LifecycleState ?? '' })) : undefined;
+  },
+  async scaleSetInstances(subscription, resourceGroup, scaleSet) {
+    // Resource Manager's live instance view (the workflow's Azure login reads it); vmHealth is the set's health probe.
+    const path = `/subscriptions/${subscription}/resourceGroups/${resourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/${scaleSet}/virtualMachines?$expand=instanceView&api-version=${COMPUTE_API}`;
+    const vms = await armList<ScaleSetVm>(path);
+    return vms?.map((vm) => ({
+      health: vm.properties?.instanceView?.vmHealth?.status?.code ?? '',
+      power: vm.properties?.instanceView?.statuses?.find((st) => st.code?.startsWith('PowerState/'))?.code ?? '',
+    }));
   },
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   now: () => Date.now(),

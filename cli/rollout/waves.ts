@@ -15,9 +15,9 @@ export interface RolloutStack {
 }
 
 /**
- * A VM service's group, checked through the cloud's API: healthy when at least `minHealthy` instances are in
+ * An AWS VM service's group, checked through the cloud's API: healthy when at least `minHealthy` instances are in
  * service and healthy by the load balancer's check (the group uses ELB health checks). Derived from the catalogue's
- * `vmServices` (AWS), not written in `rollout.healthChecks`.
+ * `vmServices`, not written in `rollout.healthChecks`.
  */
 export interface VmGroupCheck {
   readonly name: string;
@@ -29,19 +29,38 @@ export interface VmGroupCheck {
 }
 
 /**
+ * An Azure VM service's scale set, checked through Resource Manager (live, not Resource Graph): healthy when at least
+ * `minHealthy` instances run and the set's health probe (the load balancer's, which also drives automatic repairs
+ * and rolling upgrades) reports them healthy. Derived from the catalogue's `vmServices` like the AWS group check.
+ */
+export interface ScaleSetCheck {
+  readonly name: string;
+  readonly scaleSet: string;
+  readonly resourceGroup: string;
+  /** The entry's subscription. */
+  readonly subscription: string;
+  readonly minHealthy: number;
+}
+
+/**
  * A catalogue's Route53 health check, read in the global account: the global stack creates the latency records and
  * their health checks there, whatever account the region itself is in.
  */
 export type Route53Check = Extract<HealthCheckSpec, { route53HealthCheckId: string }> & { readonly account: string };
 
 /** A health check of one region, as the gate runs it. */
-export type GateCheck = (Extract<HealthCheckSpec, { url: string }> | Route53Check | VmGroupCheck) & { readonly region: string };
+export type GateCheck = (Extract<HealthCheckSpec, { url: string }> | Route53Check | VmGroupCheck | ScaleSetCheck) & { readonly region: string };
 
-/** The gate checks of one entry: the catalogue's, then one per AWS VM service. */
+/** The gate checks of one entry: the catalogue's, then one per VM service. */
 function checksOf(catalogue: Catalogue, e: Catalogue['regions'][number]): GateCheck[] {
   const written: GateCheck[] = (catalogue.rollout.healthChecks[e.id] ?? []).map((c) => ('route53HealthCheckId' in c ? { ...c, account: catalogue.global.account, region: e.id } : { ...c, region: e.id }));
   const prefix = entryNames(e).prefix;
-  const vm: GateCheck[] = e.cloud === 'aws' ? e.vmServices.map((s) => ({ name: `vm ${s.name}`, autoScalingGroup: `${prefix}-${s.name}`, awsRegion: e.region, account: e.account, minHealthy: s.capacity.min, region: e.id })) : [];
+  // The names the VM service constructs give their group and scale set (and the scale set's resource group).
+  const vm: GateCheck[] = e.vmServices.map((s) =>
+    e.cloud === 'aws'
+      ? { name: `vm ${s.name}`, autoScalingGroup: `${prefix}-${s.name}`, awsRegion: e.region, account: e.account, minHealthy: s.capacity.min, region: e.id }
+      : { name: `vm ${s.name}`, scaleSet: `${prefix}-${s.name}`, resourceGroup: `${prefix}-${s.name}`, subscription: e.account, minHealthy: s.capacity.min, region: e.id },
+  );
   return [...written, ...vm];
 }
 
