@@ -8,6 +8,7 @@ import type { CatalogueInput } from '../../regions/schema';
 import { addCatalogueStacks } from '../../stacks/app';
 import { realTerraform, TerraformResult } from '../terraform';
 import { MotoServer, startMoto } from './moto-server';
+import { pathWithoutShim } from './pyenv-shims';
 import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirror';
 
 /**
@@ -44,6 +45,8 @@ export class SandboxSession {
       // loading the provider's schema: GOGC=200 cut `terraform validate` of a sandbox stack from 8.2 to 7.0
       // CPU-seconds at the same peak memory (480 MB). Suites side by side on two cores are bound by that CPU.
       GOGC: '200',
+      // The aws CLI itself, not its pyenv shim: half the CPU of each of the many calls (pyenv-shims.ts).
+      PATH: pathWithoutShim('aws'),
     };
   }
 
