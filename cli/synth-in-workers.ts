@@ -1,9 +1,8 @@
-import { rmSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { Catalogue } from '../regions/schema';
 import type { StackShare } from '../stacks/app';
 import { defaultSynthWorkers, startSynthWorkers } from './synth-worker-start';
-import { openStaging, publish, SynthOptions, SynthResult, synthesizeStacks, writeManifest, WrittenStacks } from './synth';
+import { inStaging, publish, SynthOptions, SynthResult, synthesizeStacks, writeManifest, WrittenStacks } from './synth';
 
 /**
  * Building every infrastructure stack (global delegates to all of them) costs the worker that writes global about
@@ -52,8 +51,7 @@ export async function synthInWorkers(options: WorkerSynthOptions): Promise<Synth
   const shares = stackShares(options.catalogue, workers);
   const started = [...(options.started ?? [])];
   for (const spare of started.splice(Math.max(0, shares.length - 1))) void spare.terminate();
-  const staging = openStaging(options.outdir);
-  try {
+  return inStaging(options.outdir, async (staging) => {
     const others = shares.slice(1).map((share, i) => inWorker(started[i], staging, options.catalogue, share));
     // Settled, not raced: a failing share must not leave another still writing into a staging directory being removed.
     const results = await Promise.allSettled([Promise.resolve().then(() => synthesizeStacks(staging, options.catalogue, shares[0])), ...others]);
@@ -63,10 +61,7 @@ export async function synthInWorkers(options: WorkerSynthOptions): Promise<Synth
     for (const r of results) if (r.status === 'fulfilled') Object.assign(written, r.value);
     writeManifest(staging, written);
     return publish(staging, options);
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
+  });
 }
 
 /** What cli/synth-worker.ts is sent: one share to build into `outdir`. */

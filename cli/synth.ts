@@ -38,13 +38,27 @@ const KEPT = (name: string) => name === '.terraform' || name === '.terraform.loc
  * leaves the previous output untouched. In this process, in one app; `synthInWorkers` splits a large fleet.
  */
 export function synthCatalogue(options: SynthOptions): SynthResult {
-  const staging = openStaging(options.outdir);
-  try {
+  return inStaging(options.outdir, (staging) => {
     writeManifest(staging, synthesizeStacks(staging, options.catalogue));
     return publish(staging, options);
-  } catch (e) {
+  });
+}
+
+/**
+ * Runs `build` on a fresh staging directory beside `outdir` (openStaging) and removes that directory when `build`
+ * throws or its promise rejects: the one place a synth, in one app or in shares, cleans up after a failure.
+ */
+export function inStaging<T>(outdir: string, build: (staging: string) => T): T {
+  const staging = openStaging(outdir);
+  const discard = (e: unknown): never => {
     rmSync(staging, { recursive: true, force: true });
     throw e;
+  };
+  try {
+    const result = build(staging);
+    return (result instanceof Promise ? result.catch(discard) : result) as T;
+  } catch (e) {
+    return discard(e);
   }
 }
 
@@ -81,7 +95,7 @@ export function writeManifest(outdir: string, stacks: WrittenStacks): void {
  * A fresh staging directory beside `outdir`, with its stacks/ folder: what is built goes there first. The folder is
  * made here, once: cdktf makes it when it is missing, and two threads doing so at once collide.
  */
-export function openStaging(outdir: string): string {
+function openStaging(outdir: string): string {
   const parent = dirname(resolve(outdir));
   mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(join(parent, `.${basename(resolve(outdir))}.tmp-`));

@@ -129,5 +129,9 @@ describe('synth in shares', () => {
     await expect(synthInWorkers({ catalogue: strict, outdir: out, workers: 2 })).rejects.toThrow(/guardrail error/);
     expect(tree(out)).toEqual(before);
     expect(readdirSync(dir)).toEqual(['out']);
+    // The same in one app.
+    expect(() => synthCatalogue({ catalogue: strict, outdir: out })).toThrow(/guardrail error/);
+    expect(tree(out)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['out']);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../support/run-command';
@@ -78,9 +78,12 @@ describe('npm run guardrails', () => {
 
 describe('npm run synth with open guardrail errors', () => {
   it('exits 2, prints one line per finding, and writes nothing', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'kore-gr-')), 'out');
+    const dir = mkdtempSync(join(tmpdir(), 'kore-gr-'));
+    const out = join(dir, 'out');
     const r = await run('synth', ['--regions', FIXTURE, '--out', out]);
     expect(r.code).toBe(2);
+    // Not even the staging directory it was built in.
+    expect(readdirSync(dir)).toEqual([]);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe('synth: 5 guardrail errors (suppress one only with a reason: see docs/guardrails.md)');
     expect(lines.slice(1)).toContainEqual(expect.stringMatching(/^prod-us-east-1 aws_db_instance\.ArtifactoryBacking_Database_\w+ \(prod-us-east-1\/ArtifactoryBacking\/Database\): AWS-RDS-006 RDS instance without a Multi-AZ standby$/));
