@@ -1,5 +1,5 @@
 import { markdownTable } from '../report/markdown-table';
-import { ciTrustOf, MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT } from '../../regions/automation';
+import { ciTrustOf, DECOMMISSION_ENVIRONMENT, MAIN_READ_ENVIRONMENT, PR_PLAN_ENVIRONMENT, ROLLBACK_ENVIRONMENT } from '../../regions/automation';
 import type { Catalogue } from '../../regions/schema';
 
 /**
@@ -24,6 +24,11 @@ export function ciIdentitiesDoc(catalogue: Catalogue): string {
     `- \`${MAIN_READ_ENVIRONMENT}\`: the nightly drift check and the canary health gates. **Deployment branch: main only.**`,
     '- `dev`, `staging`, `production`: the deploy waves. **Deployment branch: main only**; required reviewers on',
     '  `staging` and `production`. Each account\'s apply identity trusts only the environments of its own stacks.',
+    `- \`${ROLLBACK_ENVIRONMENT}\`: the canary's automatic rollback. **Deployment branch: main only; no reviewers** (a`,
+    '  rollback that waits for a person is not automatic). Production apply identities trust it; global\'s plan identity',
+    '  too when the canary is on Azure or in another AWS account and has Route53 health checks (they live in global\'s).',
+    `- \`${DECOMMISSION_ENVIRONMENT}\`: destroying the stacks of retired regions. **Deployment branch: main only; required`,
+    '  reviewers.** The apply identity of every account with stacks trusts it.',
     '- `production-bake` / `production-fast-path-bake` (wait timers) and `fast-path` (reviewers) log in to nothing.',
     '',
     'Set up the environments in the repository settings with exactly those rules; restrict the self-hosted runner',
