@@ -27,7 +27,8 @@ export const ROLLOUT_COMMAND = defineCommand({
         platform first, confirms each state is empty and archives it in its backend (<key>.decommissioned-<time>);
         writes rollout-decommission.{md,json,xml}.
   gate  --wave N [--bake DURATION] [--interval DURATION] [--regions FILE] [--fast-path] [--report-dir DIR]
-        Holds the wave's health checks (rollout.healthChecks) for its bake time; the first failing check stops it.
+        Holds the wave's health checks (rollout.healthChecks, and each VM service's Auto Scaling group or scale set)
+        for its bake time; the first failing check stops it.
   run   [--bake DURATION] [--interval DURATION] [apply options]
         Every wave in order, each followed by its gate, with no approvals (sandboxes, other orchestrators); a
         failure stops it and the waves left are reported as not applied; a failing canary is rolled back to the
