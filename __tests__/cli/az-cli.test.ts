@@ -2,7 +2,6 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { armList } from '../../cli/azure/az-cli';
-import { realProbes } from '../../cli/rollout/health-gate';
 
 /*
  * The az CLI as the gate runs it, through a fake `az` on PATH that answers like `az rest`: pages joined by
@@ -44,26 +43,5 @@ describe('armList (az rest on Resource Manager)', () => {
     await expect(armList('/subscriptions/s-1/resourceGroups/other/providers/x?api-version=1', env)).rejects.toThrow(
       /^az rest \(\/subscriptions\/s-1\/resourceGroups\/other\/providers\/x\): Code: AuthorizationFailed$/,
     );
-  });
-});
-
-describe("the gate's scale set probe", () => {
-  const saved = process.env.PATH;
-  beforeAll(() => {
-    process.env.PATH = env.PATH;
-  });
-  afterAll(() => {
-    process.env.PATH = saved;
-  });
-
-  it("reads every instance's health and power state from the live instance view", async () => {
-    writeFileSync(calls, '');
-    expect(await realProbes.scaleSetInstances('s-1', 'kore-prod-weu-billing', 'kore-prod-weu-billing')).toEqual([
-      { health: 'HealthState/healthy', power: 'PowerState/running' },
-      { health: 'HealthState/healthy', power: 'PowerState/deallocated' },
-      { health: 'HealthState/unhealthy', power: 'PowerState/running' },
-    ]);
-    expect(readFileSync(calls, 'utf8')).toContain(`${SET}?$expand=instanceView&api-version=`);
-    expect(await realProbes.scaleSetInstances('s-1', 'missing', 'kore-prod-weu-billing')).toBeUndefined();
   });
 });
