@@ -196,6 +196,8 @@ describe('health gate', () => {
     // A stopped instance keeps its last health: running counts too. Unknown health (probe not answering yet) does not.
     const low = await runHealthGate([vm], 0, 1, withSet([up, { health: 'HealthState/healthy', power: 'PowerState/stopped' }, { health: 'HealthState/unknown', power: 'PowerState/running' }]));
     expect([low.passed, low.failure?.detail]).toEqual([false, '1 of 3 instances healthy and running (needs 2)']);
+    const silent = await runHealthGate([vm], 0, 1, withSet([up, { health: '', power: 'PowerState/running' }]));
+    expect([silent.passed, silent.failure?.detail]).toEqual([false, '1 of 2 instances healthy and running (needs 2); 1 report no health state']);
     const gone = await runHealthGate([{ ...vm, scaleSet: 'other' }], 0, 1, withSet([up, up]));
     expect(gone.failure?.detail).toBe('scale set other does not exist in resource group kore-prod-weu-billing of subscription 4b1f2c3d-0000-4000-8000-000000000001');
   });

@@ -67,7 +67,10 @@ async function runCheck(check: GateCheck, probes: GateProbes): Promise<CheckResu
       const instances = await probes.scaleSetInstances(check.subscription, check.resourceGroup, check.scaleSet);
       if (instances === undefined) return { check, ok: false, detail: `scale set ${check.scaleSet} does not exist in resource group ${check.resourceGroup} of subscription ${check.subscription}` };
       const healthy = instances.filter((i) => i.health === 'HealthState/healthy' && i.power === 'PowerState/running').length;
-      return { check, ok: healthy >= check.minHealthy && healthy > 0, detail: `${healthy} of ${instances.length} instances healthy and running (needs ${Math.max(1, check.minHealthy)})` };
+      // An instance the set's probe has no verdict on yet does not count; say so, it is not the same as failing.
+      const silent = instances.filter((i) => i.health === '').length;
+      const detail = `${healthy} of ${instances.length} instances healthy and running (needs ${Math.max(1, check.minHealthy)})${silent > 0 ? `; ${silent} report no health state` : ''}`;
+      return { check, ok: healthy >= check.minHealthy && healthy > 0, detail };
     }
     const statuses = await probes.route53Statuses(check.route53HealthCheckId, check.account);
     const failing = statuses.filter((s) => !/^Success/.test(s)).length;
