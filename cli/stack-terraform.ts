@@ -70,9 +70,14 @@ export class StackTerraform {
     return this.step('plan', ['plan', '-input=false', this.lock, ...extra, `-out=${planFile}`], (c) => c === 0 || (detailed && c === 2));
   }
 
-  /** `show -json` of a saved plan, or of the state when no file is given. */
-  async showJson(planFile?: string): Promise<string> {
-    return (await this.step('show', ['show', '-json', ...(planFile ? [planFile] : [])])).stdout;
+  /** `show -json` of a saved plan. */
+  async showJson(planFile: string): Promise<string> {
+    return (await this.step('show', ['show', '-json', planFile])).stdout;
+  }
+
+  /** `state pull`: the state as the backend holds it, read without starting a provider (pulledInstances reads it). */
+  async pullState(): Promise<string> {
+    return (await this.step('state pull', ['state', 'pull'])).stdout;
   }
 
   apply(planFile: string): Promise<TerraformResult> {

@@ -8,6 +8,7 @@ import type { AwsApi, AwsTarget } from '../../cli/aws/aws-cli';
 import { synthCatalogue } from '../../cli/synth';
 import { applyIgnores, loadIgnoreFile } from '../../cli/unmanaged/ignore-file';
 import { addManagedState, emptyManagedSet, ruleKey } from '../../cli/unmanaged/managed-state';
+import { pulledState, StateFixture, stateInstances } from '../support/pulled-state';
 import { SCAN_CALLS_AT_ONCE, scanUnmanaged } from '../../cli/unmanaged/scan';
 import { runUnmanagedScan } from '../../cli/unmanaged/run-unmanaged';
 import type { AzureApi } from '../../cli/azure/az-cli';
@@ -104,24 +105,18 @@ describe('npm run adopt: what can be adopted, and discovery', () => {
 });
 
 describe('unmanaged scan', () => {
-  const showJson = {
-    values: {
-      root_module: {
-        resources: [
-          { mode: 'managed', type: 'aws_vpc', values: { id: 'vpc-1' } },
-          { mode: 'managed', type: 'aws_subnet', values: { id: 'subnet-1' } },
-          { mode: 'managed', type: 'aws_security_group', values: { id: 'sg-1', ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }], egress: [] } },
-          { mode: 'managed', type: 'aws_route_table', values: { id: 'rtb-1', route: [{ cidr_block: '0.0.0.0/0' }] } },
-          { mode: 'managed', type: 'aws_s3_bucket', values: { id: 'kore-b', bucket: 'kore-b' } },
-          { mode: 'managed', type: 'aws_iam_role', values: { id: 'kore-node', name: 'kore-node' } },
-          { mode: 'managed', type: 'aws_autoscaling_group', values: { id: 'kore-dev-use1-billing', name: 'kore-dev-use1-billing' } },
-          { mode: 'managed', type: 'aws_iam_role_policy_attachment', values: { id: 'x', role: 'kore-node', policy_arn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' } },
-        ],
-      },
-    },
-  };
+  const stateFixture: StateFixture[] = [
+    { type: 'aws_vpc', attributes: { id: 'vpc-1' } },
+    { type: 'aws_subnet', attributes: { id: 'subnet-1' } },
+    { type: 'aws_security_group', attributes: { id: 'sg-1', ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }], egress: [] } },
+    { type: 'aws_route_table', attributes: { id: 'rtb-1', route: [{ cidr_block: '0.0.0.0/0' }] } },
+    { type: 'aws_s3_bucket', attributes: { id: 'kore-b', bucket: 'kore-b' } },
+    { type: 'aws_iam_role', attributes: { id: 'kore-node', name: 'kore-node' } },
+    { type: 'aws_autoscaling_group', attributes: { id: 'kore-dev-use1-billing', name: 'kore-dev-use1-billing' } },
+    { type: 'aws_iam_role_policy_attachment', attributes: { id: 'x', role: 'kore-node', policy_arn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' } },
+  ];
   const managed = emptyManagedSet();
-  addManagedState(showJson, managed);
+  addManagedState(stateInstances(stateFixture), managed);
   const fleetTag = [{ Key: 'kore-region', Value: 'dev-use1' }];
   const api: AwsApi = {
     async call(args: readonly string[]): Promise<any> {
@@ -190,12 +185,11 @@ describe('unmanaged scan', () => {
 
   it('still reports hand-made routes, inline policies, attachments and rules after an apply refreshed them into state', async () => {
     // What the state holds after any apply: the hand-made changes, read back into the computed collections.
-    const refreshed = JSON.parse(JSON.stringify(showJson));
-    const res = refreshed.values.root_module.resources;
-    res.find((r: any) => r.type === 'aws_route_table').values.route.push({ cidr_block: '192.168.0.0/16' });
-    Object.assign(res.find((r: any) => r.type === 'aws_iam_role').values, { inline_policy: [{ name: 'hotfix' }], managed_policy_arns: ['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy', 'arn:aws:iam::aws:policy/AdministratorAccess'] });
-    res.find((r: any) => r.type === 'aws_security_group').values.ingress.push({ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] });
-    for (const r of res) r.address = `${r.type}.x`;
+    const res: any[] = JSON.parse(JSON.stringify(stateFixture)).map((r: StateFixture) => ({ ...r, name: 'x' }));
+    res.find((r: any) => r.type === 'aws_route_table').attributes.route.push({ cidr_block: '192.168.0.0/16' });
+    Object.assign(res.find((r: any) => r.type === 'aws_iam_role').attributes, { inline_policy: [{ name: 'hotfix' }], managed_policy_arns: ['arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy', 'arn:aws:iam::aws:policy/AdministratorAccess'] });
+    res.find((r: any) => r.type === 'aws_security_group').attributes.ingress.push({ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] });
+    const refreshed = stateInstances(res);
     // The configuration sets the route table's routes and the group's rules inline, but none of the role's policies.
     const configured = new Set(['aws_route_table.x|route', 'aws_security_group.x|ingress']);
     const after = emptyManagedSet();
@@ -247,12 +241,12 @@ describe('unmanaged scan', () => {
     const runner: TerraformRunner = {
       async run(args, options) {
         const stack = basename(options.cwd);
-        if (args[0] !== 'show') return { code: 0, stdout: '', stderr: '', timedOut: false, durationMs: 1 };
+        if (args.join(' ') !== 'state pull') return { code: 0, stdout: '', stderr: '', timedOut: false, durationMs: 1 };
         most = Math.max(most, ++inFlight);
         await new Promise((r) => setTimeout(r, 5));
         inFlight--;
         if (stack === broken) return { code: 1, stdout: '', stderr: 'Error: Failed to load state: AccessDenied', timedOut: false, durationMs: 1 };
-        return { code: 0, stdout: JSON.stringify(stack === 'dev-us-east-1' ? showJson : { values: { root_module: { resources: [] } } }), stderr: '', timedOut: false, durationMs: 1 };
+        return { code: 0, stdout: pulledState(stack === 'dev-us-east-1' ? stateFixture : []), stderr: '', timedOut: false, durationMs: 1 };
       },
     };
     const azure = { graph: async () => [] } as unknown as AzureApi;
@@ -369,10 +363,10 @@ describe('adopt --discover never proposes what adopting would replace', () => {
 
 describe('what the unmanaged scan and discovery leave alone or find, guarded at unit level', () => {
   const managed = emptyManagedSet();
-  addManagedState({ values: { root_module: { resources: [
-    { mode: 'managed', type: 'aws_vpc', values: { id: 'vpc-1' } },
-    { mode: 'managed', type: 'aws_route_table', values: { id: 'rtb-1' } },
-  ] } } } as any, managed);
+  addManagedState(stateInstances([
+    { type: 'aws_vpc', attributes: { id: 'vpc-1' } },
+    { type: 'aws_route_table', attributes: { id: 'rtb-1' } },
+  ]), managed);
   const target = { account: '1', region: 'us-east-1', fleetTagKey: 'kore-region', rolePrefix: 'kore-', includeGlobal: false };
   const api = (groups: any[], routes: any[]): AwsApi => ({
     async call(args: readonly string[]): Promise<any> {

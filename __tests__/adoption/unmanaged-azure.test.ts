@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AwsApi } from '../../cli/aws/aws-cli';
 import type { AzureApi } from '../../cli/azure/az-cli';
 import { listStacks } from '../../cli/stacks';
@@ -6,27 +9,22 @@ import { addManagedState, emptyManagedSet } from '../../cli/unmanaged/managed-st
 import { runUnmanagedScan } from '../../cli/unmanaged/run-unmanaged';
 import { scanUnmanagedAzure } from '../../cli/unmanaged/scan-azure';
 import { defaultCatalogue } from '../../regions/catalogue';
+import { pulledState, StateFixture, stateInstances } from '../support/pulled-state';
 
 const SUB = '00000000-0000-0000-0000-00000000aaaa';
 const RG = `/subscriptions/${SUB}/resourceGroups/kore-prod-weu`;
 const NODE_RG = `/subscriptions/${SUB}/resourceGroups/MC_kore-prod-weu_kore_westeurope`;
 const NSG = `${RG}/providers/Microsoft.Network/networkSecurityGroups/kore-nodes`;
 
-/** `terraform show -json` of an Azure infrastructure state, as the azurerm provider writes ids (mixed case). */
-const showJson = {
-  values: {
-    root_module: {
-      resources: [
-        { mode: 'managed', type: 'azurerm_resource_group', values: { id: RG, name: 'kore-prod-weu' } },
-        { mode: 'managed', type: 'azurerm_kubernetes_cluster', values: { id: `${RG}/providers/Microsoft.ContainerService/managedClusters/kore`, node_resource_group: 'MC_kore-prod-weu_kore_westeurope' } },
-        { mode: 'managed', type: 'azurerm_network_security_group', values: { id: NSG, security_rule: [{ name: 'allow-https-in' }] } },
-        { mode: 'managed', type: 'azurerm_storage_account', values: { id: `${RG}/providers/Microsoft.Storage/storageAccounts/korefilestore` } },
-        { mode: 'managed', type: 'azurerm_role_assignment', values: { id: `${RG}/providers/Microsoft.Authorization/roleAssignments/11111111-0000-0000-0000-000000000001` } },
-        { mode: 'data', type: 'azurerm_key_vault', values: { id: `${RG}/providers/Microsoft.KeyVault/vaults/not-managed-here` } },
-      ],
-    },
-  },
-};
+/** An Azure infrastructure state, as the azurerm provider writes ids (mixed case). */
+const stateFixture: StateFixture[] = [
+  { type: 'azurerm_resource_group', attributes: { id: RG, name: 'kore-prod-weu' } },
+  { type: 'azurerm_kubernetes_cluster', attributes: { id: `${RG}/providers/Microsoft.ContainerService/managedClusters/kore`, node_resource_group: 'MC_kore-prod-weu_kore_westeurope' } },
+  { type: 'azurerm_network_security_group', name: 'Nodes', attributes: { id: NSG, security_rule: [{ name: 'allow-https-in' }] } },
+  { type: 'azurerm_storage_account', attributes: { id: `${RG}/providers/Microsoft.Storage/storageAccounts/korefilestore` } },
+  { type: 'azurerm_role_assignment', attributes: { id: `${RG}/providers/Microsoft.Authorization/roleAssignments/11111111-0000-0000-0000-000000000001` } },
+  { type: 'azurerm_key_vault', mode: 'data', attributes: { id: `${RG}/providers/Microsoft.KeyVault/vaults/not-managed-here` } },
+];
 
 /** Resource Graph as Azure answers (in `subscription`), lower-cased where Azure lower-cases; queries recorded. */
 function fakeGraph(queries: string[], subscription = SUB): AzureApi {
@@ -62,7 +60,7 @@ function fakeGraph(queries: string[], subscription = SUB): AzureApi {
 
 describe('unmanaged scan on Azure (Resource Graph, compared with the azurerm states)', () => {
   const managed = emptyManagedSet();
-  addManagedState(showJson, managed);
+  addManagedState(stateInstances(stateFixture), managed);
   const target = { subscription: SUB, region: 'westeurope', fleetTagKey: 'kore-region', includeGlobal: true };
 
   it('reports hand-made fleet resources, rules and role assignments; nothing managed, AKS-made or Azure-owned', async () => {
@@ -99,18 +97,23 @@ describe('unmanaged scan on Azure (Resource Graph, compared with the azurerm sta
     const infra = stacks.find((s) => s.cloud === 'azure' && s.layer === 'infrastructure');
     if (!infra || infra.credentials.cloud !== 'azure') throw new Error('the default catalogue has an Azure infrastructure stack');
     const subscription = infra.credentials.subscriptionId;
-    const shown: string[] = [];
+    const pulled: string[] = [];
     const runner: TerraformRunner = {
       async run(args, options) {
-        if (args[0] === 'show') shown.push(options.cwd);
-        return { code: 0, stdout: args[0] === 'show' ? JSON.stringify(showJson).split(SUB).join(subscription) : '', stderr: '', timedOut: false, durationMs: 1 };
+        const pull = args.join(' ') === 'state pull';
+        if (pull) pulled.push(options.cwd);
+        return { code: 0, stdout: pull ? pulledState(stateFixture).split(SUB).join(subscription) : '', stderr: '', timedOut: false, durationMs: 1 };
       },
     };
     const aws: AwsApi = { call: () => Promise.reject(new Error('no AWS call expected')) };
-    const report = await runUnmanagedScan({ catalogue, stacks, selected: [infra.stack], outdir: '/out', runner, api: aws, azure: fakeGraph([], subscription), ignores: [], log: () => {} });
+    // The configuration sets the group's rules inline: the rule in state is managed, not hand-made.
+    const outdir = mkdtempSync(join(tmpdir(), 'kore-unmanaged-azure-'));
+    mkdirSync(join(outdir, 'stacks', infra.stack), { recursive: true });
+    writeFileSync(join(outdir, 'stacks', infra.stack, 'cdk.tf.json'), JSON.stringify({ resource: { azurerm_network_security_group: { Nodes: { security_rule: [{ name: 'allow-https-in' }] } } } }));
+    const report = await runUnmanagedScan({ catalogue, stacks, selected: [infra.stack], outdir, runner, api: aws, azure: fakeGraph([], subscription), ignores: [], log: () => {} });
     expect(report.errors).toEqual([]);
     expect(report.scanned).toEqual([{ account: subscription, region: infra.region }]);
-    expect(shown.sort()).toEqual(stacks.filter((s) => s.cloud === 'azure' && s.layer !== 'bootstrap').map((s) => `/out/stacks/${s.stack}`).sort());
+    expect(pulled.sort()).toEqual(stacks.filter((s) => s.cloud === 'azure' && s.layer !== 'bootstrap').map((s) => join(outdir, 'stacks', s.stack)).sort());
     expect(report.findings.map((f) => f.kind).sort()).toEqual(['azure-resource', 'azure-resource', 'azure-resource', 'nsg-rule', 'role-assignment']);
     expect(report.findings.every((f) => f.account === subscription)).toBe(true);
   });

@@ -65,7 +65,7 @@ async function decommissionStack(r: RetiredStack, options: DecommissionOptions):
   const base = { stack: r.stack, layer: r.layer };
   try {
     await tf.init();
-    const before = (await tf.step('state pull', ['state', 'pull'])).stdout;
+    const before = await tf.pullState();
     const count = () => tf.step('state list', ['state', 'list']).then((x) => x.stdout.split('\n').filter(Boolean).length);
     const held = await count();
     await tf.withPlanFile('decommission.tfplan', async (file) => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { PulledInstance, pulledInstances } from '../terraform-state';
 
 /** A change made behind Terraform's back. */
 export type TamperAction =
@@ -18,22 +19,11 @@ export function tamper(endpoint: string, actions: readonly TamperAction[]): void
 }
 
 /** One managed resource instance from `terraform state pull` output. */
-export interface StateResource {
-  readonly type: string;
-  readonly name: string;
-  readonly attributes: Record<string, unknown>;
-}
-
-interface PulledState {
-  readonly resources?: { readonly mode: string; readonly type: string; readonly name: string; readonly instances?: { readonly attributes: Record<string, unknown> }[] }[];
-}
+export type StateResource = PulledInstance;
 
 /** Managed resource instances of a pulled state, for finding the ids to tamper with. */
 export function stateResources(stateJson: string): StateResource[] {
-  const state = JSON.parse(stateJson) as PulledState;
-  return (state.resources ?? [])
-    .filter((r) => r.mode === 'managed')
-    .flatMap((r) => (r.instances ?? []).map((i) => ({ type: r.type, name: r.name, attributes: i.attributes })));
+  return pulledInstances(stateJson).filter((r) => r.mode === 'managed');
 }
 
 /** A state attribute of the expected type, or an error naming the resource and the attribute. */

@@ -1,3 +1,4 @@
+import type { PulledInstance } from '../terraform-state';
 /**
  * What the fleet's states hold, reduced to the identities the unmanaged scan compares with: resource ids, bucket
  * and role names, the policies attached to each role, and the rules and routes Terraform declared.
@@ -92,23 +93,6 @@ interface StateAttributes {
   readonly security_rule?: { readonly name?: string }[];
 }
 
-interface StateResource {
-  readonly address?: string;
-  readonly type: string;
-  readonly mode: string;
-  readonly values?: StateAttributes;
-}
-
-interface StateModule {
-  readonly resources?: StateResource[];
-  readonly child_modules?: StateModule[];
-}
-
-/** The part of `terraform show -json` (a state) read here. */
-export interface ShowStateJson {
-  readonly values?: { readonly root_module?: StateModule };
-}
-
 /**
  * Whether the configuration (the synthesized stack) sets an attribute of a resource, by state address. Attributes
  * that hold sub-objects Terraform also reads back when the configuration leaves them unset — a role's
@@ -129,21 +113,14 @@ export const COMPUTED_COLLECTIONS: Readonly<Record<string, readonly string[]>> =
 };
 
 /**
- * The managed resources of `terraform show -json` output (root and child modules), added to `into`. Without
+ * The managed resources of a state (`pulledInstances` of `terraform state pull`), added to `into`. Without
  * `configured`, every collection in state counts as declared (callers without the configuration).
  */
-export function addManagedState(showJson: ShowStateJson, into: ManagedSet, configured: ConfiguredAttribute = () => true): void {
-  const resources: StateResource[] = [];
-  const walk = (m: StateModule | undefined) => {
-    if (!m) return;
-    resources.push(...(m.resources ?? []));
-    for (const c of m.child_modules ?? []) walk(c);
-  };
-  walk(showJson?.values?.root_module);
+export function addManagedState(resources: readonly PulledInstance[], into: ManagedSet, configured: ConfiguredAttribute = () => true): void {
   for (const r of resources) {
     if (r.mode !== 'managed') continue;
-    const declared = (attr: string) => r.address === undefined || configured(r.address, attr);
-    const v: StateAttributes = r.values ?? {};
+    const declared = (attr: string) => configured(r.address, attr);
+    const v = r.attributes as StateAttributes;
     if (typeof v.id === 'string') into.ids.add(v.id);
     if (typeof v.arn === 'string') into.ids.add(v.arn);
     if (r.type.startsWith('azurerm_')) {

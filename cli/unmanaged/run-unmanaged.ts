@@ -6,8 +6,9 @@ import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';
 import { mapLimit } from '../concurrency';
 import { applyIgnores, IgnoreEntry } from './ignore-file';
+import { pulledInstances } from '../terraform-state';
 import { StackTerraform, TerraformStepError } from '../stack-terraform';
-import { addManagedState, COMPUTED_COLLECTIONS, ConfiguredAttribute, emptyManagedSet, ManagedSet, ShowStateJson } from './managed-state';
+import { addManagedState, COMPUTED_COLLECTIONS, ConfiguredAttribute, emptyManagedSet, ManagedSet } from './managed-state';
 import { scanUnmanaged, UnmanagedFinding } from './scan';
 import { scanUnmanagedAzure } from './scan-azure';
 
@@ -91,7 +92,7 @@ async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOption
     const tf = new StackTerraform({ runner: o.runner, cwd: stackDir(o.outdir, s.stack), env: o.env, lockTimeout: '60s', budgetMs: 10 * 60_000 });
     try {
       await tf.init();
-      return { state: await tf.showJson() };
+      return { state: await tf.pullState() };
     } catch (e) {
       if (!(e instanceof TerraformStepError)) throw e;
       return { error: `state of ${s.stack} unreadable: ${e.detail}` };
@@ -101,7 +102,13 @@ async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOption
   for (const [n, s] of stacks.entries()) {
     const read = states[n];
     if (read.error !== undefined) errors.push(read.error);
-    else addManagedState(JSON.parse(read.state || '{}') as ShowStateJson, managed, configuredAttributes(o.outdir, s.stack));
+    else {
+      try {
+        addManagedState(pulledInstances(read.state), managed, configuredAttributes(o.outdir, s.stack));
+      } catch (e) {
+        errors.push(`state of ${s.stack} unreadable: ${(e as Error).message}`);
+      }
+    }
   }
   return managed;
 }
