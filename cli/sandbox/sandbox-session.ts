@@ -12,6 +12,12 @@ import { pathWithoutShim } from './pyenv-shims';
 import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirror';
 
 /**
+ * What the AWS SDK's retry of a request the emulator already carried out comes back with, when a loaded emulator
+ * answered the first try too late (seen: a security group rule authorized twice, a subnet created twice).
+ */
+const EMULATOR_RETRY_ARTIFACT = /InvalidPermission\.Duplicate|InvalidSubnet\.Conflict/;
+
+/**
  * One local AWS emulator, a Terraform CLI config that installs the AWS provider from the local mirror, and a
  * scratch directory: what the integration tests and the drift demo deploy sandbox stacks into.
  */
@@ -74,9 +80,18 @@ export class SandboxSession {
     return realTerraform.run(gentle, { cwd, env: { ...this.env, ...extra.env }, input: extra.input, timeoutMs: extra.timeoutMs ?? 600_000 });
   }
 
-  /** Runs terraform; throws with terraform's own error text when it exits non-zero. */
+  /**
+   * Runs terraform; throws with terraform's own error text when it exits non-zero. An apply that failed only on an
+   * emulator retry artifact (EMULATOR_RETRY_ARTIFACT) runs once more: the SDK retried a request the emulator had
+   * already carried out, and the second apply reads that back and converges. A rule or subnet that really
+   * duplicates another fails the second time as well, so this hides no configuration error.
+   */
   async tfOk(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number } = {}): Promise<TerraformResult> {
-    const result = await this.tf(cwd, args, extra);
+    let result = await this.tf(cwd, args, extra);
+    if (result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve') && EMULATOR_RETRY_ARTIFACT.test(result.stderr)) {
+      process.stderr.write(`sandbox: terraform apply in ${cwd} hit an emulator retry artifact (${EMULATOR_RETRY_ARTIFACT.exec(result.stderr)?.[0]}); applying once more\n`);
+      result = await this.tf(cwd, args, extra);
+    }
     if (result.code !== 0) {
       throw new Error(`terraform ${args.join(' ')} exited ${result.code} in ${cwd}:\n${result.stderr || result.stdout}`.slice(0, 6000));
     }
