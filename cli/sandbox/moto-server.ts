@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { get as httpsGet } from 'node:https';
+import { get as httpsGet, request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 
 /** A running local AWS emulator. */
@@ -63,6 +63,7 @@ export async function startMoto(timeoutMs = 30_000): Promise<MotoServer> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  await warmUp(port);
   return {
     url,
     port,
@@ -83,6 +84,45 @@ function answers(port: number): Promise<boolean> {
     req.on('error', () => resolve(false));
     req.on('timeout', () => req.destroy());
   });
+}
+
+/**
+ * The emulator builds a service's backend on its first request (EC2 loads its images and instance types, IAM the
+ * AWS managed policies: seconds on a loaded machine). An apply's first requests come several at once, and a
+ * backend still being built then answered one of them late or not at all; the SDK's retry of a request already
+ * carried out came back as InvalidPermission.Duplicate or EntityAlreadyExists. One request per service the fleet
+ * uses first, one after another, builds them before any apply starts. Best effort: a failure here shows later.
+ */
+async function warmUp(port: number): Promise<void> {
+  for (const [service, body] of [
+    ['ec2', 'Action=DescribeVpcs&Version=2016-11-15'],
+    ['iam', 'Action=ListRoles&Version=2010-05-08'],
+  ] as const) {
+    await new Promise<void>((resolve) => {
+      const req = httpsRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/',
+          rejectUnauthorized: false,
+          timeout: 120_000,
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+            // The emulator reads the service and region from the credential scope; it checks no signature.
+            authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+        },
+      );
+      req.on('error', () => resolve());
+      req.on('timeout', () => req.destroy());
+      req.end(body);
+    });
+  }
 }
 
 function kill(child: ChildProcess): void {
