@@ -4,7 +4,7 @@ import type { Catalogue } from '../../regions/schema';
 import { listStacks, StackListing } from '../stacks';
 import { annotatePins, PINNED_ACTIONS, TERRAFORM_VERSION } from './pinned-actions';
 import { RolloutPlan, rolloutPlan, RolloutWave } from './waves';
-import { APPLY_TIMEOUT_MINUTES, armEnv, extraGateAccounts, gateAzureLogins, loginSteps } from './workflow-logins';
+import { APPLY_TIMEOUT_MINUTES, armEnv, extraGateAccounts, gateAzureLogins, globalReadRole, loginSteps } from './workflow-logins';
 
 /** Job id of one wave and layer: `wave2_infrastructure`; also the plan job's output with its matrix. */
 export function waveJobId(wave: number, layer: string): string {
@@ -89,7 +89,6 @@ const SETUP = [
 /** The same with the whole history: jobs that synthesize the last deployed commit beside this one. */
 const HISTORY_SETUP = [{ ...SETUP[0], with: { ...SETUP[0].with, 'fetch-depth': 0 } }, ...SETUP.slice(1)];
 
-
 const ON_MAIN = "github.ref == 'refs/heads/main'";
 
 /**
@@ -150,8 +149,7 @@ export function deployWorkflow(catalogue: Catalogue): string {
   };
   const earlier: string[] = ['plan'];
   const runIf = (id: string) => `\${{ !cancelled() && !contains(needs.*.result, 'failure') && needs.plan.result == 'success' && needs.plan.outputs.${id} != '[]' }}`;
-  const ids = automationOf(catalogue, 'global')?.aws;
-  const gateRole = ids ? iamRoleArn(catalogue.global.account, ids.planRole) : undefined;
+  const gateRole = globalReadRole(catalogue);
   for (const w of plan.waves) {
     const layers = [...new Set(w.stacks.map((s) => s.layer))];
     const env = deployEnvironmentOf(w.environments[0]);
@@ -194,7 +192,7 @@ export function deployWorkflow(catalogue: Catalogue): string {
     if (w.canary) {
       // Only after a change reached the canary: a gate over an unchanged canary would hold the deploy for nothing.
       const canaryChanged = `\${{ !cancelled() && !contains(needs.*.result, 'failure') && needs.plan.result == 'success' && needs.plan.outputs.wave${w.wave}_changed == 'true' }}`;
-      const otherAccounts = gateRole ? extraGateAccounts(catalogue, w, catalogue.global.account) : [];
+      const otherAccounts = extraGateAccounts(catalogue, w, catalogue.global.account);
       const azureReads = gateAzureLogins(catalogue, w);
       const gate = (id: string, bake: string) => {
         jobs[id] = {

@@ -33,6 +33,12 @@ export function loginSteps(identity: string, region: string, tenantId: string, s
   ];
 }
 
+/** Global's read-only (plan) role, which reads the Route53 health checks; none without AWS automation identities. */
+export function globalReadRole(catalogue: Catalogue): string | undefined {
+  const ids = automationOf(catalogue, 'global')?.aws;
+  return ids ? iamRoleArn(catalogue.global.account, ids.planRole) : undefined;
+}
+
 /**
  * The AWS accounts a wave's gate reads besides `own`, the one its job logs in to (global's read-only role in the
  * gate jobs; the canary's apply role, or none for an Azure canary, in the rollback job): global's for Route53 health
@@ -40,7 +46,7 @@ export function loginSteps(identity: string, region: string, tenantId: string, s
  * gate step only (accountCredentialVariables), so that every check reads its own account.
  */
 export function extraGateAccounts(catalogue: Catalogue, wave: RolloutWave, own: string | undefined): { step: Record<string, unknown>; env: Record<string, string> }[] {
-  const globalRead = automationOf(catalogue, 'global')?.aws;
+  const globalRead = globalReadRole(catalogue);
   if (!globalRead) return [];
   const accounts = [...new Set(wave.checks.flatMap((c) => ('account' in c && c.account !== own ? [c.account] : [])))].sort();
   const rows = listStacks(catalogue).filter((r) => r.credentials.cloud === 'aws' && wave.stacks.some((s) => s.stack === r.stack));
@@ -48,7 +54,7 @@ export function extraGateAccounts(catalogue: Catalogue, wave: RolloutWave, own: 
     const row = rows.find((r) => r.credentials.cloud === 'aws' && r.credentials.account === account);
     const login =
       account === catalogue.global.account
-        ? { role: iamRoleArn(account, globalRead.planRole), region: catalogue.global.region, reads: 'Route53 health checks' }
+        ? { role: globalRead, region: catalogue.global.region, reads: 'Route53 health checks' }
         : row && { role: row.planIdentity, region: row.region, reads: 'VM groups' };
     if (!login) throw new Error(`rollout workflow: wave ${wave.wave} checks VM groups in account ${account}, but none of its stacks is in it`);
     const id = `aws_${account}`;
