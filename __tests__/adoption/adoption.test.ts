@@ -259,6 +259,11 @@ describe('unmanaged scan', () => {
     // What the readable state holds is not reported; what no state holds is.
     expect(report.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['subnet-hand', 'sg-hand']));
     expect(report.findings.map((f) => f.id)).not.toContain('subnet-1');
+    // An answer that is no state (a backend proxy's error page, say) is named the same way, and nothing else stops.
+    const garbled: TerraformRunner = { run: async (args, options) => ({ code: 0, stdout: args.join(' ') === 'state pull' && basename(options.cwd) === broken ? '<html>502</html>' : '', stderr: '', timedOut: false, durationMs: 1 }) };
+    const again = await runUnmanagedScan({ catalogue, stacks, selected: ['dev-us-east-1'], outdir: mkdtempSync(join(tmpdir(), 'kore-unmanaged-')), runner: garbled, api, azure, ignores: [], log: () => undefined });
+    expect(again.errors).toEqual([expect.stringMatching(new RegExp(`^state of ${broken} unreadable: not a Terraform state \\(`))]);
+    expect(again.scanned).toHaveLength(1);
   });
 
   it('keeps accepted ones out of the findings with their reason; the ignore file needs reasons', async () => {

@@ -101,14 +101,18 @@ async function readStates(stacks: readonly StackListing[], o: RunUnmanagedOption
   const managed = emptyManagedSet();
   for (const [n, s] of stacks.entries()) {
     const read = states[n];
-    if (read.error !== undefined) errors.push(read.error);
-    else {
-      try {
-        addManagedState(pulledInstances(read.state), managed, configuredAttributes(o.outdir, s.stack));
-      } catch (e) {
-        errors.push(`state of ${s.stack} unreadable: ${(e as Error).message}`);
-      }
+    if (read.error !== undefined) {
+      errors.push(read.error);
+      continue;
     }
+    let instances;
+    try {
+      instances = pulledInstances(read.state);
+    } catch (e) {
+      errors.push(`state of ${s.stack} unreadable: ${(e as Error).message}`);
+      continue;
+    }
+    addManagedState(instances, managed, configuredAttributes(o.outdir, s.stack));
   }
   return managed;
 }
