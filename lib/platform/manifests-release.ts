@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { AssetType, ITerraformDependable, TerraformAsset } from 'cdktf';
+import { AssetType, ITerraformDependable, TerraformAsset, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 
 /** The local chart that renders `.Values.manifests` as they are (charts/kore-manifests). */
 const CHART_DIR = join(__dirname, 'charts', 'kore-manifests');
+/** The construct id of the one copy of that chart per stack. */
+const CHART_ID = 'KoreManifestsChart';
 
 export interface ManifestsReleaseProps {
   /** Release name, unique in its namespace. */
@@ -35,11 +37,10 @@ export class ManifestsRelease extends Construct {
         throw new Error(`manifests.${i}: needs apiVersion, kind and metadata.name (got ${JSON.stringify(m).slice(0, 80)})`);
       }
     }
-    const chart = new TerraformAsset(this, 'Chart', { path: CHART_DIR, type: AssetType.DIRECTORY });
     this.release = new Release(this, 'Release', {
       name: props.name,
       namespace: props.namespace,
-      chart: chart.path,
+      chart: chartOf(this).path,
       atomic: true,
       cleanupOnFail: true,
       timeout: 300,
@@ -47,4 +48,16 @@ export class ManifestsRelease extends Construct {
       dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
     });
   }
+}
+
+/**
+ * The stack's one copy of the local chart, made by its first ManifestsRelease. Every release of the stack renders
+ * the same chart from its own values, so one copy serves them all: a copy per release wrote the same three files
+ * five to seven times into every platform stack (a third of a large fleet's synth time went to copying and, on
+ * the next synth, removing them).
+ */
+function chartOf(scope: Construct): TerraformAsset {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild(CHART_ID);
+  return existing instanceof TerraformAsset ? existing : new TerraformAsset(stack, CHART_ID, { path: CHART_DIR, type: AssetType.DIRECTORY });
 }
