@@ -33,8 +33,12 @@ const scratch = () => {
   return dir;
 };
 afterAll(() => scratches.forEach((d) => rmSync(d, { recursive: true, force: true })));
-// Both clouds, Artifactory primaries and replicas, both state back-ends: enough to cross every share boundary.
-const fleet = parseCatalogue(generatedCatalogue(30), 'generated-30');
+// Both clouds, the Artifactory primary and replicas on each cloud, both state back-ends: enough to cross every share
+// boundary. Nine entries of the generated 30 (0–15 AWS, 16–29 Azure; 0 the primary, 5, 10, 20, 25 replicas): the
+// whole 30 cost this file seven synths of 63 stacks, a third of the unit suite's time, and crossed no more boundaries.
+const generated = generatedCatalogue(30);
+const fleetInput = { ...generated, regions: generated.regions.filter((_, i) => [0, 1, 5, 10, 16, 17, 20, 25, 29].includes(i)) };
+const fleet = parseCatalogue(fleetInput, 'generated-9');
 let oneApp: Record<string, string> | undefined;
 /** The fleet synthesized in one app (once: both comparisons use it). */
 const serial = () => (oneApp ??= tree(synthCatalogue({ catalogue: fleet, outdir: join(scratch(), 'out') }).outdir));
@@ -44,7 +48,7 @@ describe('one app', () => {
   it.each([
     ['the default catalogue', () => defaultCatalogue()],
     ['a sandbox catalogue', () => parseCatalogue(sandboxCatalogue({ endpoint: 'http://127.0.0.1:1' }), 'sandbox')],
-    ['a generated 30-entry fleet', () => fleet],
+    ['a generated fleet of both clouds', () => fleet],
   ])('writes for %s exactly what cdktf’s App.synth writes', (_name, catalogue) => {
     const c = catalogue();
     const reference = join(scratch(), 'out');
@@ -106,10 +110,10 @@ describe('synth in shares', () => {
   it('in worker threads, as `npm run synth -- --workers 2` runs it: the same bytes as one app', () => {
     const dir = scratch();
     const file = join(dir, 'fleet.json');
-    writeFileSync(file, JSON.stringify(generatedCatalogue(30)));
+    writeFileSync(file, JSON.stringify(fleetInput));
     const r = spawnCommand('synth', ['--regions', file, '--out', join(dir, 'out'), '--workers', '2']);
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout).toMatch(/^synthesized 63 stacks into /);
+    expect(r.stdout).toMatch(new RegExp(`^synthesized ${2 + fleet.regions.length * 2 + 1} stacks into `));
     expect(tree(join(dir, 'out'))).toEqual(serial());
   });
 
