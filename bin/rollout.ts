@@ -6,7 +6,9 @@ import { realTerraform } from '../cli/terraform';
 
 void runCli('rollout', async () => {
   const [sub, ...argv] = process.argv.slice(2);
-  if (sub === undefined || sub === '--help' || sub === '-h') {
+  // `rollout --help` and `rollout <sub> --help` print the one help text (it covers every subcommand).
+  const help = sub === '--help' || sub === '-h' || argv.includes('--help') || argv.includes('-h');
+  if (sub === undefined || help) {
     process.stdout.write(`${ROLLOUT_COMMAND.help}\n`);
     return sub === undefined ? 1 : 0;
   }

@@ -169,3 +169,11 @@ describe('drift-check command', () => {
     expect(r.stdout).toContain('Exit codes: 1 if any stack or the unmanaged scan errored, else 2 if any drifted or anything is unmanaged, else 0.');
   });
 });
+
+describe('rollout command', () => {
+  it.each(['--help', 'plan --help', 'apply --wave 1 -h'])('prints its help for "rollout %s", exit 0, and runs nothing', async (line) => {
+    const r = await run('rollout', line.split(' '));
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^usage: npm run rollout -- <plan\|apply\|gate\|run\|rollback\|workflow> \[options\]\n/);
+  });
+});
