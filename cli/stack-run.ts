@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Catalogue } from '../regions/schema';
-import { synthCatalogue } from './synth';
 import type { TerraformRunner } from './terraform';
 
 /** What every command that runs terraform over several stacks needs. */
@@ -17,7 +16,12 @@ export interface StackRunOptions {
 
 /** The synthesized output to run terraform in: `cdktfOut` when given, else a fresh synth into cdktf.out. */
 export function synthesizedOutdir(catalogue: Catalogue, cdktfOut?: string): string {
-  return cdktfOut ? resolve(cdktfOut) : synthCatalogue({ catalogue, outdir: 'cdktf.out' }).outdir;
+  if (cdktfOut) return resolve(cdktfOut);
+  // Loaded only here: synth brings cdktf and every construct with their provider bindings (about a third of a
+  // command's start), which a run on a given output, and CI's runs always are, never needs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthCatalogue } = require('./synth') as typeof import('./synth');
+  return synthCatalogue({ catalogue, outdir: 'cdktf.out' }).outdir;
 }
 
 /** `  <stack>: <what> in 12.3s`, the progress line both commands print. */

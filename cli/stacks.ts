@@ -1,8 +1,7 @@
 import { automationOf, iamRoleArn } from '../regions/automation';
 import type { Catalogue, RegionEntry } from '../regions/schema';
 import { platformStackNameOf, stackNameOf } from '../regions/schema';
-import { AZURE_BOOTSTRAP_STACK_NAME, BOOTSTRAP_STACK_NAME } from '../stacks/bootstrap-stack';
-import { GLOBAL_STACK_NAME } from '../stacks/global-stack';
+import { AZURE_BOOTSTRAP_STACK_NAME, BOOTSTRAP_STACK_NAME, GLOBAL_STACK_NAME } from '../regions/stack-names';
 
 /** Which state layer a stack is: cloud resources, in-cluster resources, or the fleet-wide stacks. */
 export type StackLayer = 'infrastructure' | 'platform' | 'global' | 'bootstrap';

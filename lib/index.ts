@@ -64,10 +64,12 @@ export * from './adoption/adopt-resources';
 
 // Rules shared with validation, and the guardrail pack
 export * from './cloud/name-rules';
+export * from './cloud/construct-names';
 export { nodeSizeCheck, databaseSizeCheck } from './cloud/instance-types';
 export { GUARDRAIL_PACK } from './guardrails/pack';
 export { Rule, RuleLevel, RuleVerdict } from './guardrails/rule';
-export { suppressGuardrails, GuardrailSuppression } from './guardrails/suppress';
+export { suppressGuardrails } from './guardrails/suppress';
+export { GuardrailSuppression } from './guardrails/suppression';
 export { evaluateGuardrails, Finding } from './guardrails/evaluate';
 export { IVmService, VmServiceProps, VmImage, VmDataVolume, imageCloud, vmServiceProblems } from './vm/vm-service';
 export { AwsVmService, AwsVmServiceProps } from './vm/aws-vm-service';

@@ -1,15 +1,5 @@
-import { azureArtifactoryCloudNames, } from '../lib/artifactory/azure-artifactory-backing';
-import { awsArtifactoryCloudNames } from '../lib/artifactory/aws-artifactory-backing';
+import { azureArtifactoryCloudNames, awsArtifactoryCloudNames, aksClusterCloudNames, eksClusterCloudNames, clusterAutoscalerCloudNames, awsNetworkCloudNames, awsEdgeCloudNames, azureEdgeCloudNames, awsSecretReaderCloudNames, azureSecretReaderCloudNames, azureNetworkCloudNames } from '../lib/cloud/construct-names';
 import { CloudName, cloudNameProblem, CLOUD_NAME_RULES } from '../lib/cloud/name-rules';
-import { aksClusterCloudNames } from '../lib/cluster/aks-cluster';
-import { eksClusterCloudNames } from '../lib/cluster/eks-cluster';
-import { clusterAutoscalerCloudNames } from '../lib/cluster/node-autoscaling';
-import { awsNetworkCloudNames } from '../lib/network/aws-network';
-import { awsEdgeCloudNames } from '../lib/edge/aws-edge-roles';
-import { azureEdgeCloudNames } from '../lib/edge/azure-edge-identities';
-import { awsSecretReaderCloudNames } from '../lib/secrets/aws-secret-reader-role';
-import { azureSecretReaderCloudNames } from '../lib/secrets/azure-secret-reader-identity';
-import { azureNetworkCloudNames } from '../lib/network/azure-network';
 
 /*
  * Every name a catalogue entry gives a cloud resource, derived in one place: the stacks build their constructs with

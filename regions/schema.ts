@@ -6,7 +6,7 @@ import { isIpv4Cidr, parseIpv4Cidr } from '../lib/private/cidr';
 import { crossChecks } from './cross-checks';
 import { coversInternet, exposesInternet } from '../lib/guardrails/exposure';
 import { GUARDRAIL_PACK } from '../lib/guardrails/pack';
-import { reasonProblem } from '../lib/guardrails/suppress';
+import { reasonProblem } from '../lib/guardrails/suppression';
 
 /*
  * The region catalogue schema: the single source of truth. `RegionEntry` and `Catalogue` are inferred from it, and

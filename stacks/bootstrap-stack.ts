@@ -10,10 +10,8 @@ import { GithubOidcRoles } from '../lib/ci/github-oidc-roles';
 import { ciTrustOf } from '../regions/automation';
 import type { Catalogue } from '../regions/schema';
 import { stateStoresOf } from '../regions/state-stores';
+import { AZURE_BOOTSTRAP_STACK_NAME, BOOTSTRAP_STACK_NAME } from '../regions/stack-names';
 
-/** The AWS bootstrap stack; its Azure twin is `bootstrap-azure` (other credentials, other provider). */
-export const BOOTSTRAP_STACK_NAME = 'bootstrap';
-export const AZURE_BOOTSTRAP_STACK_NAME = 'bootstrap-azure';
 
 /**
  * Where a bootstrap stack keeps its local state, relative to its stack directory (`<out>/stacks/<stack>`):

@@ -10,8 +10,7 @@ import { configureRemoteState } from '../lib/state/remote-state';
 import { latencyRegionOf } from '../lib/cloud/cloud-regions';
 import { ACME_CHALLENGE_ROLE, globalHostnamesOf } from '../regions/cloud-names';
 import type { Catalogue } from '../regions/schema';
-
-export const GLOBAL_STACK_NAME = 'global';
+import { GLOBAL_STACK_NAME } from '../regions/stack-names';
 
 export interface GlobalStackProps {
   readonly catalogue: Catalogue;

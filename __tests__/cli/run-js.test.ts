@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** `node bin/run.js <command>`: exactly what the npm scripts run. */
 const run = (args: string[]) => spawnSync(process.execPath, [join('bin', 'run.js'), ...args], { encoding: 'utf8', env: { ...process.env, KORE_REGIONS: '' } });
@@ -28,5 +29,32 @@ describe('bin/run.js (what users run)', () => {
     const r = run(['kore-deleted-command']);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('run: no command "kore-deleted-command" (bin/kore-deleted-command.ts)\n');
+  });
+
+  describe('loads cdktf and the provider bindings only when the command synthesizes', () => {
+    /** The packages among the modules a command loaded: cdktf's index and each provider binding. */
+    const heavyModules = (args: string[]) => {
+      const list = join(mkdtempSync(join(tmpdir(), 'kore-loaded-')), 'modules.txt');
+      const r = spawnSync(process.execPath, ['--require', resolve('__tests__', 'fixtures', 'loaded-modules.js'), join('bin', 'run.js'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, KORE_REGIONS: '', KORE_TEST_LOADED_MODULES: list },
+      });
+      const loaded = readFileSync(list, 'utf8').split('\n');
+      const heavy = new Set(loaded.map((f) => /node_modules\/(cdktf\/lib\/index\.js|@cdktf\/provider-[a-z]+)/.exec(f)?.[1]).filter(Boolean));
+      return { code: r.status, heavy: [...heavy].sort(), count: loaded.length };
+    };
+
+    it.each(['validate', 'stacks', 'plan-report --help', 'drift-check --help', 'rollout plan --help', 'adopt --help'])(
+      '"%s": neither (they check and read; the catalogue’s cloud names are derived without the constructs)',
+      (line) => {
+        expect(heavyModules(line.split(' '))).toEqual({ code: 0, heavy: [], count: expect.any(Number) });
+      },
+    );
+
+    it('synth: both (the control: the preload sees them when they load)', () => {
+      const r = heavyModules(['synth', '--out', join(mkdtempSync(join(tmpdir(), 'kore-loaded-out-')), 'out')]);
+      expect(r.code).toBe(0);
+      expect(r.heavy).toEqual(expect.arrayContaining(['cdktf/lib/index.js', '@cdktf/provider-aws', '@cdktf/provider-azurerm', '@cdktf/provider-helm', '@cdktf/provider-kubernetes']));
+    });
   });
 });

@@ -210,7 +210,7 @@ describe('the Azure region stack of the default catalogue', () => {
 });
 
 describe('the node-disk Key Vault name', () => {
-  const { diskVaultName } = require('../../lib/cluster/aks-cluster');
+  const { diskVaultName } = require('../../lib/cloud/construct-names');
   it('is <cluster>-disks where that fits, else a short, stable, distinct name within Key Vault\'s 24 characters', () => {
     expect(diskVaultName('kore-prod-weu')).toBe('kore-prod-weu-disks');
     const a = diskVaultName('kore-prod-west-europe-main1');

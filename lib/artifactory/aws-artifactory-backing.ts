@@ -12,10 +12,11 @@ import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudName, cloudNameProblem } from '../cloud/name-rules';
+import { cloudNameProblem } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { addSecureBucket } from '../storage/secure-bucket';
 import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
+import { awsArtifactoryCloudNames } from '../cloud/construct-names';
 
 export interface AwsArtifactoryBackingProps extends WorkloadIdentity {
   /** Name prefix of every resource, e.g. `kore-prod-use1-artifactory`. */
@@ -45,16 +46,6 @@ export interface AwsArtifactoryBackingProps extends WorkloadIdentity {
    * @default false
    */
   readonly emulatorQuirks?: boolean;
-}
-
-/** The cloud names an AwsArtifactoryBacking gives its resources (checked by the catalogue before synth). */
-export function awsArtifactoryCloudNames(name: string): CloudName[] {
-  return [
-    { kind: 'rds-instance', name: `${name}-db` },
-    { kind: 's3-bucket', name: `${name}-filestore` },
-    { kind: 'iam-role', name: `${name}-filestore` },
-    { kind: 'iam-role', name: `${name}-db-monitoring` },
-  ];
 }
 
 /** PostgreSQL major version Artifactory 7.x supports; minor upgrades are automatic. */

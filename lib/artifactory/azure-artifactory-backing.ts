@@ -13,7 +13,6 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct } from 'constructs';
 import { addAzureWorkloadIdentity } from '../private/workload-identity';
 import { HARDENED_STORAGE_ACCOUNT, storageNetworkRules } from '../storage/hardened-storage-account';
-import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { ARTIFACTORY_EXPORT_KEYS, IArtifactoryBacking, WorkloadIdentity } from './artifactory-backing';
 import { ARTIFACTORY_POSTGRES_VERSION } from './aws-artifactory-backing';
@@ -47,16 +46,6 @@ export interface AzureArtifactoryBackingProps extends WorkloadIdentity {
    * @default true
    */
   readonly preventDestroy?: boolean;
-}
-
-/** The cloud names an AzureArtifactoryBacking gives its resources (checked by the catalogue before synth). */
-export function azureArtifactoryCloudNames(name: string, storageAccountName: string): CloudName[] {
-  return [
-    { kind: 'resource-group', name },
-    { kind: 'postgres-flexible-server', name: `${name}-db` },
-    { kind: 'managed-identity', name: `${name}-filestore` },
-    { kind: 'storage-account', name: storageAccountName },
-  ];
 }
 
 /**

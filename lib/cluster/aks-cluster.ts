@@ -1,5 +1,4 @@
 import { nodeAutoscaling, NodeAutoscalingProfile } from './node-autoscaling';
-import { createHash } from 'node:crypto';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
@@ -11,13 +10,13 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct } from 'constructs';
 import { AksDiskEncryption } from './aks-disk-encryption';
 import { ClusterBase } from './cluster-base';
-import { CloudName } from '../cloud/name-rules';
 import { validateAllowList } from '../guardrails/exposure';
 import { INetwork } from '../network/network';
 import { cidrsOverlap, isIpv4Cidr, parseIpv4Cidr } from '../private/cidr';
 import { AccessGrant, AccessPolicy, NodePoolProps, NodeTaint, validateAccessGrant, validateNodePool } from './cluster';
 import { AKS_DEFAULT_POD_CIDR, AKS_DEFAULT_SERVICE_CIDR, nodePoolNameProblem } from './cluster-rules';
 import { AKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
+import { diskVaultName } from '../cloud/construct-names';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export { AKS_SERVER_APP_ID } from './cluster';
@@ -107,29 +106,6 @@ export interface AksClusterProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** The cloud names an AksCluster gives its resources (checked by the catalogue before synth). */
-export function aksClusterCloudNames(clusterName: string): CloudName[] {
-  return [
-    { kind: 'aks-cluster', name: clusterName },
-    { kind: 'resource-group', name: `${clusterName}-cluster` },
-    { kind: 'resource-group', name: `${clusterName}-nodes` },
-    { kind: 'log-analytics-workspace', name: `${clusterName}-logs` },
-    { kind: 'managed-identity', name: `${clusterName}-control-plane` },
-    { kind: 'key-vault', name: diskVaultName(clusterName) },
-  ];
-}
-
-/**
- * The Key Vault holding the node-disk key: `<cluster>-disks`, or — where that passes Key Vault's 24 characters — the
- * cluster name cut short with a hash of the whole name, so a long region id never fails on this derived name.
- */
-export function diskVaultName(clusterName: string): string {
-  const plain = `${clusterName}-disks`;
-  if (plain.length <= 24) return plain;
-  const hash = createHash('sha256').update(clusterName).digest('hex').slice(0, 6);
-  return `${clusterName.slice(0, 13).replace(/-+$/, '')}-dk-${hash}`;
-}
-
 /** Control-plane log categories sent to Log Analytics. */
 export const AKS_DIAGNOSTIC_CATEGORIES = ['kube-apiserver', 'kube-audit-admin', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler', 'guard'];
 
@@ -177,7 +153,6 @@ export class AksCluster extends ClusterBase {
       upgradeSettings: { maxSurge: '33%' },
       tags,
     });
-
 
     const group = new ResourceGroup(this, 'ResourceGroup', { name: `${props.clusterName}-cluster`, location: props.location, tags });
     this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {

@@ -13,7 +13,6 @@ import { Fn, Token } from 'cdktf';
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { Construct } from 'constructs';
 import { ClusterBase } from './cluster-base';
-import { CloudName } from '../cloud/name-rules';
 import { INetwork } from '../network/network';
 import { validateAllowList } from '../guardrails/exposure';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';
@@ -23,14 +22,6 @@ import { nodePoolNameProblem } from './cluster-rules';
 import { EksAccess } from './eks-access';
 import { EksNodePool } from './eks-node-pool';
 import { EKS_KUBERNETES_VERSIONS } from './kubernetes-versions';
-
-/** The cloud names an EksCluster gives its resources (checked by the catalogue before synth). */
-export function eksClusterCloudNames(clusterName: string): CloudName[] {
-  return [
-    { kind: 'eks-cluster', name: clusterName },
-    ...['cluster', 'node', 'ebs-csi'].map((suffix) => ({ kind: 'iam-role' as const, name: `${clusterName}-${suffix}` })),
-  ];
-}
 
 /** The managed add-ons every cluster gets, installed after the node groups. */
 export const EKS_ADDONS = ['vpc-cni', 'kube-proxy', 'coredns', 'aws-ebs-csi-driver'] as const;

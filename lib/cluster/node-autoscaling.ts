@@ -2,8 +2,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import type { CloudName } from '../cloud/name-rules';
 import { irsaTrustPolicy } from '../private/iam';
+import { clusterAutoscalerCloudNames } from '../cloud/construct-names';
 
 /*
  * Node autoscaling, one profile for both clouds: on AKS it is the cluster's built-in autoscaler profile, on EKS the
@@ -61,11 +61,6 @@ export function clusterAutoscalerPolicy(clusterName: string): Record<string, unk
       },
     ],
   };
-}
-
-/** The role name of a cluster's autoscaler. */
-export function clusterAutoscalerCloudNames(clusterName: string): CloudName[] {
-  return [{ kind: 'iam-role', name: `${clusterName}-cluster-autoscaler` }];
 }
 
 export interface ClusterAutoscalerRoleProps {

@@ -3,7 +3,6 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudName } from '../cloud/name-rules';
 import { irsaTrustPolicy } from '../private/iam';
 import { awsLoadBalancerControllerPolicy } from './aws-load-balancer-controller-policy';
 import { acmeChallengePolicy, externalDnsPolicy, hostedZoneArn } from './route53-record-policies';
@@ -26,11 +25,6 @@ export interface AwsEdgeRolesProps {
    * @default - none: certificates name regional host names only
    */
   readonly acmeChallengeRoleArn?: string;
-}
-
-/** The cloud names AwsEdgeRoles creates. */
-export function awsEdgeCloudNames(prefix: string): CloudName[] {
-  return ['lb-controller', 'cert-manager', 'external-dns'].map((s) => ({ kind: 'iam-role' as const, name: `${prefix}-${s}` }));
 }
 
 /**

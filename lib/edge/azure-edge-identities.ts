@@ -2,7 +2,6 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import { CloudName } from '../cloud/name-rules';
 import { addAzureWorkloadIdentity } from '../private/workload-identity';
 import { EDGE_SERVICE_ACCOUNTS } from './service-accounts';
 
@@ -17,11 +16,6 @@ export interface AzureEdgeIdentitiesProps {
   readonly zoneId: string;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
-}
-
-/** The cloud names AzureEdgeIdentities creates. */
-export function azureEdgeCloudNames(prefix: string): CloudName[] {
-  return ['cert-manager', 'external-dns'].map((s) => ({ kind: 'managed-identity' as const, name: `${prefix}-${s}` }));
 }
 
 /** Record types each writer may change: cert-manager answers ACME challenges, external-dns publishes services. */

@@ -2,7 +2,7 @@ import { globMatch } from '../private/glob';
 import { Rule, RuleLevel } from './rule';
 import type { SynthesizedStackJson } from '../synthesized/synthesized-output';
 import { resourcesOf, stackView } from './stack-view';
-import { SUPPRESSIONS_KEY } from './suppress';
+import { SUPPRESSIONS_KEY } from './suppression';
 
 /** A suppression kept outside the code (in the catalogue): a rule, where it applies (globs), and why. */
 export interface ExternalSuppression {

@@ -23,13 +23,7 @@ import { isIpv4Cidr } from '../private/cidr';
 import { CLOUDWATCH_RETENTION_DAYS } from '../private/cloudwatch';
 import { serviceTrustPolicy } from '../private/iam';
 import { logsKeyPolicy } from '../private/kms-policies';
-import { CloudName } from '../cloud/name-rules';
 import { DEFAULT_SUBNET_TIERS, INetwork, NetworkSubnet, SubnetTierSpec } from './network';
-
-/** The cloud names an AwsNetwork gives its resources (checked by the catalogue before synth). */
-export function awsNetworkCloudNames(name: string): CloudName[] {
-  return [{ kind: 'iam-role', name: `${name}-flow-logs` }];
-}
 
 /** How private subnets reach the internet. */
 export type NatGatewayMode = 'none' | 'single' | 'one-per-zone';

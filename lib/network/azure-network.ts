@@ -10,18 +10,12 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { zoneNames } from '../cloud/cloud-regions';
-import { CloudName } from '../cloud/name-rules';
 import { planSubnets } from '../private/address-plan';
 import { isIpv4Cidr } from '../private/cidr';
 import { DEFAULT_SUBNET_TIERS, INetwork, NetworkSubnet, SubnetTierSpec } from './network';
 
 /** Zone of an Azure subnet: Azure subnets are regional and span every zone of the region. */
 export const REGIONAL = 'regional';
-
-/** The cloud names an AzureNetwork gives its resources (checked by the catalogue before synth). */
-export function azureNetworkCloudNames(name: string): CloudName[] {
-  return [{ kind: 'resource-group', name: `${name}-network` }];
-}
 
 export interface AzureNetworkProps {
   /** Name prefix of every resource. */

@@ -3,7 +3,6 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudName } from '../cloud/name-rules';
 import { irsaTrustPolicy } from '../private/iam';
 
 export interface AwsSecretReaderRoleProps {
@@ -20,11 +19,6 @@ export interface AwsSecretReaderRoleProps {
   readonly secretPrefixes: readonly string[];
   /** Whole secret ARNs it may read besides (an RDS-managed master secret). @default [] */
   readonly secretArns?: readonly string[];
-}
-
-/** The cloud names an AwsSecretReaderRole creates. */
-export function awsSecretReaderCloudNames(name: string): CloudName[] {
-  return [{ kind: 'iam-role', name }];
 }
 
 /**

@@ -2,7 +2,6 @@ import { DataAzurermKeyVault } from '@cdktf/provider-azurerm/lib/data-azurerm-ke
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import { CloudName } from '../cloud/name-rules';
 import { addAzureWorkloadIdentity } from '../private/workload-identity';
 
 export interface AzureSecretReaderIdentityProps {
@@ -17,11 +16,6 @@ export interface AzureSecretReaderIdentityProps {
   readonly keyVault: { readonly name: string; readonly resourceGroup: string };
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
-}
-
-/** The cloud names an AzureSecretReaderIdentity creates. */
-export function azureSecretReaderCloudNames(name: string): CloudName[] {
-  return [{ kind: 'managed-identity', name }];
 }
 
 /**
