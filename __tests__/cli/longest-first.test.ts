@@ -25,3 +25,31 @@ describe('the integration suites’ order', () => {
     expect(new LongestFirst().sort(asTests([...suites].reverse())).map((t: { path: string }) => t.path)).toEqual(order);
   });
 });
+
+describe('the unit files’ order', () => {
+  const root = join(__dirname, '..');
+  const files = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  const unit = readdirSync(root).filter((d) => !['integration', 'fixtures', 'support'].includes(d)).flatMap(files);
+  /** As jest hands them over in a fresh clone: no cached durations; every file the same size. */
+  const fresh = (paths: string[]) => paths.map((p) => ({ path: join(root, p), context: { config: { cache: false, rootDir: root, id: 'unit' }, hasteFS: { getSize: () => 1 } } }));
+  const relative = (t: { path: string }) => t.path.slice(root.length + 1).replace(/\.test\.ts$/, '');
+
+  it('names only files that exist', () => {
+    const known = new Set(unit.map((f) => f.replace(/\.test\.ts$/, '')));
+    expect(Object.keys(LongestFirst.UNIT_SECONDS).filter((f) => !known.has(f))).toEqual([]);
+  });
+
+  it('starts the measured long files first, longest first, and keeps every other file', () => {
+    const order = new LongestFirst().sort(fresh([...unit].reverse())).map(relative);
+    const long = Object.entries(LongestFirst.UNIT_SECONDS as Record<string, number>).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([f]) => f);
+    expect(order.slice(0, long.length)).toEqual(long);
+    expect([...order].sort()).toEqual(unit.map((f) => f.replace(/\.test\.ts$/, '')).sort());
+  });
+
+  it('leaves jest’s own order alone once jest has cached durations', () => {
+    const sequencer = new LongestFirst();
+    sequencer.time = (t: { path: string }) => (t.path.endsWith('cli/run-js.test.ts') ? 99 : 1);
+    expect(relative(sequencer.sort(fresh(unit))[0])).toBe('cli/run-js');
+  });
+});
