@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { SandboxSession } from '../../cli/sandbox/sandbox-session';
+import { SandboxSession, selfHeldLock } from '../../cli/sandbox/sandbox-session';
 
 /*
  * A sandbox apply that failed only on an emulator retry artifact runs once more; any other failure, and any other
@@ -52,5 +52,30 @@ describe('sandbox applies and the emulator’s retry artifacts', () => {
     expect(count()).toBe(1);
     await expect(run(['plan', '-input=false'], 'InvalidPermission.Duplicate', 1)).rejects.toThrow(/exited 1/);
     expect(count()).toBe(1);
+  });
+
+  /** Terraform's lock error as the S3 backend prints it, with the lock's creation time. */
+  const lockError = (created: Date) =>
+    [
+      'Error acquiring the state lock',
+      'Error message: operation error DynamoDB: PutItem, https response error StatusCode: 400, ConditionalCheckFailedException: The conditional request failed',
+      'Lock Info:',
+      '  ID:        9f3ef6ae-08e2-d003-fa5e-2e942c1f463c',
+      '  Operation: OperationTypePlan',
+      `  Created:   ${created.toISOString().replace('T', ' ').replace('Z', '')}018 +0000 UTC`,
+    ].join('\n');
+
+  it('unlocks a lock the failed command took itself, and runs it once more', async () => {
+    await expect(run(['plan', '-input=false'], lockError(new Date(Date.now() + 50)), 1)).resolves.toMatchObject({ code: 0 });
+    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual(['plan -no-color -parallelism=4 -input=false', 'force-unlock -force 9f3ef6ae-08e2-d003-fa5e-2e942c1f463c', 'plan -no-color -parallelism=4 -input=false']);
+  });
+
+  it('never unlocks a lock older than the command, or another failure', async () => {
+    await expect(run(['plan', '-input=false'], lockError(new Date(Date.now() - 60_000)), 1)).rejects.toThrow(/Error acquiring the state lock/);
+    expect(count()).toBe(1);
+    expect(selfHeldLock(lockError(new Date(5_000)), 4_500)).toBe('9f3ef6ae-08e2-d003-fa5e-2e942c1f463c');
+    expect(selfHeldLock(lockError(new Date(5_000)), 7_000)).toBeUndefined();
+    expect(selfHeldLock(lockError(new Date(5_000)).replace('ConditionalCheckFailedException', 'ResourceNotFoundException'), 4_500)).toBeUndefined();
+    expect(selfHeldLock('Error: something else', 0)).toBeUndefined();
   });
 });

@@ -18,6 +18,21 @@ import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirro
 const EMULATOR_RETRY_ARTIFACT = /InvalidPermission\.Duplicate|InvalidSubnet\.Conflict/;
 
 /**
+ * The id of a state lock a command failed on that it took itself: the SDK retried the lock's conditional write,
+ * which the emulator had already carried out, and the retry found the lock taken — created after the command
+ * started, on the stack the command runs in (the suites never run two commands on one stack at once). Such a lock
+ * stays behind and would fail every later command on the stack. Undefined for any other failure.
+ */
+export function selfHeldLock(stderr: string, startedMs: number): string | undefined {
+  if (!/Error acquiring the state lock/.test(stderr) || !/ConditionalCheckFailed/.test(stderr)) return undefined;
+  const id = /^\s*ID:\s+(\S+)/m.exec(stderr)?.[1];
+  const created = /^\s*Created:\s+(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(\.\d{1,3})?\d* \+0000 UTC/m.exec(stderr);
+  if (!id || !created) return undefined;
+  const at = Date.parse(`${created[1]}T${created[2]}${created[3] ?? ''}Z`);
+  return at >= startedMs - 1000 ? id : undefined;
+}
+
+/**
  * One local AWS emulator, a Terraform CLI config that installs the AWS provider from the local mirror, and a
  * scratch directory: what the integration tests and the drift demo deploy sandbox stacks into.
  */
@@ -87,7 +102,14 @@ export class SandboxSession {
    * duplicates another fails the second time as well, so this hides no configuration error.
    */
   async tfOk(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number } = {}): Promise<TerraformResult> {
+    const started = Date.now();
     let result = await this.tf(cwd, args, extra);
+    const ownLock = result.code !== 0 ? selfHeldLock(result.stderr, started) : undefined;
+    if (ownLock) {
+      process.stderr.write(`sandbox: terraform ${args[0]} in ${cwd} found the state lock it had just taken itself (${ownLock}, an emulator retry artifact); unlocking it and running once more\n`);
+      await this.tf(cwd, ['force-unlock', '-force', ownLock]);
+      result = await this.tf(cwd, args, extra);
+    }
     if (result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve') && EMULATOR_RETRY_ARTIFACT.test(result.stderr)) {
       process.stderr.write(`sandbox: terraform apply in ${cwd} hit an emulator retry artifact (${EMULATOR_RETRY_ARTIFACT.exec(result.stderr)?.[0]}); applying once more\n`);
       result = await this.tf(cwd, args, extra);
