@@ -99,7 +99,8 @@ export class SandboxSession {
    * Runs terraform; throws with terraform's own error text when it exits non-zero. An apply that failed only on an
    * emulator retry artifact (EMULATOR_RETRY_ARTIFACT) runs once more: the SDK retried a request the emulator had
    * already carried out, and the second apply reads that back and converges. A rule or subnet that really
-   * duplicates another fails the second time as well, so this hides no configuration error.
+   * duplicates another fails the second time as well, so this hides no configuration error. A command that failed on
+   * a state lock it had just taken itself (selfHeldLock) unlocks it and runs once more, whatever the command.
    */
   async tfOk(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number } = {}): Promise<TerraformResult> {
     const started = Date.now();
