@@ -5,7 +5,6 @@ import { Testing } from 'cdktf';
 import { adoptableResources } from '../../cli/adopt/adoptable';
 import { adoptSnippet, discoverAws } from '../../cli/adopt/discover';
 import type { AwsApi, AwsTarget } from '../../cli/aws/aws-cli';
-import { synthCatalogue } from '../../cli/synth';
 import { applyIgnores, loadIgnoreFile } from '../../cli/unmanaged/ignore-file';
 import { addManagedState, emptyManagedSet, ruleKey } from '../../cli/unmanaged/managed-state';
 import { pulledState, StateFixture, stateInstances } from '../support/pulled-state';
@@ -20,6 +19,7 @@ import { parseCatalogue } from '../../regions/load';
 import { RegionInfraStack } from '../../stacks/region-infra-stack';
 import { catalogueCopy } from '../support/catalogue';
 import { runCommand } from '../support/run-command';
+import { defaultFleetOut } from '../support/default-fleet';
 
 const synthInfra = (id: string, adopt: Record<string, string>) => {
   const c = catalogueCopy();
@@ -51,7 +51,7 @@ describe('adopting existing resources', () => {
   it('adopts a VM service\'s existing Auto Scaling group by name, and finds it by the name the catalogue gives it', async () => {
     const json = synthInfra('prod-use1', { 'VmService-billing/Group': 'kore-prod-use1-billing' });
     expect((json.import as any[]).map((i) => [i.to.replace(/_[0-9A-F]{8}$/, ''), i.id])).toEqual([['aws_autoscaling_group.VmService-billing_Group', 'kore-prod-use1-billing']]);
-    const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-vm-')), guardrails: false }).outdir;
+    const out = defaultFleetOut('kore-adopt-vm-');
     const rows = adoptableResources(out, 'prod-us-east-1').filter((r) => r.path.startsWith('VmService-billing/'));
     expect(rows.map((r) => [r.path, r.idHint])).toEqual(expect.arrayContaining([['VmService-billing/Group', 'Auto Scaling group name'], ['VmService-billing/LaunchTemplate', 'launch template id (lt-…)']]));
     const api: AwsApi = { call: async (args: readonly string[]): Promise<any> => (args[1] === 'describe-auto-scaling-groups' && args[3] === 'kore-prod-use1-billing' ? { AutoScalingGroups: [{ AutoScalingGroupName: 'kore-prod-use1-billing' }] } : undefined) };
@@ -71,7 +71,7 @@ describe('adopting existing resources', () => {
 });
 
 describe('npm run adopt: what can be adopted, and discovery', () => {
-  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-')), guardrails: false }).outdir;
+  const out = defaultFleetOut('kore-adopt-');
   const resources = adoptableResources(out, 'dev-us-east-1');
 
   it('lists adoptable resources by construct path with the id Terraform expects', async () => {
@@ -298,7 +298,7 @@ describe('the commands as users run them', () => {
     const r = await runCommand(script, args);
     return { ...r, stderr: r.stderr.trim() };
   };
-  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-cmd-')), guardrails: false }).outdir;
+  const out = defaultFleetOut('kore-adopt-cmd-');
 
   it('adopt lists a stack’s adoptable resources (exit 0)', async () => {
     const r = await run('adopt', ['--stack', 'prod-westeurope', '--cdktf-out', out]);
@@ -320,7 +320,7 @@ describe('the commands as users run them', () => {
 });
 
 describe('adopt --discover never proposes what adopting would replace', () => {
-  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-adopt-')), guardrails: false }).outdir;
+  const out = defaultFleetOut('kore-adopt-');
   const resources = adoptableResources(out, 'dev-us-east-1');
   const subnet = resources.find((r) => r.type === 'aws_subnet')!;
   // An account with a foreign VPC holding a subnet of the entry's CIDR, and no VPC of the entry's CIDR.
@@ -404,7 +404,7 @@ describe('what the unmanaged scan and discovery leave alone or find, guarded at 
   });
 
   it('discovery proposes a KMS key by the key id its declared alias targets', async () => {
-    const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-kms-')), guardrails: false }).outdir;
+    const out = defaultFleetOut('kore-kms-');
     const resources = adoptableResources(out, 'dev-us-east-1');
     const alias = resources.find((r) => r.type === 'aws_kms_alias')!;
     const key = resources.find((r) => r.type === 'aws_kms_key' && String(alias.config.target_key_id).includes(r.address))!;

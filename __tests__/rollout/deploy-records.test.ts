@@ -6,8 +6,7 @@ import { directoryRecordStore, githubRecordStore, recordStoreOf, stackDigest } f
 import { rolloutApplyCommand, rolloutPlanCommand } from '../../cli/rollout/rollout-command';
 import type { RolloutWave } from '../../cli/rollout/waves';
 import type { TerraformRunner } from '../../cli/terraform';
-import { defaultCatalogue } from '../../regions/catalogue';
-import { synthCatalogue } from '../../cli/synth';
+import { defaultFleetOut } from '../support/default-fleet';
 
 /** A cdktf output with one stack whose Terraform is `body`. */
 function outWith(stacks: Record<string, unknown>): string {
@@ -72,7 +71,7 @@ describe('deploy records', () => {
 });
 
 describe('rollout with deploy records', () => {
-  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-records-')), guardrails: false }).outdir;
+  const out = defaultFleetOut('kore-records-');
   const deps = (records: ReturnType<typeof directoryRecordStore>, runner?: TerraformRunner) => {
     const printed: string[] = [];
     return {

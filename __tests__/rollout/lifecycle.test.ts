@@ -13,6 +13,7 @@ import type { CatalogueInput } from '../../regions/schema';
 import { catalogueCopy } from '../support/catalogue';
 import { runCommand } from '../support/run-command';
 import { byType } from '../support/synth';
+import { defaultFleetOut } from '../support/default-fleet';
 
 /*
  * The rollout's lifecycle at unit level: the two-step decommission (protections lifted, then the entry removed),
@@ -45,7 +46,7 @@ describe('decommissioning a region in two steps', () => {
   const full = catalogueCopy();
   const marked = catalogueCopy();
   for (const id of ['prod-apse1', 'prod-weu']) marked.regions.find((r) => r.id === id)!.decommission = true;
-  const fullOut = synth(full);
+  const fullOut = defaultFleetOut('kore-life-');
   const markedOut = synth(marked);
   const headFile = catalogueFile(without(full, 'prod-apse1'));
 
@@ -154,10 +155,9 @@ describe('decommissioning a region in two steps', () => {
 });
 
 describe('automatic canary rollback in rollout run', () => {
-  const base = catalogueCopy();
   const head = catalogueCopy();
   head.regions.find((r) => r.id === 'prod-use1')!.network.flowLogRetentionDays = 30;
-  const baseOut = synth(base);
+  const baseOut = defaultFleetOut('kore-life-');
   const headOut = synth(head);
   const probes = (statuses: number[]): GateProbes => ({ httpStatus: async () => statuses.shift() ?? 200, route53Statuses: async () => ['Success'], groupInstances: async () => [1, 2, 3].map(() => ({ health: 'Healthy', lifecycle: 'InService' })), scaleSetInstances: async () => [], sleep: async () => {}, now: () => 0 });
 

@@ -13,6 +13,7 @@ import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
 import { catalogueCopy, problemsOf } from '../support/catalogue';
 import { runCommand } from '../support/run-command';
+import { defaultFleetOut } from '../support/default-fleet';
 
 describe('rollout plan', () => {
   const plan = rolloutPlan(defaultCatalogue());
@@ -75,7 +76,7 @@ describe('rollout plan', () => {
 });
 
 describe('changed stacks against a base output', () => {
-  const base = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-base-')), guardrails: false }).outdir;
+  const base = defaultFleetOut('kore-base-');
   const c = catalogueCopy();
   c.regions.find((r) => r.id === 'staging-usw2')!.cluster.nodePools.general!.maxSize = 9;
   const head = synthCatalogue({ catalogue: parseCatalogue(c, 'test'), outdir: mkdtempSync(join(tmpdir(), 'kore-head-')), guardrails: false }).outdir;
@@ -245,7 +246,7 @@ describe('health gate', () => {
 
 describe('npm run rollout (the command as users run it)', () => {
   const run = (args: string[]) => runCommand('rollout', args);
-  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-roll-')), guardrails: false }).outdir;
+  const out = defaultFleetOut('kore-roll-');
 
   it('prints the plan as JSON for orchestrators (exit 0), with nothing changed against itself', async () => {
     const r = await run(['plan', '--cdktf-out', out, '--base-out', out, '--json']);
@@ -289,7 +290,7 @@ describe('npm run rollout (the command as users run it)', () => {
 
 describe('gate and run, guarded at unit level', () => {
   const { rolloutRunCommand } = require('../../cli/rollout/rollout-command');
-  const out = synthCatalogue({ catalogue: defaultCatalogue(), outdir: mkdtempSync(join(tmpdir(), 'kore-run-')), guardrails: false }).outdir;
+  const out = defaultFleetOut('kore-run-');
   const fixedProbes = (status: number): GateProbes => ({
     httpStatus: async () => status,
     route53Statuses: async () => ['Success: HTTP Status Code 200, OK'],

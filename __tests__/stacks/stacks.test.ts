@@ -4,9 +4,10 @@ import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
 import { addCatalogueStacks } from '../../stacks/app';
 import { catalogueCopy } from '../support/catalogue';
+import { defaultFleetStacks } from '../support/default-fleet';
 
-/** Synthesizes the whole app once; returns each stack's parsed Terraform JSON. */
-function synthAll(catalogue = defaultCatalogue()): Record<string, any> {
+/** Synthesizes the whole app of a changed catalogue (the default one is defaultFleetStacks); returns each stack's parsed Terraform JSON. */
+function synthAll(catalogue: ReturnType<typeof defaultCatalogue>): Record<string, any> {
   const app = Testing.app();
   addCatalogueStacks(app, catalogue);
   const out: Record<string, any> = {};
@@ -17,7 +18,7 @@ function synthAll(catalogue = defaultCatalogue()): Record<string, any> {
 const resources = (json: any, type: string): any[] => Object.values(json.resource?.[type] ?? {});
 
 describe('region stacks', () => {
-  const stacks = synthAll();
+  const stacks = defaultFleetStacks();
 
   it('gives every region stack its own locked, encrypted remote state key', () => {
     const keys = new Set<string>();
@@ -70,7 +71,7 @@ describe('region stacks', () => {
 });
 
 describe('two layers per region', () => {
-  const stacks = synthAll();
+  const stacks = defaultFleetStacks();
   const before: Record<string, string[]> = JSON.parse(readFileSync('__tests__/fixtures/infra-addresses-before-split.json', 'utf8'));
   const addresses = (json: any) => Object.entries(json.resource ?? {}).flatMap(([type, items]) => Object.keys(items as object).map((n) => `${type}.${n}`));
 
@@ -122,7 +123,7 @@ describe('two layers per region', () => {
 });
 
 describe('bootstrap stack', () => {
-  const stacks = synthAll();
+  const stacks = defaultFleetStacks();
   const bootstrap = stacks.bootstrap;
 
   it('keeps local state outside the synth output (next to it, where re-synthesizing never deletes it)', () => {

@@ -1,0 +1,6 @@
+// jest globalTeardown: removes the scratch directory default-fleet-setup.js made.
+const { rmSync } = require('node:fs');
+
+module.exports = async () => {
+  if (globalThis.__KORE_TEST_RUN_DIR__) rmSync(globalThis.__KORE_TEST_RUN_DIR__, { recursive: true, force: true });
+};
