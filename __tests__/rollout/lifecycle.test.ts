@@ -49,6 +49,8 @@ describe('decommissioning a region in two steps', () => {
   const fullOut = defaultFleetOut('kore-life-');
   const markedOut = synth(marked);
   const headFile = catalogueFile(without(full, 'prod-apse1'));
+  // The removed entry's output, synthesized once for the listing's five formats (`rollout plan` would synthesize it each time).
+  const headOut = synth(without(full, 'prod-apse1'));
 
   it('decommission: true lifts the zone, database and filestore protections and keeps every resource', () => {
     const before = stackJson(fullOut, 'prod-ap-southeast-1');
@@ -85,21 +87,21 @@ describe('decommissioning a region in two steps', () => {
   it('lists the retired stacks once decommissioned: platform first, with resource counts, in json, markdown, order and matrix', async () => {
     const retired = retiredStacks(markedOut, new Set(['prod-us-east-1', 'global']));
     expect(retired.map((s) => s.layer)).toEqual([...retired.filter((s) => s.layer === 'platform').map(() => 'platform'), ...retired.filter((s) => s.layer === 'infrastructure').map(() => 'infrastructure')]);
-    const json = JSON.parse((await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut, '--json'])).stdout);
+    const json = JSON.parse((await runCommand('rollout', ['plan', '--regions', headFile, '--cdktf-out', headOut, '--base-out', markedOut, '--json'])).stdout);
     expect(json.retired.map((s: any) => [s.stack, s.layer, s.cloud, s.account])).toEqual([
       ['prod-ap-southeast-1-platform', 'platform', 'aws', '333333333333'],
       ['prod-ap-southeast-1', 'infrastructure', 'aws', '333333333333'],
     ]);
     expect(json.retired[1].resources).toBe(Object.values<any>(stackJson(markedOut, 'prod-ap-southeast-1').resource).reduce((n, byName) => n + Object.keys(byName).length, 0));
-    const order = (await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut, '--order'])).stdout;
+    const order = (await runCommand('rollout', ['plan', '--regions', headFile, '--cdktf-out', headOut, '--base-out', markedOut, '--order'])).stdout;
     expect(order).toContain('→ decommission: prod-ap-southeast-1-platform, prod-ap-southeast-1');
     expect(order).toContain('### ⚠ Stacks to decommission (2)');
     expect(order).toMatch(new RegExp(`- \\*\\*destroy\\*\\* \`prod-ap-southeast-1\` \\(infrastructure\\): ${json.retired[1].resources} resources`));
-    const matrix = JSON.parse((await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut, '--matrix'])).stdout);
+    const matrix = JSON.parse((await runCommand('rollout', ['plan', '--regions', headFile, '--cdktf-out', headOut, '--base-out', markedOut, '--matrix'])).stdout);
     expect(matrix.filter((r: any) => r.decommission).map((r: any) => r.stack)).toEqual(['prod-ap-southeast-1-platform', 'prod-ap-southeast-1']);
-    const md = (await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut])).stdout;
+    const md = (await runCommand('rollout', ['plan', '--regions', headFile, '--cdktf-out', headOut, '--base-out', markedOut])).stdout;
     expect(md).toContain('## Decommission — needs approval (decommission)');
-    const outputs = (await runCommand('rollout', ['plan', '--regions', headFile, '--base-out', markedOut, '--github-outputs'])).stdout;
+    const outputs = (await runCommand('rollout', ['plan', '--regions', headFile, '--cdktf-out', headOut, '--base-out', markedOut, '--github-outputs'])).stdout;
     const line = (k: string) => JSON.parse(outputs.split('\n').find((l) => l.startsWith(`${k}=`))!.slice(k.length + 1));
     expect(line('decommission_platform').map((r: any) => [r.stack, r.runsOn])).toEqual([['prod-ap-southeast-1-platform', ['self-hosted', 'kore-prod']]]);
     expect(line('decommission_infrastructure').map((r: any) => [r.stack, r.applyIdentity, r.region])).toEqual([['prod-ap-southeast-1', 'arn:aws:iam::333333333333:role/kore-ci-apply', 'ap-southeast-1']]);
