@@ -56,7 +56,7 @@ describeIntegration('the default catalogue planned on the emulator', () => {
   beforeAll(async () => {
     await sandbox.start();
     stacks = sandbox.synth(DEFAULT_CATALOGUE);
-    tamper(sandbox.moto.url, stores.map((s) => ({ kind: 'create-state-store' as const, account: s.account, region: s.region, bucket: s.bucket, lockTable: s.lockTable })));
+    sandbox.createStateStores(DEFAULT_CATALOGUE);
     // The VM services' images, as the image pipeline leaves them: an AMI matching each name filter, in its account.
     const images = catalogue.regions.flatMap((e) => e.vmServices.flatMap((s) => ('amiName' in s.image ? [{ kind: 'create-image' as const, account: e.account, region: e.region, name: s.image.amiName.replace(/\*/g, '1') }] : [])));
     expect(images.length).toBeGreaterThan(0);

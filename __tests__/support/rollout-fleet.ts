@@ -37,7 +37,7 @@ export function writeFleet(sandbox: Sandbox, canaryCheckUrl: string, name: strin
   if (drop) c.regions = c.regions.filter((r) => r.id !== drop);
   const file = join(sandbox.dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(c));
-  return { file, out: join(sandbox.dir, name), stacks: sandbox.synth(c, name) };
+  return { catalogue: c, file, out: join(sandbox.dir, name), stacks: sandbox.synth(c, name) };
 }
 
 /** How many resources a stack's state holds. */

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { parseCatalogue } from '../../regions/load';
 import type { CatalogueInput } from '../../regions/schema';
+import { stateStoresOf } from '../../regions/state-stores';
 import { addCatalogueStacks } from '../../stacks/app';
 import { realTerraform, TerraformResult } from '../terraform';
 import { MotoServer, startMoto } from './moto-server';
 import { pathWithoutShim } from './pyenv-shims';
+import { tamper } from './tamper';
 import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirror';
 
 /**
@@ -130,5 +132,20 @@ export class SandboxSession {
   /** The bootstrap stack: afterwards the emulator has the state bucket and lock table. */
   bootstrap(stackDir: string): Promise<void> {
     return this.apply(stackDir);
+  }
+
+  /**
+   * The catalogue's S3 state stores (each bucket and its lock table) made through the emulator's API, for sessions
+   * whose subject is not bootstrap: what the other stacks' backends need, for one boto3 process (~1 CPU-second)
+   * instead of bootstrap's init and apply (~21 CPU-seconds on the reference machine, measured 2026-12-05). Whoever
+   * needs bootstrap's own resources, or its state (an unmanaged scan counts the state bucket as managed through it),
+   * applies bootstrap instead.
+   */
+  createStateStores(catalogue: CatalogueInput): void {
+    const stores = stateStoresOf(parseCatalogue(catalogue, 'sandbox catalogue')).flatMap((s) => (s.backend === 's3' ? [s] : []));
+    tamper(
+      this.moto.url,
+      stores.map((s) => ({ kind: 'create-state-store' as const, account: s.account, region: s.region, bucket: s.bucket, lockTable: s.lockTable })),
+    );
   }
 }
