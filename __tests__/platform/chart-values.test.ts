@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ARGO_CD_CHART } from '../../lib/platform/argo-cd';
 import { EXTERNAL_SECRETS_CHART } from '../../lib/platform/external-secrets';
