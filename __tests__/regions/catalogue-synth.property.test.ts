@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { App, Testing } from 'cdktf';
+import { synthCatalogue } from '../../cli/synth';
+import { readStackJson } from '../../lib/synthesized/synthesized-output';
 import { parseCatalogue } from '../../regions/load';
-import { addCatalogueStacks } from '../../stacks/app';
 import { mutatedCatalogue } from '../support/catalogue-mutations';
 import { problemsOf } from '../support/catalogue';
 
@@ -10,6 +13,7 @@ import { problemsOf } from '../support/catalogue';
  * fast-check generates catalogues — the default one with plausible mistakes and legal variations mixed in — and
  * whenever validation passes, every stack must synthesize, with the entry's address space exactly as written
  * (a lenient parser once turned 10.060.0.0/16 into 10.48.x.x subnets inside a VPC of "10.060.0.0/16").
+ * Synthesized as `npm run synth` does it (guardrails included), into a scratch directory, and read back from there.
  */
 describe('validate passes ⇒ synth passes', () => {
   it('holds for generated catalogues', () => {
@@ -23,14 +27,17 @@ describe('validate passes ⇒ synth passes', () => {
         }
         valid++;
         const parsed = parseCatalogue(catalogue, 'generated');
-        const app = Testing.app();
-        addCatalogueStacks(app as App, parsed);
-        for (const stack of app.node.children) {
-          const json = JSON.parse(Testing.synth(stack as any));
-          const entry = parsed.regions.find((e) => stack.node.id === `${e.environment}-${e.region}`);
-          if (!entry) continue;
-          const network = entry.cloud === 'aws' ? Object.values(json.resource.aws_vpc)[0] as any : Object.values(json.resource.azurerm_virtual_network)[0] as any;
-          expect(entry.cloud === 'aws' ? network.cidr_block : network.address_space[0]).toBe(entry.network.cidr);
+        const scratch = mkdtempSync(join(tmpdir(), 'kore-property-'));
+        try {
+          const { outdir, stacks } = synthCatalogue({ catalogue: parsed, outdir: join(scratch, 'out') });
+          expect(stacks).toEqual(expect.arrayContaining(parsed.regions.flatMap((e) => [`${e.environment}-${e.region}`, `${e.environment}-${e.region}-platform`])));
+          for (const entry of parsed.regions) {
+            const json = readStackJson(outdir, `${entry.environment}-${entry.region}`) as any;
+            const network = entry.cloud === 'aws' ? Object.values(json.resource.aws_vpc)[0] as any : Object.values(json.resource.azurerm_virtual_network)[0] as any;
+            expect(entry.cloud === 'aws' ? network.cidr_block : network.address_space[0]).toBe(entry.network.cidr);
+          }
+        } finally {
+          rmSync(scratch, { recursive: true, force: true });
         }
       }),
       { numRuns: 40, seed: 20261122 },
