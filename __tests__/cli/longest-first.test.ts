@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -53,3 +54,34 @@ describe('the unit files’ order', () => {
     expect(relative(sequencer.sort(fresh(unit))[0])).toBe('cli/run-js');
   });
 });
+
+describe('the whole run’s order (npm test: one jest run of every file)', () => {
+  const root = join(__dirname, '..');
+  const fresh = (paths: string[]) => paths.map((p) => ({ path: join(root, p), context: { config: { cache: false, rootDir: root, id: 'all' }, hasteFS: { getSize: () => 1 } } }));
+  const relative = (t: { path: string }) => t.path.slice(root.length + 1).replace(/\.test\.ts$/, '');
+
+  it('starts every integration suite, longest first, before any unit file; then the long unit files first', () => {
+    const files = ['cli/errors.test.ts', 'integration/catalogue-validate.test.ts', 'regions/catalogue-synth.property.test.ts', 'integration/rollout-lifecycle.test.ts', 'rollout/rollout.test.ts', 'integration/foundation.test.ts'];
+    const order = new LongestFirst().sort(fresh(files)).map(relative);
+    expect(order.slice(0, 3)).toEqual(['integration/rollout-lifecycle', 'integration/foundation', 'integration/catalogue-validate']);
+    expect(order[3]).toBe('regions/catalogue-synth.property');
+    expect([...order.slice(4)].sort()).toEqual(['cli/errors', 'rollout/rollout']);
+  });
+});
+
+describe('npm test', () => {
+  const script: string = require('../../package.json').scripts.test;
+  /** The script as the shell runs it, with the static check and jest replaced by commands that exit as given. */
+  const exitOf = (staticCode: number, jestCode: number) =>
+    spawnSync('bash', ['-c', script.replace('npm run -s check:static', `sh -c 'sleep 0.2; exit ${staticCode}'`).replace(/jest [^;]*/, `sh -c 'exit ${jestCode}'`)]).status;
+
+  it('is one jest run of every file (no path filter), in four lanes, beside the static check', () => {
+    expect(script).toMatch(/^npm run -s check:static & s=\$!; jest --maxWorkers=4; /);
+    expect(script).not.toMatch(/testPathIgnorePatterns|__tests__/);
+  });
+
+  it('fails when either the static check or jest fails, and only passes when both pass', () => {
+    expect([exitOf(0, 0), exitOf(1, 0), exitOf(0, 1), exitOf(2, 3)].map((c) => c !== 0)).toEqual([false, true, true, true]);
+  });
+});
+

@@ -1,43 +1,38 @@
 'use strict';
 /*
- * jest's test order for `npm test`: the integration suites longest first. Without a cache (a fresh clone in CI)
- * jest starts the largest files first, and a long suite in a small file then starts last and runs alone while the
- * other lanes idle. The seconds are what each suite took side by side (docs/testing.md); a suite missing here
- * fails a test (__tests__/cli/longest-first.test.ts), so a new one is measured before it is ordered.
+ * jest's test order for `npm test`, one jest run of every file: the integration suites longest first, then the unit
+ * files, their long ones first. Without a cache (a fresh clone in CI) jest starts the largest files first, and a long
+ * suite in a small file then starts last and runs alone while the other lanes idle. The unit files come last because
+ * the later integration suites spend much of their time waiting (state locks, the provider's waiters, health-gate
+ * rounds): the unit files' CPU fills those waits instead of running before them. The seconds are what each suite
+ * took side by side (docs/testing.md); a suite missing here fails a test (__tests__/cli/longest-first.test.ts), so a
+ * new one is measured before it is ordered.
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
-/**
- * Seconds per integration suite in four lanes on the 2-core machine (`.ci/run`, 2026-12-05); adopt-unmanaged
- * after its scan read the roles in one call (317 s in two lanes, about 1.5× that in four, as the others).
- */
+/** Seconds per integration suite in the whole `npm test` run on the 2-core machine (2026-12-06). */
 const MEASURED_SECONDS = {
-  'rollout-lifecycle': 786,
-  rollout: 706,
-  'drift-check': 577,
-  'adopt-unmanaged': 480,
-  foundation: 351,
-  'vm-services': 260,
-  'plan-report': 227,
-  'default-catalogue-plan': 155,
-  'catalogue-validate': 84,
+  'rollout-lifecycle': 648,
+  rollout: 606,
+  'adopt-unmanaged': 537,
+  'drift-check': 497,
+  foundation: 328,
+  'vm-services': 275,
+  'plan-report': 223,
+  'default-catalogue-plan': 177,
+  'catalogue-validate': 47,
 };
 
 /**
- * The unit files that take 8 s or more (two workers, 2026-12-05), by their path under __tests__: started first, so
+ * The unit files that take 8 s or more (two workers, 2026-12-06), by their path under __tests__: started first, so
  * that none of them starts last in one lane while the other idles; the rest follow in jest's own order.
  */
 const UNIT_SECONDS = {
-  'regions/catalogue-synth.property': 27,
-  'rollout/lifecycle': 17,
-  'cli/synth-in-workers': 15,
-  'rollout/rollout': 14,
-  'adoption/adoption': 12,
-  'stacks/stacks': 12,
-  'platform/chart-values': 12,
-  'workflows/workflows': 10,
-  'library/public-entry': 9,
-  'docs/api-reference': 8,
+  'regions/catalogue-synth.property': 36,
+  'cli/synth-in-workers': 25,
+  'rollout/lifecycle': 21,
+  'workflows/workflows': 12,
+  'library/public-entry': 8,
 };
 
 /** A test file's path under __tests__, without `.test.ts`: `integration/rollout`, `rollout/rollout`. */
@@ -48,11 +43,15 @@ const unitMeasured = (test) => UNIT_SECONDS[keyOf(test)];
 
 class LongestFirst extends Sequencer {
   sort(tests) {
-    if (tests.some((t) => measured(t) !== undefined)) {
-      return [...tests].sort((a, b) => (measured(b) ?? 0) - (measured(a) ?? 0) || a.path.localeCompare(b.path));
-    }
-    // jest's order: failed first, then by the durations it cached from earlier runs, else by file size. Only
-    // without any cached duration (a fresh clone, CI) do the measured long files go first.
+    const integration = tests.filter((t) => keyOf(t).startsWith('integration/'));
+    const unit = tests.filter((t) => !keyOf(t).startsWith('integration/'));
+    const first = [...integration].sort((a, b) => (measured(b) ?? 0) - (measured(a) ?? 0) || a.path.localeCompare(b.path));
+    return [...first, ...(unit.length > 0 ? this.sortUnit(unit) : [])];
+  }
+
+  /** jest's order: failed first, then by the durations it cached from earlier runs, else by file size. Only
+   * without any cached duration (a fresh clone, CI) do the measured long files go first. */
+  sortUnit(tests) {
     const ordered = super.sort(tests);
     if (ordered.some((t) => t.duration != null)) return ordered;
     const long = ordered.filter((t) => unitMeasured(t) !== undefined).sort((a, b) => unitMeasured(b) - unitMeasured(a) || a.path.localeCompare(b.path));
