@@ -37,8 +37,8 @@ describeIntegration('generated valid catalogues pass terraform validate', () => 
     ];
     const root = join(sandbox.dir, `generated-${i}-validate`);
     mkdirSync(root, { recursive: true });
-    const source = (dir: string) => (relative(root, dir).startsWith('../') ? relative(root, dir) : `./${relative(root, dir)}`);
-    writeFileSync(join(root, 'main.tf.json'), JSON.stringify({ module: Object.fromEntries(awsStacks.map((name) => [name, { source: source(stacks[name]) }])) }));
+    // A local module source must start with ./ or ../; the stacks are beside the root, so relative() gives ../…
+    writeFileSync(join(root, 'main.tf.json'), JSON.stringify({ module: Object.fromEntries(awsStacks.map((name) => [name, { source: relative(root, stacks[name]) }])) }));
     await sandbox.tfOk(root, ['init', '-backend=false', '-input=false']);
     // Every stack is one of the root's modules (a module left out would validate nothing).
     const loaded = JSON.parse(readFileSync(join(root, '.terraform', 'modules', 'modules.json'), 'utf8')).Modules.map((m: any) => m.Key);

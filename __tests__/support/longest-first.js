@@ -29,7 +29,7 @@ const MEASURED_SECONDS = {
  */
 const UNIT_SECONDS = {
   'regions/catalogue-synth.property': 36,
-  'cli/synth-in-workers': 25,
+  'cli/synth-in-workers': 19,
   'rollout/lifecycle': 21,
   'workflows/workflows': 12,
   'library/public-entry': 8,
