@@ -1,4 +1,4 @@
-// jest globalTeardown: removes the scratch directory default-fleet-setup.js made.
+// jest globalTeardown: removes the scratch directory default-fleet-setup.js made, with every temporary file of the run.
 const { rmSync } = require('node:fs');
 
 module.exports = async () => {
