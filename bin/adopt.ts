@@ -1,6 +1,6 @@
 import { ADOPT_COMMAND } from '../cli/commands/adopt';
 import { adoptCommand } from '../cli/adopt/adopt-command';
-import { awsCli } from '../cli/aws/aws-cli';
+import { awsSdk } from '../cli/aws/aws-api';
 import { parseFlags, runCli } from '../cli/errors';
 
 void runCli('adopt', () => {
@@ -11,6 +11,6 @@ void runCli('adopt', () => {
   }
   return adoptCommand(
     { stack: values.stack, discover: values.discover, regions: values.regions, cdktfOut: values['cdktf-out'] },
-    { api: awsCli(), out: (t) => process.stdout.write(t), log: (l) => process.stderr.write(`${l}\n`) },
+    { api: awsSdk(), out: (t) => process.stdout.write(t), log: (l) => process.stderr.write(`${l}\n`) },
   );
 });

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { Testing } from 'cdktf';
 import { adoptableResources } from '../../cli/adopt/adoptable';
 import { adoptSnippet, discoverAws } from '../../cli/adopt/discover';
-import type { AwsApi, AwsTarget } from '../../cli/aws/aws-cli';
+import type { AwsApi, AwsRequest, AwsTarget } from '../../cli/aws/aws-api';
 import { applyIgnores, loadIgnoreFile } from '../../cli/unmanaged/ignore-file';
 import { addManagedState, emptyManagedSet, ruleKey } from '../../cli/unmanaged/managed-state';
 import { pulledState, StateFixture, stateInstances } from '../support/pulled-state';
@@ -20,6 +20,9 @@ import { RegionInfraStack } from '../../stacks/region-infra-stack';
 import { catalogueCopy } from '../support/catalogue';
 import { runCommand } from '../support/run-command';
 import { defaultFleetOut } from '../support/default-fleet';
+
+/** The values of an EC2 request's filter `name`, as discovery sends them. */
+const filter = (request: AwsRequest, name: string) => ((request.input?.Filters ?? []) as { Name: string; Values: string[] }[]).find((f) => f.Name === name)?.Values;
 
 const synthInfra = (id: string, adopt: Record<string, string>) => {
   const c = catalogueCopy();
@@ -54,7 +57,7 @@ describe('adopting existing resources', () => {
     const out = defaultFleetOut('kore-adopt-vm-');
     const rows = adoptableResources(out, 'prod-us-east-1').filter((r) => r.path.startsWith('VmService-billing/'));
     expect(rows.map((r) => [r.path, r.idHint])).toEqual(expect.arrayContaining([['VmService-billing/Group', 'Auto Scaling group name'], ['VmService-billing/LaunchTemplate', 'launch template id (lt-…)']]));
-    const api: AwsApi = { call: async (args: readonly string[]): Promise<any> => (args[1] === 'describe-auto-scaling-groups' && args[3] === 'kore-prod-use1-billing' ? { AutoScalingGroups: [{ AutoScalingGroupName: 'kore-prod-use1-billing' }] } : undefined) };
+    const api: AwsApi = { call: async (request: AwsRequest): Promise<any> => (request.operation === 'DescribeAutoScalingGroups' && (request.input?.AutoScalingGroupNames as string[])[0] === 'kore-prod-use1-billing' ? { AutoScalingGroups: [{ AutoScalingGroupName: 'kore-prod-use1-billing' }] } : undefined) };
     const found = await discoverAws(rows, api, { region: 'us-east-1' });
     expect(found).toEqual([{ path: 'VmService-billing/Group', type: 'aws_autoscaling_group', id: 'kore-prod-use1-billing', matchedBy: 'name kore-prod-use1-billing' }]);
   });
@@ -83,20 +86,20 @@ describe('npm run adopt: what can be adopted, and discovery', () => {
   it('finds the VPC by CIDR, its subnets inside it, zones, buckets and roles by name, and writes the snippet', async () => {
     const vpc = resources.find((r) => r.type === 'aws_vpc')!;
     const subnet = resources.find((r) => r.type === 'aws_subnet')!;
-    const calls: string[][] = [];
+    const calls: AwsRequest[] = [];
     const api: AwsApi = {
-      async call(args: readonly string[]): Promise<any> {
-        calls.push([...args]);
-        if (args[1] === 'describe-vpcs') return { Vpcs: [{ VpcId: 'vpc-1' }] };
-        if (args[1] === 'describe-subnets') return args.includes(`Name=cidr-block,Values=${subnet.config.cidr_block}`) ? { Subnets: [{ SubnetId: 'subnet-1' }] } : { Subnets: [] };
-        if (args[1] === 'list-hosted-zones-by-name') return { HostedZones: [{ Id: '/hostedzone/Z1', Name: `${args[3]}.`, Config: { PrivateZone: false } }] };
-        if (args[1] === 'get-role') return args[3] === 'kore-dev-use1-cert-manager' ? { Role: { RoleName: args[3] } } : undefined;
+      async call(request: AwsRequest): Promise<any> {
+        calls.push(request);
+        if (request.operation === 'DescribeVpcs') return { Vpcs: [{ VpcId: 'vpc-1' }] };
+        if (request.operation === 'DescribeSubnets') return filter(request, 'cidr-block')?.[0] === subnet.config.cidr_block ? { Subnets: [{ SubnetId: 'subnet-1' }] } : { Subnets: [] };
+        if (request.operation === 'ListHostedZonesByName') return { HostedZones: [{ Id: '/hostedzone/Z1', Name: `${request.input?.DNSName}.`, Config: { PrivateZone: false } }] };
+        if (request.operation === 'GetRole') return request.input?.RoleName === 'kore-dev-use1-cert-manager' ? { Role: { RoleName: request.input.RoleName } } : undefined;
         return undefined;
       },
     };
     const found = await discoverAws(resources, api, { region: 'us-east-1' });
-    expect(calls[0]).toEqual(['ec2', 'describe-vpcs', '--filters', `Name=cidr,Values=${vpc.config.cidr_block}`]);
-    expect(calls.find((c) => c[1] === 'describe-subnets')).toContain('Name=vpc-id,Values=vpc-1');
+    expect(calls[0]).toEqual({ service: 'ec2', operation: 'DescribeVpcs', input: { Filters: [{ Name: 'cidr', Values: [vpc.config.cidr_block] }] } });
+    expect(filter(calls.find((c) => c.operation === 'DescribeSubnets')!, 'vpc-id')).toEqual(['vpc-1']);
     expect(found.map((f) => [f.path, f.id])).toEqual(expect.arrayContaining([['Network/Vpc', 'vpc-1'], [subnet.path, 'subnet-1'], ['Dns/Zone', 'Z1'], ['EdgeRoles/CertManager', 'kore-dev-use1-cert-manager']]));
     const snippet = adoptSnippet('dev-use1', found);
     expect(snippet).toMatch(/^# regions\[id=dev-use1\]: .*\nadopt:\n/);
@@ -119,28 +122,28 @@ describe('unmanaged scan', () => {
   addManagedState(stateInstances(stateFixture), managed);
   const fleetTag = [{ Key: 'kore-region', Value: 'dev-use1' }];
   const api: AwsApi = {
-    async call(args: readonly string[]): Promise<any> {
-      switch (args[1]) {
-        case 'describe-vpcs': return { Vpcs: [{ VpcId: 'vpc-1' }, { VpcId: 'vpc-other' }] };
-        case 'describe-subnets': return { Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1' }, { SubnetId: 'subnet-hand', VpcId: 'vpc-1', CidrBlock: '10.0.250.0/24' }, { SubnetId: 'subnet-elsewhere', VpcId: 'vpc-other' }] };
-        case 'describe-security-groups':
+    async call(request: AwsRequest): Promise<any> {
+      switch (request.operation) {
+        case 'DescribeVpcs': return { Vpcs: [{ VpcId: 'vpc-1' }, { VpcId: 'vpc-other' }] };
+        case 'DescribeSubnets': return { Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1' }, { SubnetId: 'subnet-hand', VpcId: 'vpc-1', CidrBlock: '10.0.250.0/24' }, { SubnetId: 'subnet-elsewhere', VpcId: 'vpc-other' }] };
+        case 'DescribeSecurityGroups':
           return { SecurityGroups: [
             { GroupId: 'sg-1', VpcId: 'vpc-1', GroupName: 'managed' },
             { GroupId: 'sg-default', VpcId: 'vpc-1', GroupName: 'default' },
             { GroupId: 'sg-eks', VpcId: 'vpc-1', GroupName: 'eks-cluster-sg', Tags: [{ Key: 'aws:eks:cluster-name', Value: 'kore' }] },
             { GroupId: 'sg-hand', VpcId: 'vpc-1', GroupName: 'debug' },
           ] };
-        case 'describe-security-group-rules':
+        case 'DescribeSecurityGroupRules':
           return { SecurityGroupRules: [
             { SecurityGroupRuleId: 'sgr-1', GroupId: 'sg-1', IsEgress: false, IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIpv4: '10.0.0.0/16' },
             { SecurityGroupRuleId: 'sgr-2', GroupId: 'sg-1', IsEgress: false, IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIpv4: '0.0.0.0/0' },
           ] };
-        case 'describe-route-tables':
+        case 'DescribeRouteTables':
           return { RouteTables: [
             { RouteTableId: 'rtb-main', VpcId: 'vpc-1', Associations: [{ Main: true }], Routes: [] },
             { RouteTableId: 'rtb-1', VpcId: 'vpc-1', Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }, { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-1' }, { DestinationCidrBlock: '192.168.0.0/16', GatewayId: 'igw-1', Origin: 'CreateRoute' }] },
           ] };
-        case 'describe-instances':
+        case 'DescribeInstances':
           return { Reservations: [{ Instances: [
             { InstanceId: 'i-group', VpcId: 'vpc-1', SubnetId: 'subnet-1', State: { Name: 'running' }, Tags: [{ Key: 'aws:autoscaling:groupName', Value: 'kore-dev-use1-billing' }] },
             { InstanceId: 'i-node', VpcId: 'vpc-1', State: { Name: 'running' }, Tags: [{ Key: 'aws:autoscaling:groupName', Value: 'eks-general-123' }, { Key: 'eks:nodegroup-name', Value: 'general' }] },
@@ -149,10 +152,10 @@ describe('unmanaged scan', () => {
             { InstanceId: 'i-gone', VpcId: 'vpc-1', State: { Name: 'terminated' } },
             { InstanceId: 'i-elsewhere', VpcId: 'vpc-other', State: { Name: 'running' } },
           ] }] };
-        case 'list-buckets': return { Buckets: [{ Name: 'kore-b' }, { Name: 'hand-made' }, { Name: 'someone-elses' }] };
-        case 'get-bucket-tagging': return args[3] === 'hand-made' ? { TagSet: fleetTag } : undefined;
-        case 'get-account-authorization-details':
-          expect(args.slice(2)).toEqual(['--filter', 'Role']);
+        case 'ListBuckets': return { Buckets: [{ Name: 'kore-b' }, { Name: 'hand-made' }, { Name: 'someone-elses' }] };
+        case 'GetBucketTagging': return request.input?.Bucket === 'hand-made' ? { TagSet: fleetTag } : undefined;
+        case 'GetAccountAuthorizationDetails':
+          expect(request.input).toEqual({ Filter: ['Role'] });
           return { RoleDetailList: [
             { RoleName: 'kore-node', AttachedManagedPolicies: [{ PolicyName: 'AmazonEKSWorkerNodePolicy', PolicyArn: 'arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy' }, { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }], RolePolicyList: [{ PolicyName: 'hotfix' }] },
             { RoleName: 'kore-forgotten', AttachedManagedPolicies: [{ PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }], RolePolicyList: [{ PolicyName: 'old' }] },
@@ -212,12 +215,12 @@ describe('unmanaged scan', () => {
     let most = 0;
     const calls: string[] = [];
     const slow: AwsApi = {
-      async call<T>(args: readonly string[], t: AwsTarget): Promise<T | undefined> {
-        calls.push(args.slice(0, 2).join(' '));
+      async call<T>(request: AwsRequest, t: AwsTarget): Promise<T | undefined> {
+        calls.push(`${request.service} ${request.operation}`);
         most = Math.max(most, ++inFlight);
         await new Promise((r) => setTimeout(r, 5));
         inFlight--;
-        return api.call<T>(args, t);
+        return api.call<T>(request, t);
       },
     };
     const roles = { ...target, account: '222222222222' };
@@ -325,12 +328,12 @@ describe('adopt --discover never proposes what adopting would replace', () => {
   const subnet = resources.find((r) => r.type === 'aws_subnet')!;
   // An account with a foreign VPC holding a subnet of the entry's CIDR, and no VPC of the entry's CIDR.
   const foreign: AwsApi = {
-    async call(args: readonly string[]): Promise<any> {
-      if (args[1] === 'describe-vpcs') return { Vpcs: [] };
-      if (args[1] === 'describe-subnets') {
+    async call(request: AwsRequest): Promise<any> {
+      if (request.operation === 'DescribeVpcs') return { Vpcs: [] };
+      if (request.operation === 'DescribeSubnets') {
         // What AWS answers honours the filters: the foreign subnet only when no VPC filter excludes it.
-        const vpcFilter = args.find((a) => a.startsWith('Name=vpc-id,'));
-        return vpcFilter && !vpcFilter.endsWith('vpc-foreign') ? { Subnets: [] } : { Subnets: [{ SubnetId: 'subnet-foreign', VpcId: 'vpc-foreign', AvailabilityZone: subnet.config.availability_zone }] };
+        const vpcFilter = filter(request, 'vpc-id');
+        return vpcFilter && !vpcFilter.includes('vpc-foreign') ? { Subnets: [] } : { Subnets: [{ SubnetId: 'subnet-foreign', VpcId: 'vpc-foreign', AvailabilityZone: subnet.config.availability_zone }] };
       }
       return undefined;
     },
@@ -342,13 +345,13 @@ describe('adopt --discover never proposes what adopting would replace', () => {
   });
 
   it('proposes a subnet only inside the proposed VPC and in its declared zone, and says why in the snippet', async () => {
-    const calls: string[][] = [];
+    const calls: AwsRequest[] = [];
     const api: AwsApi = {
-      async call(args: readonly string[]): Promise<any> {
-        calls.push([...args]);
-        if (args[1] === 'describe-vpcs') return { Vpcs: [{ VpcId: 'vpc-mine' }] };
-        if (args[1] === 'describe-subnets') {
-          const zone = args.find((a) => a.startsWith('Name=availability-zone,'))?.split('=')[2];
+      async call(request: AwsRequest): Promise<any> {
+        calls.push(request);
+        if (request.operation === 'DescribeVpcs') return { Vpcs: [{ VpcId: 'vpc-mine' }] };
+        if (request.operation === 'DescribeSubnets') {
+          const zone = filter(request, 'availability-zone')?.[0];
           // A subnet of the CIDR in the right VPC but another zone is not proposed.
           return { Subnets: [{ SubnetId: 'subnet-wrong-zone', VpcId: 'vpc-mine', AvailabilityZone: 'us-east-1z' }, ...(zone ? [{ SubnetId: `subnet-${zone}`, VpcId: 'vpc-mine', AvailabilityZone: zone }] : [])] };
         }
@@ -359,8 +362,8 @@ describe('adopt --discover never proposes what adopting would replace', () => {
     const subnets = found.filter((f) => f.type === 'aws_subnet');
     expect(subnets.length).toBe(resources.filter((r) => r.type === 'aws_subnet').length);
     for (const s of subnets) expect(s.id).not.toBe('subnet-wrong-zone');
-    const call = calls.find((c) => c[1] === 'describe-subnets')!;
-    expect(call).toEqual(expect.arrayContaining(['Name=vpc-id,Values=vpc-mine', expect.stringMatching(/^Name=availability-zone,Values=us-east-1[a-f]$/)]));
+    const call = calls.find((c) => c.operation === 'DescribeSubnets')!;
+    expect([filter(call, 'vpc-id'), filter(call, 'availability-zone')]).toEqual([['vpc-mine'], [expect.stringMatching(/^us-east-1[a-f]$/)]]);
     const line = adoptSnippet('dev-use1', found).split('\n').find((l) => l.includes(subnet.path))!;
     expect(line).toMatch(/# aws_subnet, by CIDR 10\.[\d./]+ in vpc-mine \(the VPC proposed for aws_vpc\.\S+\), zone us-east-1[a-f]$/);
   });
@@ -374,10 +377,10 @@ describe('what the unmanaged scan and discovery leave alone or find, guarded at 
   ]), managed);
   const target = { account: '1', region: 'us-east-1', fleetTagKey: 'kore-region', rolePrefix: 'kore-', includeGlobal: false };
   const api = (groups: any[], routes: any[]): AwsApi => ({
-    async call(args: readonly string[]): Promise<any> {
-      if (args[1] === 'describe-vpcs') return { Vpcs: [{ VpcId: 'vpc-1' }] };
-      if (args[1] === 'describe-security-groups') return { SecurityGroups: groups };
-      if (args[1] === 'describe-route-tables') return { RouteTables: [{ RouteTableId: 'rtb-1', VpcId: 'vpc-1', Routes: routes }] };
+    async call(request: AwsRequest): Promise<any> {
+      if (request.operation === 'DescribeVpcs') return { Vpcs: [{ VpcId: 'vpc-1' }] };
+      if (request.operation === 'DescribeSecurityGroups') return { SecurityGroups: groups };
+      if (request.operation === 'DescribeRouteTables') return { RouteTables: [{ RouteTableId: 'rtb-1', VpcId: 'vpc-1', Routes: routes }] };
       return undefined;
     },
   });
@@ -410,8 +413,8 @@ describe('what the unmanaged scan and discovery leave alone or find, guarded at 
     const key = resources.find((r) => r.type === 'aws_kms_key' && String(alias.config.target_key_id).includes(r.address))!;
     expect(key).toBeDefined();
     const found = await discoverAws(resources, {
-      async call(args: readonly string[]): Promise<any> {
-        if (args[1] === 'list-aliases') return { Aliases: [{ AliasName: alias.config.name, TargetKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' }, { AliasName: 'alias/other', TargetKeyId: 'ffff' }] };
+      async call(request: AwsRequest): Promise<any> {
+        if (request.operation === 'ListAliases') return { Aliases: [{ AliasName: alias.config.name, TargetKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' }, { AliasName: 'alias/other', TargetKeyId: 'ffff' }] };
         return undefined;
       },
     }, { region: 'us-east-1' });

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AwsApi } from '../../cli/aws/aws-cli';
+import type { AwsApi } from '../../cli/aws/aws-api';
 import type { AzureApi } from '../../cli/azure/az-cli';
 import { listStacks } from '../../cli/stacks';
 import type { TerraformRunner } from '../../cli/terraform';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { awsCli, AwsApi } from '../../cli/aws/aws-cli';
+import { awsSdk, AwsApi } from '../../cli/aws/aws-api';
 import { sandboxCatalogue } from '../../cli/sandbox/sandbox-catalogue';
 import { describeIntegration, Sandbox } from '../support/integration';
 
@@ -25,7 +25,7 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
 
   beforeAll(async () => {
     await sandbox.start();
-    api = awsCli(sandbox.env);
+    api = awsSdk(sandbox.env);
     target = { region: 'us-east-1', endpoint: sandbox.moto.url };
     const catalogue = sandboxCatalogue({ endpoint: sandbox.moto.url });
     catalogueFile = join(sandbox.dir, 'catalogue.json');
@@ -34,12 +34,12 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
     // What exists before the fleet takes over: the VPC, two of its subnets and the filestore bucket, made by hand.
     const json = JSON.parse(readFileSync(join(stacks[STACK], 'cdk.tf.json'), 'utf8'));
     const vpc = Object.values(json.resource.aws_vpc as Record<string, any>)[0];
-    made.vpc = (await api.call<any>(['ec2', 'create-vpc', '--cidr-block', vpc.cidr_block], target)).Vpc.VpcId;
+    made.vpc = (await api.call<any>({ service: 'ec2', operation: 'CreateVpc', input: { CidrBlock: vpc.cidr_block } }, target)).Vpc.VpcId;
     const subnets = Object.values(json.resource.aws_subnet as Record<string, any>).filter((s) => String(s['//'].metadata.path).includes('Subnet-private')).slice(0, 2);
     for (const [i, s] of subnets.entries()) {
-      made[`subnet${i}`] = (await api.call<any>(['ec2', 'create-subnet', '--vpc-id', made.vpc, '--cidr-block', s.cidr_block, '--availability-zone', s.availability_zone], target)).Subnet.SubnetId;
+      made[`subnet${i}`] = (await api.call<any>({ service: 'ec2', operation: 'CreateSubnet', input: { VpcId: made.vpc, CidrBlock: s.cidr_block, AvailabilityZone: s.availability_zone } }, target)).Subnet.SubnetId;
     }
-    await api.call(['s3api', 'create-bucket', '--bucket', 'kore-sandbox-use1-artifactory-filestore'], target);
+    await api.call({ service: 's3', operation: 'CreateBucket', input: { Bucket: 'kore-sandbox-use1-artifactory-filestore' } }, target);
     await sandbox.bootstrap(stacks.bootstrap);
   }, 300_000);
   afterAll(() => sandbox.stop(), 60_000);
@@ -70,12 +70,12 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
   }, 1_500_000);
 
   it('reports what was made by hand with the fleet’s marks, and nothing managed; the ignore file keeps one out', async () => {
-    const fleetTag = 'Key=kore-region,Value=sandbox-use1';
-    made.sg = (await api.call<any>(['ec2', 'create-security-group', '--group-name', 'debug-by-hand', '--description', 'made by hand', '--vpc-id', made.vpc], target)).GroupId;
-    made.handSubnet = (await api.call<any>(['ec2', 'create-subnet', '--vpc-id', made.vpc, '--cidr-block', '10.99.250.0/24'], target)).Subnet.SubnetId;
-    await api.call(['s3api', 'create-bucket', '--bucket', 'kore-hand-made'], target);
-    await api.call(['s3api', 'put-bucket-tagging', '--bucket', 'kore-hand-made', '--tagging', `TagSet=[{${fleetTag}}]`], target);
-    await api.call(['iam', 'attach-role-policy', '--role-name', 'kore-sandbox-use1-node', '--policy-arn', 'arn:aws:iam::aws:policy/AdministratorAccess'], target);
+    const fleetTag = { Key: 'kore-region', Value: 'sandbox-use1' };
+    made.sg = (await api.call<any>({ service: 'ec2', operation: 'CreateSecurityGroup', input: { GroupName: 'debug-by-hand', Description: 'made by hand', VpcId: made.vpc } }, target)).GroupId;
+    made.handSubnet = (await api.call<any>({ service: 'ec2', operation: 'CreateSubnet', input: { VpcId: made.vpc, CidrBlock: '10.99.250.0/24' } }, target)).Subnet.SubnetId;
+    await api.call({ service: 's3', operation: 'CreateBucket', input: { Bucket: 'kore-hand-made' } }, target);
+    await api.call({ service: 's3', operation: 'PutBucketTagging', input: { Bucket: 'kore-hand-made', Tagging: { TagSet: [fleetTag] } } }, target);
+    await api.call({ service: 'iam', operation: 'AttachRolePolicy', input: { RoleName: 'kore-sandbox-use1-node', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' } }, target);
 
     const out = join(sandbox.dir, 'reports');
     const args = ['--stacks', STACK, '--unmanaged', '--regions', catalogueFile, '--cdktf-out', join(sandbox.dir, 'adopted'), '--out', out];
@@ -101,7 +101,7 @@ describeIntegration('adoption and unmanaged resources on the emulator', () => {
 
     // An inline policy put on the managed role by hand; then an ordinary apply with no configuration change, which
     // refreshes the attachment and the inline policy into the role's state: both are still reported.
-    await api.call(['iam', 'put-role-policy', '--role-name', 'kore-sandbox-use1-node', '--policy-name', 'hotfix', '--policy-document', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] })], target);
+    await api.call({ service: 'iam', operation: 'PutRolePolicy', input: { RoleName: 'kore-sandbox-use1-node', PolicyName: 'hotfix', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }) } }, target);
     const dir = stacks[STACK];
     await sandbox.tfOk(dir, ['apply', '-input=false', '-auto-approve']);
     const state = JSON.parse((await sandbox.tfOk(dir, ['show', '-json'])).stdout);

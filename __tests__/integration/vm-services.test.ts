@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { awsCli, AwsApi } from '../../cli/aws/aws-cli';
+import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { awsClientConfig, awsSdk, AwsApi } from '../../cli/aws/aws-api';
 import { sandboxCatalogue } from '../../cli/sandbox/sandbox-catalogue';
 import type { CatalogueInput } from '../../regions/schema';
 import { describeIntegration, Sandbox } from '../support/integration';
@@ -40,11 +41,11 @@ describeIntegration('VM services on the emulator', () => {
       .flatMap(([type, byName]) => Object.keys(byName).filter((n) => n.startsWith('VmService-legacy_')).map((n) => `-target=${type}.${n}`));
   };
   const command = (script: string, args: string[]) => sandbox.command(script, args);
-  const group = async () => (await api.call<any>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', GROUP], target)).AutoScalingGroups[0];
+  const group = async () => (await api.call<any>({ service: 'autoscaling', operation: 'DescribeAutoScalingGroups', input: { AutoScalingGroupNames: [GROUP] } }, target)).AutoScalingGroups[0];
 
   beforeAll(async () => {
     await sandbox.start();
-    api = awsCli(sandbox.env);
+    api = awsSdk(sandbox.env);
     target = { region: 'us-east-1', endpoint: sandbox.moto.url };
     v1 = write('v1', catalogueWith('ami-1e749f67'));
     await sandbox.bootstrap(v1.bootstrap);
@@ -58,9 +59,10 @@ describeIntegration('VM services on the emulator', () => {
     const g = await group();
     expect({ min: g.MinSize, max: g.MaxSize, desired: g.DesiredCapacity, health: g.HealthCheckType, version: g.LaunchTemplate?.Version, tgs: g.TargetGroupARNs.length }).toEqual({ min: 1, max: 3, desired: 2, health: 'ELB', version: '1', tgs: 1 });
     expect(g.Instances).toHaveLength(2);
-    const lt = (await api.call<any>(['ec2', 'describe-launch-template-versions', '--launch-template-id', g.LaunchTemplate.LaunchTemplateId], target)).LaunchTemplateVersions[0].LaunchTemplateData;
+    const lt = (await api.call<any>({ service: 'ec2', operation: 'DescribeLaunchTemplateVersions', input: { LaunchTemplateId: g.LaunchTemplate.LaunchTemplateId } }, target)).LaunchTemplateVersions[0].LaunchTemplateData;
     expect({ image: lt.ImageId, tokens: lt.MetadataOptions.HttpTokens, hops: lt.MetadataOptions.HttpPutResponseHopLimit, publicIp: lt.NetworkInterfaces[0].AssociatePublicIpAddress, key: lt.KeyName }).toEqual({ image: 'ami-1e749f67', tokens: 'required', hops: 1, publicIp: false, key: undefined });
-    const lbs = (await api.call<any>(['elbv2', 'describe-load-balancers', '--names', GROUP], target)).LoadBalancers;
+    // The one service the fleet's tools never read: its own client, configured as theirs are.
+    const lbs = (await new ElasticLoadBalancingV2Client(awsClientConfig(target, sandbox.env)).send(new DescribeLoadBalancersCommand({ Names: [GROUP] }))).LoadBalancers!;
     expect(lbs.map((l: any) => [l.Scheme, l.Type])).toEqual([['internal', 'network']]);
   }, 1_200_000);
 
@@ -84,7 +86,7 @@ describeIntegration('VM services on the emulator', () => {
     await sandbox.tfOk(dir, ['apply', '-input=false', 'bump.tfplan'], { timeoutMs: 900_000 });
     const g = await group();
     expect(g.LaunchTemplate.Version).toBe('2');
-    const versions = (await api.call<any>(['ec2', 'describe-launch-template-versions', '--launch-template-id', g.LaunchTemplate.LaunchTemplateId], target)).LaunchTemplateVersions;
+    const versions = (await api.call<any>({ service: 'ec2', operation: 'DescribeLaunchTemplateVersions', input: { LaunchTemplateId: g.LaunchTemplate.LaunchTemplateId } }, target)).LaunchTemplateVersions;
     expect(versions.map((v: any) => [v.VersionNumber, v.LaunchTemplateData.ImageId, v.DefaultVersion]).sort()).toEqual([[1, 'ami-1e749f67', false], [2, 'ami-35e92e4c', true]]);
     const replan = await sandbox.tf(dir, ['plan', '-input=false', '-detailed-exitcode', ...targets(dir)]);
     expect({ code: replan.code, out: replan.stdout.match(/No changes\./)?.[0] }).toEqual({ code: 0, out: 'No changes.' });
@@ -93,7 +95,7 @@ describeIntegration('VM services on the emulator', () => {
   it('reports an instance launched by hand into the group\'s subnet with the fleet\'s tag, and none of the group\'s own', async () => {
     const g = await group();
     const subnet = g.VPCZoneIdentifier.split(',')[0];
-    const run = await api.call<any>(['ec2', 'run-instances', '--image-id', 'ami-35e92e4c', '--instance-type', 't3.micro', '--subnet-id', subnet, '--tag-specifications', 'ResourceType=instance,Tags=[{Key=kore-region,Value=sandbox-use1},{Key=kore-vm-service,Value=legacy}]'], target);
+    const run = await api.call<any>({ service: 'ec2', operation: 'RunInstances', input: { ImageId: 'ami-35e92e4c', InstanceType: 't3.micro', SubnetId: subnet, MinCount: 1, MaxCount: 1, TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'kore-region', Value: 'sandbox-use1' }, { Key: 'kore-vm-service', Value: 'legacy' }] }] } }, target);
     const byHand = run.Instances[0].InstanceId;
     const out = join(sandbox.dir, 'drift');
     const r = await command('drift-check', ['--stacks', STACK, '--unmanaged', '--regions', files.v2, '--cdktf-out', join(sandbox.dir, 'v2'), '--out', out]);

@@ -1,12 +1,15 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { realProbes } from '../../cli/rollout/health-gate';
 
 /*
- * The gate's real probes through fake `aws` and `az` on PATH, which answer with the credentials they were run with:
- * each check reads its own account (the session the workflow handed over for it, else the job's own), and a scale
- * set's instances come from Resource Manager's live instance view.
+ * The gate's real probes: AWS through the SDK against a loopback stand-in for Route53 and Auto Scaling that answers
+ * in the name of the access key that signed the request, Azure through a fake `az` on PATH. Each check reads its own
+ * account (the session the workflow handed over for it, else the job's own), and a scale set's instances come from
+ * Resource Manager's live instance view.
  */
 const dir = mkdtempSync(join(tmpdir(), 'fake-clis-'));
 const calls = join(dir, 'calls');
@@ -14,15 +17,31 @@ const script = (name: string, body: string) => {
   writeFileSync(join(dir, name), `#!/bin/sh\necho "${name} $*" >> '${calls}'\n${body}\n`);
   chmodSync(join(dir, name), 0o755);
 };
-// aws <service> <operation> <flag> <value> --output json --region R: answers in the name of the key it was given.
-script(
-  'aws',
-  `case "$2" in
-  get-health-check-status) echo '{"HealthCheckObservations":[{"StatusReport":{"Status":"Success: as '"$AWS_ACCESS_KEY_ID"'"}}]}' ;;
-  describe-auto-scaling-groups) [ "$4" = missing ] && { echo '{"AutoScalingGroups":[]}'; exit 0; }
-    echo '{"AutoScalingGroups":[{"Instances":[{"HealthStatus":"Healthy as '"$AWS_ACCESS_KEY_ID"'","LifecycleState":"InService"}]}]}' ;;
-esac`,
-);
+
+/** What the stand-in was asked: the signing key, the service and region of the signature, the request. */
+interface AwsCall {
+  readonly key: string;
+  readonly scope: string;
+  readonly request: string;
+}
+const awsCalls: AwsCall[] = [];
+const aws = createServer((req, res) => {
+  let body = '';
+  req.on('data', (d: Buffer) => (body += d.toString()));
+  req.on('end', () => {
+    // Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...
+    const [key, , region, service] = /Credential=([^,]+)/.exec(req.headers.authorization ?? '')?.[1].split('/') ?? [];
+    const call = { key, scope: `${region}/${service}`, request: service === 'route53' ? `${req.method} ${req.url}` : decodeURIComponent(body) };
+    awsCalls.push(call);
+    res.setHeader('content-type', 'text/xml');
+    if (service === 'route53') {
+      res.end(`<GetHealthCheckStatusResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><HealthCheckObservations><HealthCheckObservation><StatusReport><Status>Success: as ${key}</Status></StatusReport></HealthCheckObservation></HealthCheckObservations></GetHealthCheckStatusResponse>`);
+      return;
+    }
+    const groups = call.request.includes('AutoScalingGroupNames.member.1=missing') ? '' : `<member><Instances><member><HealthStatus>Healthy as ${key}</HealthStatus><LifecycleState>InService</LifecycleState></member></Instances></member>`;
+    res.end(`<DescribeAutoScalingGroupsResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/"><DescribeAutoScalingGroupsResult><AutoScalingGroups>${groups}</AutoScalingGroups></DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>`);
+  });
+});
 const vm = (health: string, power: string) => ({ properties: { instanceView: { vmHealth: { status: { code: health } }, statuses: [{ code: 'ProvisioningState/succeeded' }, { code: power }] } } });
 script(
   'az',
@@ -34,7 +53,10 @@ esac`,
 
 describe('the health gate’s real probes', () => {
   const saved = { ...process.env };
-  beforeAll(() => {
+  beforeAll(async () => {
+    await new Promise<void>((r) => aws.listen(0, '127.0.0.1', r));
+    // The SDK's own setting for where every service's requests go.
+    process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${(aws.address() as AddressInfo).port}`;
     process.env.PATH = `${dir}${delimiter}${process.env.PATH}`;
     // The job is logged in to global (333…); the workflow handed over a read-only session for the canary's 444….
     process.env.AWS_ACCESS_KEY_ID = 'job-key';
@@ -43,21 +65,26 @@ describe('the health gate’s real probes', () => {
     process.env.KORE_AWS_444444444444_SECRET_ACCESS_KEY = 'canary-secret';
     process.env.KORE_AWS_444444444444_SESSION_TOKEN = 'canary-token';
   });
-  afterAll(() => {
+  afterAll(async () => {
     process.env = saved;
+    await new Promise((r) => aws.close(r));
   });
 
   it('reads an Auto Scaling group in its own account: the handed-over session there, the job’s own elsewhere', async () => {
     expect(await realProbes.groupInstances('us-east-1', 'kore-prod-use1-billing', '444444444444')).toEqual([{ health: 'Healthy as canary-key', lifecycle: 'InService' }]);
     expect(await realProbes.groupInstances('us-east-1', 'kore-prod-use1-billing', '333333333333')).toEqual([{ health: 'Healthy as job-key', lifecycle: 'InService' }]);
     expect(await realProbes.groupInstances('us-east-1', 'missing', '444444444444')).toBeUndefined();
+    expect(awsCalls.at(-1)).toEqual({ key: 'canary-key', scope: 'us-east-1/autoscaling', request: expect.stringMatching(/^Action=DescribeAutoScalingGroups&.*AutoScalingGroupNames\.member\.1=missing/) });
   });
 
   it('reads Route53 health checks in the account the check names (us-east-1, Route53’s region)', async () => {
-    writeFileSync(calls, '');
+    awsCalls.length = 0;
     expect(await realProbes.route53Statuses('hc-1', '444444444444')).toEqual(['Success: as canary-key']);
     expect(await realProbes.route53Statuses('hc-1', '333333333333')).toEqual(['Success: as job-key']);
-    expect(readFileSync(calls, 'utf8')).toContain('aws route53 get-health-check-status --health-check-id hc-1 --output json --region us-east-1');
+    expect(awsCalls.map((c) => [c.scope, c.request])).toEqual([
+      ['us-east-1/route53', 'GET /2013-04-01/healthcheck/hc-1/status'],
+      ['us-east-1/route53', 'GET /2013-04-01/healthcheck/hc-1/status'],
+    ]);
   });
 
   it('reads a scale set’s instances with their health and power state from the live instance view', async () => {

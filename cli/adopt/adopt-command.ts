@@ -2,7 +2,7 @@ import { resolveCatalogue } from '../catalogue-source';
 import { UsageError } from '../errors';
 import { synthesizedOutdir } from '../stack-run';
 import { listStacks } from '../stacks';
-import type { AwsApi } from '../aws/aws-cli';
+import type { AwsApi } from '../aws/aws-api';
 import { stackNameOf } from '../../regions/schema';
 import { adoptableResources } from './adoptable';
 import { adoptSnippet, discoverAws } from './discover';

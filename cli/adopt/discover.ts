@@ -1,4 +1,4 @@
-import type { AwsApi, AwsTarget } from '../aws/aws-cli';
+import type { AwsApi, AwsTarget } from '../aws/aws-api';
 import type { DescribeAutoScalingGroups, DescribeCluster, DescribeDbInstances, DescribeLogGroups, DescribeSubnets, DescribeVpcs, GetRole, ListAliases, ListHostedZonesByName } from '../aws/aws-types';
 import type { AdoptableResource } from './adoptable';
 
@@ -31,7 +31,7 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
   for (const r of resources.filter((x) => x.type === 'aws_vpc')) {
     const cidr = literal(r.config.cidr_block);
     if (!cidr) continue;
-    const res = await api.call<DescribeVpcs>(['ec2', 'describe-vpcs', '--filters', `Name=cidr,Values=${cidr}`], target);
+    const res = await api.call<DescribeVpcs>({ service: 'ec2', operation: 'DescribeVpcs', input: { Filters: [{ Name: 'cidr', Values: [cidr] }] } }, target);
     add(r, res?.Vpcs?.[0]?.VpcId, `CIDR ${cidr}`);
   }
   for (const r of resources) {
@@ -46,8 +46,8 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
         const vpc = vpcRef ? byAddress.get(vpcRef) : literal(c.vpc_id);
         const zone = literal(c.availability_zone);
         if (!cidr || !vpc) break;
-        const filters = [`Name=cidr-block,Values=${cidr}`, `Name=vpc-id,Values=${vpc}`, ...(zone ? [`Name=availability-zone,Values=${zone}`] : [])];
-        const res = await api.call<DescribeSubnets>(['ec2', 'describe-subnets', '--filters', ...filters], target);
+        const filters = [{ Name: 'cidr-block', Values: [cidr] }, { Name: 'vpc-id', Values: [vpc] }, ...(zone ? [{ Name: 'availability-zone', Values: [zone] }] : [])];
+        const res = await api.call<DescribeSubnets>({ service: 'ec2', operation: 'DescribeSubnets', input: { Filters: filters } }, target);
         const hit = (res?.Subnets ?? []).find((x) => (!x.VpcId || x.VpcId === vpc) && (!zone || !x.AvailabilityZone || x.AvailabilityZone === zone));
         add(r, hit?.SubnetId, `CIDR ${cidr} in ${vpc}${vpcRef ? ` (the VPC proposed for ${vpcRef})` : ''}${zone ? `, zone ${zone}` : ''}`);
         break;
@@ -55,44 +55,44 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
       case 'aws_route53_zone': {
         const name = literal(c.name);
         if (!name) break;
-        const res = await api.call<ListHostedZonesByName>(['route53', 'list-hosted-zones-by-name', '--dns-name', name], target);
+        const res = await api.call<ListHostedZonesByName>({ service: 'route53', operation: 'ListHostedZonesByName', input: { DNSName: name } }, target);
         const zone = (res?.HostedZones ?? []).find((z) => z.Name === `${name}.` && !z.Config?.PrivateZone);
         add(r, zone?.Id?.replace('/hostedzone/', ''), `name ${name}`);
         break;
       }
       case 'aws_s3_bucket': {
         const name = literal(c.bucket);
-        if (name && (await api.call<object>(['s3api', 'head-bucket', '--bucket', name], target)) !== undefined) add(r, name, `name ${name}`);
+        if (name && (await api.call<object>({ service: 's3', operation: 'HeadBucket', input: { Bucket: name } }, target)) !== undefined) add(r, name, `name ${name}`);
         break;
       }
       case 'aws_iam_role': {
         const name = literal(c.name);
-        if (name) add(r, (await api.call<GetRole>(['iam', 'get-role', '--role-name', name], target))?.Role?.RoleName, `name ${name}`);
+        if (name) add(r, (await api.call<GetRole>({ service: 'iam', operation: 'GetRole', input: { RoleName: name } }, target))?.Role?.RoleName, `name ${name}`);
         break;
       }
       case 'aws_autoscaling_group': {
         // A VM service's group made by hand before the fleet: adopted by name, its instances keep running.
         const name = literal(c.name);
         if (!name) break;
-        const res = await api.call<DescribeAutoScalingGroups>(['autoscaling', 'describe-auto-scaling-groups', '--auto-scaling-group-names', name], target);
+        const res = await api.call<DescribeAutoScalingGroups>({ service: 'autoscaling', operation: 'DescribeAutoScalingGroups', input: { AutoScalingGroupNames: [name] } }, target);
         add(r, res?.AutoScalingGroups?.[0]?.AutoScalingGroupName, `name ${name}`);
         break;
       }
       case 'aws_eks_cluster': {
         const name = literal(c.name);
-        if (name) add(r, (await api.call<DescribeCluster>(['eks', 'describe-cluster', '--name', name], target))?.cluster?.name, `name ${name}`);
+        if (name) add(r, (await api.call<DescribeCluster>({ service: 'eks', operation: 'DescribeCluster', input: { name } }, target))?.cluster?.name, `name ${name}`);
         break;
       }
       case 'aws_cloudwatch_log_group': {
         const name = literal(c.name);
         if (!name) break;
-        const res = await api.call<DescribeLogGroups>(['logs', 'describe-log-groups', '--log-group-name-prefix', name], target);
+        const res = await api.call<DescribeLogGroups>({ service: 'logs', operation: 'DescribeLogGroups', input: { logGroupNamePrefix: name } }, target);
         add(r, (res?.logGroups ?? []).find((g) => g.logGroupName === name)?.logGroupName, `name ${name}`);
         break;
       }
       case 'aws_db_instance': {
         const name = literal(c.identifier);
-        if (name) add(r, (await api.call<DescribeDbInstances>(['rds', 'describe-db-instances', '--db-instance-identifier', name], target))?.DBInstances?.[0]?.DBInstanceIdentifier, `identifier ${name}`);
+        if (name) add(r, (await api.call<DescribeDbInstances>({ service: 'rds', operation: 'DescribeDBInstances', input: { DBInstanceIdentifier: name } }, target))?.DBInstances?.[0]?.DBInstanceIdentifier, `identifier ${name}`);
         break;
       }
       default:
@@ -102,7 +102,7 @@ export async function discoverAws(resources: readonly AdoptableResource[], api: 
   // KMS keys through the aliases the stack declares for them.
   const aliases = resources.filter((r) => r.type === 'aws_kms_alias' && literal(r.config.name));
   if (aliases.length > 0) {
-    const listed = (await api.call<ListAliases>(['kms', 'list-aliases'], target))?.Aliases ?? [];
+    const listed = (await api.call<ListAliases>({ service: 'kms', operation: 'ListAliases' }, target))?.Aliases ?? [];
     for (const a of aliases) {
       const hit = listed.find((l) => l.AliasName === a.config.name);
       if (!hit) continue;

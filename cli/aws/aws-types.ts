@@ -1,4 +1,4 @@
-/* The parts of AWS API responses (aws CLI JSON) the adopt and unmanaged commands read. */
+/* The parts of AWS API responses (as the API reference names them) the adopt and unmanaged commands read. */
 
 export interface AwsTag {
   readonly Key: string;

@@ -18,7 +18,7 @@ resource_drift is real-world drift, its resource_changes configuration not appli
   --cdktf-out     reuse this synthesized output instead of synthesizing into cdktf.out
   --unmanaged     also scan the selected stacks' AWS accounts and regions for fleet resources (in a fleet VPC or
                   tagged kore-region) that no state holds, and for IAM policies, security-group rules and routes
-                  hung on managed resources by hand (aws CLI, the job's credentials)
+                  hung on managed resources by hand (AWS SDK, the job's credentials)
   --unmanaged-ignore  YAML list of accepted ones: { kind, id (glob), reason }
 Statuses: clean, drifted, pending-changes (merged but not applied), error (lock held, credentials, provider
 error, timeout; reported for that stack, the others go on).

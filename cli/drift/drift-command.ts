@@ -7,7 +7,7 @@ import type { TerraformRunner } from '../terraform';
 import { buildDriftReport, driftExitCode, renderDriftJunit, renderDriftMarkdown } from './render';
 import { runDriftChecks } from './run-drift';
 import { constructPathsOf } from '../plan/construct-paths';
-import { AwsApi, awsCli } from '../aws/aws-cli';
+import { AwsApi, awsSdk } from '../aws/aws-api';
 import { azCli, AzureApi } from '../azure/az-cli';
 import { UsageError } from '../errors';
 import { loadIgnoreFile } from '../unmanaged/ignore-file';
@@ -66,7 +66,7 @@ export async function driftCheckCommand(options: DriftCheckOptions, deps: DriftC
     return { ...r, drifted: r.drifted.map((d) => ({ ...d, path: paths[d.address.replace(/\[[^\]]*\]$/, '')] })), pending: r.pending.map((p) => ({ ...p, path: paths[p.address.replace(/\[[^\]]*\]$/, '')] })) };
   });
   const unmanaged = options.unmanaged
-    ? await runUnmanagedScan({ catalogue, stacks: listStacks(catalogue), selected: stacks, outdir, runner: deps.runner, env: deps.env, api: deps.api ?? awsCli(deps.env), azure: deps.azure ?? azCli(deps.env), ignores, log: deps.log, concurrency: options.concurrency })
+    ? await runUnmanagedScan({ catalogue, stacks: listStacks(catalogue), selected: stacks, outdir, runner: deps.runner, env: deps.env, api: deps.api ?? awsSdk(deps.env), azure: deps.azure ?? azCli(deps.env), ignores, log: deps.log, concurrency: options.concurrency })
     : undefined;
   const report = { ...buildDriftReport(named), ...(unmanaged ? { unmanaged } : {}) };
   const written = writeFilesAtomically(options.out, {

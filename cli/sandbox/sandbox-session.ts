@@ -9,7 +9,6 @@ import { stateStoresOf } from '../../regions/state-stores';
 import { addCatalogueStacks } from '../../stacks/app';
 import { realTerraform, TerraformResult } from '../terraform';
 import { MotoServer, startMoto } from './moto-server';
-import { pathWithoutShim } from './pyenv-shims';
 import { tamper } from './tamper';
 import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirror';
 
@@ -68,8 +67,6 @@ export class SandboxSession {
       // loading the provider's schema: GOGC=200 cut `terraform validate` of a sandbox stack from 8.2 to 7.0
       // CPU-seconds at the same peak memory (480 MB). Suites side by side on two cores are bound by that CPU.
       GOGC: '200',
-      // The aws CLI itself, not its pyenv shim: half the CPU of each of the many calls (pyenv-shims.ts).
-      PATH: pathWithoutShim('aws'),
     };
   }
 

@@ -1,6 +1,6 @@
 import { stackDir, synthesizedResources } from '../../lib/synthesized/synthesized-output';
 import type { Catalogue } from '../../regions/schema';
-import type { AwsApi } from '../aws/aws-cli';
+import type { AwsApi } from '../aws/aws-api';
 import type { AzureApi } from '../azure/az-cli';
 import type { StackListing } from '../stacks';
 import type { TerraformRunner } from '../terraform';

@@ -1,4 +1,4 @@
-import type { AwsApi, AwsTarget } from '../aws/aws-cli';
+import type { AwsApi, AwsRequest, AwsTarget } from '../aws/aws-api';
 import type { BucketTagging, DescribeInstances, DescribeRouteTables, DescribeSecurityGroupRules, DescribeSecurityGroups, DescribeSubnets, DescribeVpcs, ListBuckets, RoleAuthorizationDetails } from '../aws/aws-types';
 import { concurrencyGate } from '../concurrency';
 import { ManagedSet, ruleKey } from './managed-state';
@@ -66,18 +66,18 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
   const out: UnmanagedFinding[] = [];
   const report = (kind: UnmanagedKind, id: string, detail: string) => out.push({ account: t.account, region: t.region, kind, id, detail });
   const gate = concurrencyGate(SCAN_CALLS_AT_ONCE);
-  const call = <T>(args: readonly string[]) => gate(() => api.call<T>(args, t));
+  const call = <T>(request: AwsRequest) => gate(() => api.call<T>(request, t));
 
   // Every list at once; what depends on a list (a managed group's rules, a bucket's tags) once it is in.
   // The roles come with their attached and inline policies in one paginated call, not three calls per role.
   const [vpcList, subnetList, groupList, routeTables, reservationList, bucketList, roleList] = await Promise.all([
-    call<DescribeVpcs>(['ec2', 'describe-vpcs']),
-    call<DescribeSubnets>(['ec2', 'describe-subnets']),
-    call<DescribeSecurityGroups>(['ec2', 'describe-security-groups']),
-    call<DescribeRouteTables>(['ec2', 'describe-route-tables']),
-    call<DescribeInstances>(['ec2', 'describe-instances']),
-    t.includeGlobal ? call<ListBuckets>(['s3api', 'list-buckets']) : undefined,
-    t.includeGlobal ? call<RoleAuthorizationDetails>(['iam', 'get-account-authorization-details', '--filter', 'Role']) : undefined,
+    call<DescribeVpcs>({ service: 'ec2', operation: 'DescribeVpcs' }),
+    call<DescribeSubnets>({ service: 'ec2', operation: 'DescribeSubnets' }),
+    call<DescribeSecurityGroups>({ service: 'ec2', operation: 'DescribeSecurityGroups' }),
+    call<DescribeRouteTables>({ service: 'ec2', operation: 'DescribeRouteTables' }),
+    call<DescribeInstances>({ service: 'ec2', operation: 'DescribeInstances' }),
+    t.includeGlobal ? call<ListBuckets>({ service: 's3', operation: 'ListBuckets' }) : undefined,
+    t.includeGlobal ? call<RoleAuthorizationDetails>({ service: 'iam', operation: 'GetAccountAuthorizationDetails', input: { Filter: ['Role'] } }) : undefined,
   ]);
 
   const fleetVpcs = new Set<string>();
@@ -99,8 +99,8 @@ export async function scanUnmanaged(api: AwsApi, t: ScanTarget, managed: Managed
   }
   const unmanagedBuckets = (bucketList?.Buckets ?? []).filter((b) => !managed.ids.has(b.Name));
   const [ruleList, bucketTags] = await Promise.all([
-    managedGroups.size > 0 ? call<DescribeSecurityGroupRules>(['ec2', 'describe-security-group-rules', '--filters', `Name=group-id,Values=${[...managedGroups].join(',')}`]) : undefined,
-    Promise.all(unmanagedBuckets.map((b) => call<BucketTagging>(['s3api', 'get-bucket-tagging', '--bucket', b.Name]))),
+    managedGroups.size > 0 ? call<DescribeSecurityGroupRules>({ service: 'ec2', operation: 'DescribeSecurityGroupRules', input: { Filters: [{ Name: 'group-id', Values: [...managedGroups] }] } }) : undefined,
+    Promise.all(unmanagedBuckets.map((b) => call<BucketTagging>({ service: 's3', operation: 'GetBucketTagging', input: { Bucket: b.Name } }))),
   ]);
 
   for (const s of subnetList?.Subnets ?? []) {
