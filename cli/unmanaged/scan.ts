@@ -45,9 +45,9 @@ export interface ScanTarget extends AwsTarget {
 }
 
 /**
- * AWS calls in flight at once in one scan. Each is an `aws` process and they are independent reads: one after the
- * other, and with three calls per role, a scan of an account with a dozen fleet roles made some forty calls in a row
- * (minutes on a loaded runner). Six keeps well under the API's read throttles.
+ * AWS calls in flight at once in one scan. They are independent reads: one after the other, and with three calls per
+ * role, a scan of an account with a dozen fleet roles made some forty calls in a row (minutes on a loaded runner).
+ * Six keeps well under the API's read throttles.
  */
 export const SCAN_CALLS_AT_ONCE = 6;
 
