@@ -1,6 +1,6 @@
 import { accountEnvironment } from '../aws/account-credentials';
 import { armList } from '../azure/az-cli';
-import { awsSdk } from '../aws/aws-api';
+import { AwsApi, awsSdk } from '../aws/aws-api';
 import type { DescribeAutoScalingGroups } from '../aws/aws-types';
 import type { GateCheck } from './waves';
 
@@ -89,7 +89,18 @@ interface ScaleSetVm {
   readonly properties?: { readonly instanceView?: { readonly vmHealth?: { readonly status?: { readonly code?: string } }; readonly statuses?: readonly { readonly code?: string }[] } };
 }
 
-/** The real probes: fetch, the AWS SDK (through `awsSdk`) for Route53 and Auto Scaling, timers. */
+/**
+ * The AWS client of one account for the whole gate: its rounds reuse the client's connection instead of opening one
+ * per call. With the session the workflow handed over for that account, else the job's own (accountEnvironment).
+ */
+const awsByAccount = new Map<string, AwsApi>();
+function awsFor(account: string): AwsApi {
+  const made = awsByAccount.get(account) ?? awsSdk(accountEnvironment(account));
+  awsByAccount.set(account, made);
+  return made;
+}
+
+/** The real probes: fetch, the AWS SDK (awsFor) for Route53 and Auto Scaling, timers. */
 export const realProbes: GateProbes = {
   async httpStatus(url, timeoutMs) {
     const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
@@ -97,15 +108,15 @@ export const realProbes: GateProbes = {
     return res.status;
   },
   async route53Statuses(id, account) {
-    // Route53 is global; its API answers in us-east-1. Through the one AWS helper: pager off, not-found mapped. In
-    // the global account, with the session the workflow gave for it when the job is logged in elsewhere (rollback).
-    const res = await awsSdk(accountEnvironment(account)).call<{ HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }>({ service: 'route53', operation: 'GetHealthCheckStatus', input: { HealthCheckId: id } }, { region: 'us-east-1' });
+    // Route53 is global; its API answers in us-east-1. In the global account, with the session the workflow gave for
+    // it when the job is logged in elsewhere (rollback).
+    const res = await awsFor(account).call<{ HealthCheckObservations?: { StatusReport?: { Status?: string } }[] }>({ service: 'route53', operation: 'GetHealthCheckStatus', input: { HealthCheckId: id } }, { region: 'us-east-1' });
     if (res === undefined) throw new Error(`Route53 health check ${id} does not exist in account ${account}`);
     return (res.HealthCheckObservations ?? []).map((o) => o.StatusReport?.Status ?? '');
   },
   async groupInstances(awsRegion, group, account) {
     // In the group's own account: with the session the workflow gave for it, if the job itself is in another.
-    const res = await awsSdk(accountEnvironment(account)).call<DescribeAutoScalingGroups>({ service: 'autoscaling', operation: 'DescribeAutoScalingGroups', input: { AutoScalingGroupNames: [group] } }, { region: awsRegion });
+    const res = await awsFor(account).call<DescribeAutoScalingGroups>({ service: 'autoscaling', operation: 'DescribeAutoScalingGroups', input: { AutoScalingGroupNames: [group] } }, { region: awsRegion });
     const found = res?.AutoScalingGroups?.[0];
     return found ? (found.Instances ?? []).map((i) => ({ health: i.HealthStatus ?? '', lifecycle: i.LifecycleState ?? '' })) : undefined;
   },
