@@ -26,7 +26,8 @@ module.exports = {
   maxWorkers: 2,
   // The integration suites longest first (by their measured times), so that a long one never starts last, alone.
   testSequencer: '<rootDir>/__tests__/support/longest-first.js',
-  // One scratch directory per run: the default fleet is synthesized there once and copied per test (default-fleet.ts).
+  // One scratch directory per run: the default fleet is synthesized there once and copied per test (default-fleet.ts),
+  // and TMPDIR points into it, so the teardown removes every temporary file of the run.
   globalSetup: '<rootDir>/__tests__/support/default-fleet-setup.js',
   globalTeardown: '<rootDir>/__tests__/support/default-fleet-teardown.js',
 };
