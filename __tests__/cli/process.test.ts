@@ -21,7 +21,9 @@ describe('the one process runner', () => {
   });
 
   it('interrupts a process that outlives its timeout, then kills it if it ignores the interrupt', async () => {
-    const polite = await runProcess(node, ['-e', "process.on('SIGINT',()=>{process.stdout.write('released');process.exit(130)});setTimeout(()=>{},60000)"], { timeoutMs: 300 });
+    // The timeout must outlast the child's start-up, or the interrupt lands before its handler exists: 300 ms
+    // was not enough for a node start on a loaded CI machine.
+    const polite = await runProcess(node, ['-e', "process.on('SIGINT',()=>{process.stdout.write('released');process.exit(130)});setTimeout(()=>{},60000)"], { timeoutMs: 3000 });
     expect(polite).toMatchObject({ timedOut: true, code: 130, stdout: 'released' });
     const stubborn = await runProcess(node, ['-e', "process.on('SIGINT',()=>{});setTimeout(()=>{},60000)"], { timeoutMs: 200, killGraceMs: 200 });
     expect(stubborn.timedOut).toBe(true);
