@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     await session.bootstrap(stacks.bootstrap);
     const dir = stacks['dev-us-east-1'];
     await session.apply(dir);
-    tamper(session.moto.url, standardTampering(stateResources((await session.tfOk(dir, ['state', 'pull'])).stdout)).actions);
+    await tamper(session.moto.url, standardTampering(stateResources((await session.tfOk(dir, ['state', 'pull'])).stdout)).actions);
     const plans: number[] = [];
     const drifts: number[] = [];
     let status = '';

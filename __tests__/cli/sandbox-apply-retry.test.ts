@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { SandboxSession, selfHeldLock } from '../../cli/sandbox/sandbox-session';
@@ -77,5 +77,21 @@ describe('sandbox applies and the emulator’s retry artifacts', () => {
     expect(selfHeldLock(lockError(new Date(5_000)), 7_000)).toBeUndefined();
     expect(selfHeldLock(lockError(new Date(5_000)).replace('ConditionalCheckFailedException', 'ResourceNotFoundException'), 4_500)).toBeUndefined();
     expect(selfHeldLock('Error: something else', 0)).toBeUndefined();
+  });
+
+  it('initializes a stack directory once: not again once it holds a backend and a lock file', async () => {
+    const stack = mkdtempSync(join(dir, 'stack-'));
+    writeFileSync(runs, '');
+    process.env.FAIL_TIMES = '0';
+    await session.initOnce(stack);
+    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual(['init -no-color -input=false']);
+    // What an init leaves: the backend's configuration and the provider lock file.
+    mkdirSync(join(stack, '.terraform'));
+    writeFileSync(join(stack, '.terraform', 'terraform.tfstate'), '{}');
+    await session.initOnce(stack);
+    expect(count()).toBe(2);
+    writeFileSync(join(stack, '.terraform.lock.hcl'), '');
+    await session.initOnce(stack);
+    expect(count()).toBe(2);
   });
 });

@@ -1,4 +1,6 @@
-import { standardTampering, stateResources } from '../../cli/sandbox/tamper';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { standardTampering, stateResources, tamper } from '../../cli/sandbox/tamper';
 
 /** A pulled state with the four resources the standard tampering needs (attribute shapes as the AWS provider writes them). */
 function pulledState(overrides: { nodeGroup?: Record<string, unknown> } = {}): string {
@@ -33,5 +35,81 @@ describe('sandbox tampering (what the drift demo and suite change behind Terrafo
   it('names the resource and attribute when the state lacks one', () => {
     const resources = stateResources(pulledState({ nodeGroup: { scaling_config: [] } }));
     expect(() => standardTampering(resources)).toThrow('aws_eks_node_group.System: state attribute scaling_config.0.min_size is not a number');
+  });
+});
+
+/*
+ * The changes themselves go through the AWS SDK in this process, against a loopback stand-in for STS, S3 and EC2
+ * here (the emulator suites make every kind of change on moto): an account's change signed with the session of the
+ * role assumed in it, every failure one line naming the change and the call.
+ */
+describe('sandbox tampering through the AWS API', () => {
+  const seen: { key: string; method: string; url: string; body: string }[] = [];
+  const xml = (res: ServerResponse, status: number, body: string) => {
+    res.statusCode = status;
+    res.setHeader('content-type', 'text/xml');
+    res.end(body);
+  };
+  const server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      const key = /Credential=([^/]+)/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      seen.push({ key, method: req.method ?? '', url: req.url ?? '', body: decodeURIComponent(body) });
+      if (req.method === 'PUT') {
+        res.setHeader('ETag', '"e"');
+        res.end();
+        return;
+      }
+      const action = new URLSearchParams(body).get('Action');
+      if (action === 'AssumeRole') {
+        const account = /arn:aws:iam::(\d+):role/.exec(decodeURIComponent(body))?.[1];
+        return xml(res, 200, `<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>KEY${account}</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>`);
+      }
+      if (action === 'CreateTags') return xml(res, 200, '<CreateTagsResponse><return>true</return></CreateTagsResponse>');
+      if (action === 'DeleteRoute') return xml(res, 400, "<Response><Errors><Error><Code>InvalidRoute.NotFound</Code><Message>no route with destination-cidr-block 0.0.0.0/0 in route table rtb-1</Message></Error></Errors><RequestID>1</RequestID></Response>");
+      return xml(res, 400, '<Response><Errors><Error><Code>InvalidPermission.Duplicate</Code><Message>the specified rule already exists</Message></Error></Errors><RequestID>1</RequestID></Response>');
+    });
+  });
+  let endpoint: string;
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((r) => server.close(r)));
+  beforeEach(() => (seen.length = 0));
+
+  it('makes an account’s change with the session of the role it assumed there, and the rest with the emulator’s keys', async () => {
+    await tamper(endpoint, [
+      { kind: 'put-object', account: '210987654321', bucket: 'state', key: 'global/stand-in.tfstate', body: '{"version":4}' },
+      { kind: 'tag', id: 'vpc-1', tags: { Name: 'renamed' } },
+      { kind: 'put-object', account: '210987654321', bucket: 'state', key: 'second', body: 'x' },
+    ]);
+    expect(seen.map((s) => [s.method, s.key, s.method === 'PUT' ? s.url.split('?')[0] : new URLSearchParams(s.body).get('Action')])).toEqual([
+      ['POST', 'test', 'AssumeRole'],
+      ['PUT', 'KEY210987654321', '/state/global/stand-in.tfstate'],
+      ['POST', 'test', 'CreateTags'],
+      // One role session per account, kept for the account's later changes.
+      ['PUT', 'KEY210987654321', '/state/second'],
+    ]);
+    expect(seen[0].body).toContain('RoleArn=arn:aws:iam::210987654321:role/kore-emulator-setup');
+    expect(seen[1].body).toContain('{"version":4}');
+    expect(seen[2].body).toContain('Tag.1.Key=Name&Tag.1.Value=renamed');
+  });
+
+  it('fails on the first change that fails, in one line naming it and the call; what does not exist is a failure here', async () => {
+    await expect(tamper(endpoint, [{ kind: 'delete-route', routeTableId: 'rtb-1', cidr: '0.0.0.0/0' }, { kind: 'tag', id: 'vpc-1', tags: { a: 'b' } }])).rejects.toThrow(
+      /^tamper delete-route: aws ec2 DeleteRoute: not found$/,
+    );
+    expect(seen).toHaveLength(1);
+    await expect(tamper(endpoint, [{ kind: 'authorize-ingress', groupId: 'sg-1', port: 22, cidr: '198.51.100.0/24' }])).rejects.toThrow(
+      /^tamper authorize-ingress: aws ec2 AuthorizeSecurityGroupIngress: the specified rule already exists$/,
+    );
+  });
+
+  it('changes nothing anywhere but on this machine', async () => {
+    await expect(tamper('https://ec2.us-east-1.amazonaws.com', [{ kind: 'tag', id: 'vpc-1', tags: {} }])).rejects.toThrow(/^tamper: refusing non-loopback endpoint https:\/\/ec2\.us-east-1\.amazonaws\.com$/);
+    await expect(tamper('http://127.0.0.1.example.com', [])).rejects.toThrow(/refusing non-loopback/);
+    expect(seen).toEqual([]);
   });
 });

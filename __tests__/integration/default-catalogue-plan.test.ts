@@ -56,11 +56,11 @@ describeIntegration('the default catalogue planned on the emulator', () => {
   beforeAll(async () => {
     await sandbox.start();
     stacks = sandbox.synth(DEFAULT_CATALOGUE);
-    sandbox.createStateStores(DEFAULT_CATALOGUE);
+    await sandbox.createStateStores(DEFAULT_CATALOGUE);
     // The VM services' images, as the image pipeline leaves them: an AMI matching each name filter, in its account.
     const images = catalogue.regions.flatMap((e) => e.vmServices.flatMap((s) => ('amiName' in s.image ? [{ kind: 'create-image' as const, account: e.account, region: e.region, name: s.image.amiName.replace(/\*/g, '1') }] : [])));
     expect(images.length).toBeGreaterThan(0);
-    tamper(sandbox.moto.url, images);
+    await tamper(sandbox.moto.url, images);
   }, 300_000);
   afterAll(() => sandbox.stop(), 60_000);
 
@@ -114,7 +114,7 @@ describeIntegration('the default catalogue planned on the emulator', () => {
       return { kind: 'put-object' as const, account: options().accountOfBucket(where.bucket), region: where.region, bucket: where.bucket, key: where.key, body };
     });
     expect(seeds).toHaveLength(catalogue.regions.length);
-    tamper(sandbox.moto.url, seeds);
+    await tamper(sandbox.moto.url, seeds);
 
     const p = await plan('global');
     expect(creates(p)).toHaveLength(declared('global'));

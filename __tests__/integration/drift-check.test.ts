@@ -36,7 +36,7 @@ describeIntegration('drift check on the emulator', () => {
     outdir = join(sandbox.dir, 'out');
     region = stacks['dev-us-east-1'];
     // The state store only: bootstrap itself is foundation.test.ts's subject, and the drift check does not read it.
-    sandbox.createStateStores(catalogue);
+    await sandbox.createStateStores(catalogue);
     // global reads the region's sub-zone name servers from its state: region first
     for (const dir of [region, stacks.global]) {
       await sandbox.tfOk(dir, ['init', '-input=false']);
@@ -58,7 +58,7 @@ describeIntegration('drift check on the emulator', () => {
   it('names each resource and attribute changed behind Terraform\'s back, and nothing else, exit 2', async () => {
     const state = (await sandbox.tfOk(region, ['state', 'pull'])).stdout;
     const { actions, expected } = standardTampering(stateResources(state));
-    tamper(sandbox.moto.url, actions);
+    await tamper(sandbox.moto.url, actions);
 
     expect(await check({}, 'drifted')).toBe(2);
     const report = readReport('drifted');

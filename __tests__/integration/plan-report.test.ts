@@ -30,7 +30,7 @@ describeIntegration('plan report on real plans', () => {
     const baselineCatalogue = sandboxCatalogue({ endpoint, region: { network: { cidr: '10.99.0.0/16', zoneCount: 2, natGateways: 'single' } } });
     const baseline = sandbox.synth(baselineCatalogue, 'baseline');
     // The state store only: bootstrap itself is foundation.test.ts's subject, and the report here is of one region.
-    sandbox.createStateStores(baselineCatalogue);
+    await sandbox.createStateStores(baselineCatalogue);
     const stack = baseline['dev-us-east-1'];
     addSensitiveFixture(stack, SECRET);
     await sandbox.tfOk(stack, ['init', '-input=false']);

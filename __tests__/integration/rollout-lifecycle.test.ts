@@ -26,7 +26,7 @@ describeIntegration('rollout lifecycle on the emulator', () => {
     await sandbox.start();
     deployed = fleet('head', { 'staging-usw2': STAGING_CHANGE });
     // The state store only: bootstrap itself is foundation.test.ts's subject, and a rollout never applies it.
-    sandbox.createStateStores(deployed.catalogue);
+    await sandbox.createStateStores(deployed.catalogue);
     // Every region at once (an apply mostly waits on the provider's waiters), then global, which reads them.
     const regions = Object.keys(deployed.stacks).filter((s) => s !== 'bootstrap' && s !== 'global');
     expect(regions).toHaveLength(4);
@@ -51,9 +51,9 @@ describeIntegration('rollout lifecycle on the emulator', () => {
     expect(JSON.parse(readFileSync(join(report(), 'rollout-rollback-2.json'), 'utf8'))).toMatchObject({ restored: true, results: [expect.objectContaining({ stack: 'prod-us-east-2', outcome: 'applied' })] });
     // The old configuration is what runs: planning it changes nothing; the new one would change the canary again.
     const head = deployed.stacks['prod-us-east-2'];
-    await sandbox.tfOk(head, ['init', '-input=false']);
+    await sandbox.initOnce(head);
     expect((await sandbox.tf(head, ['plan', '-input=false', '-detailed-exitcode'])).code).toBe(0);
-    await sandbox.tfOk(next.stacks['prod-us-east-2'], ['init', '-input=false']);
+    await sandbox.initOnce(next.stacks['prod-us-east-2']);
     expect((await sandbox.tf(next.stacks['prod-us-east-2'], ['plan', '-input=false', '-detailed-exitcode'])).code).toBe(2);
   }, 1_800_000);
 
@@ -90,7 +90,7 @@ describeIntegration('rollout lifecycle on the emulator', () => {
     // The other regions and global: the same resources, and their plans are empty.
     expect({ canary: await managed('prod-us-east-2'), global: await managed('global') }).toEqual({ canary: others.canary, global: expect.any(Number) });
     for (const stack of ['prod-us-east-2', 'global']) {
-      await sandbox.tfOk(removed.stacks[stack], ['init', '-input=false']);
+      await sandbox.initOnce(removed.stacks[stack]);
       expect([stack, (await sandbox.tf(removed.stacks[stack], ['plan', '-input=false', '-detailed-exitcode'])).code]).toEqual([stack, 0]);
     }
   }, 2_400_000);

@@ -27,7 +27,7 @@ describeIntegration('rollout on the emulator', () => {
     const fleet = writeFleet(sandbox, url, 'out');
     ({ file: catalogueFile, stacks } = fleet);
     // The state store only: bootstrap itself is foundation.test.ts's subject, and a rollout never applies it.
-    sandbox.createStateStores(fleet.catalogue);
+    await sandbox.createStateStores(fleet.catalogue);
   }, 300_000);
   afterAll(async () => {
     health.stop();

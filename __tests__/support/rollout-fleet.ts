@@ -42,7 +42,7 @@ export function writeFleet(sandbox: Sandbox, canaryCheckUrl: string, name: strin
 
 /** How many resources a stack's state holds. */
 export async function managedCount(sandbox: Sandbox, stackDir: string): Promise<number> {
-  await sandbox.tfOk(stackDir, ['init', '-input=false']);
+  await sandbox.initOnce(stackDir);
   const r = await sandbox.tf(stackDir, ['state', 'list']);
   return r.stdout.split('\n').filter(Boolean).length;
 }

@@ -18,6 +18,9 @@ const SERVICES = {
   logs: { load: () => import('@aws-sdk/client-cloudwatch-logs'), client: 'CloudWatchLogsClient' },
   rds: { load: () => import('@aws-sdk/client-rds'), client: 'RDSClient' },
   kms: { load: () => import('@aws-sdk/client-kms'), client: 'KMSClient' },
+  // The sandbox's own writes (tamper.ts): entering an account through a role, a state store's lock table.
+  sts: { load: () => import('@aws-sdk/client-sts'), client: 'STSClient' },
+  dynamodb: { load: () => import('@aws-sdk/client-dynamodb'), client: 'DynamoDBClient' },
 } as const;
 
 export type AwsService = keyof typeof SERVICES;

@@ -26,7 +26,7 @@ export async function demoDrift(log: (line: string) => void): Promise<{ markdown
     await session.apply(stacks['dev-us-east-1']);
     log('changing things behind Terraform\'s back: VPC tags, a default-SG rule, a route, the node group size…');
     const { actions } = standardTampering(stateResources((await session.tfOk(stacks['dev-us-east-1'], ['state', 'pull'])).stdout));
-    tamper(session.moto.url, actions);
+    await tamper(session.moto.url, actions);
     log('running the drift check…');
     const out = join(session.dir, 'reports');
     const exitCode = await driftCheckCommand(

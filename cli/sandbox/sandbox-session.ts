@@ -1,5 +1,5 @@
 import { stackDir } from '../../lib/synthesized/synthesized-output';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdktf';
@@ -120,6 +120,16 @@ export class SandboxSession {
     return result;
   }
 
+  /**
+   * `init` unless the stack directory is initialized already (by an earlier command of the session or a product
+   * command run in it): its backend and provider do not change, and each init costs about a CPU-second (it hashes
+   * the 700 MB provider binary).
+   */
+  async initOnce(stackDir: string): Promise<void> {
+    if (existsSync(join(stackDir, '.terraform', 'terraform.tfstate')) && existsSync(join(stackDir, '.terraform.lock.hcl'))) return;
+    await this.tfOk(stackDir, ['init', '-input=false']);
+  }
+
   /** init + apply of a stack. */
   async apply(stackDir: string): Promise<void> {
     await this.tfOk(stackDir, ['init', '-input=false']);
@@ -133,14 +143,13 @@ export class SandboxSession {
 
   /**
    * The catalogue's S3 state stores (each bucket and its lock table) made through the emulator's API, for sessions
-   * whose subject is not bootstrap: what the other stacks' backends need, for one boto3 process (~1 CPU-second)
-   * instead of bootstrap's init and apply (~21 CPU-seconds on the reference machine, measured 2026-12-05). Whoever
-   * needs bootstrap's own resources, or its state (an unmanaged scan counts the state bucket as managed through it),
-   * applies bootstrap instead.
+   * whose subject is not bootstrap: what the other stacks' backends need, for a few API calls instead of bootstrap's
+   * init and apply (~21 CPU-seconds on the reference machine, measured 2026-12-05). Whoever needs bootstrap's own
+   * resources, or its state (an unmanaged scan counts the state bucket as managed through it), applies bootstrap instead.
    */
-  createStateStores(catalogue: CatalogueInput): void {
+  async createStateStores(catalogue: CatalogueInput): Promise<void> {
     const stores = stateStoresOf(parseCatalogue(catalogue, 'sandbox catalogue')).flatMap((s) => (s.backend === 's3' ? [s] : []));
-    tamper(
+    await tamper(
       this.moto.url,
       stores.map((s) => ({ kind: 'create-state-store' as const, account: s.account, region: s.region, bucket: s.bucket, lockTable: s.lockTable })),
     );
