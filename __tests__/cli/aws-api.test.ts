@@ -1,56 +1,31 @@
-import { createServer, IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { awsSdk, joinPages } from '../../cli/aws/aws-api';
+import { AwsStandIn, awsError } from '../support/aws-stand-in';
 
 /*
  * The AWS SDK behind the fleet's tools, against a loopback stand-in for EC2 and S3 (the emulator suites run it
  * against moto): every page of a list, "does not exist" as undefined, any other error as one line naming the call,
  * and the credentials it signs with.
  */
-interface Seen {
-  readonly key: string;
-  readonly body: string;
-  readonly method: string;
-  readonly url: string;
-}
-const seen: Seen[] = [];
-const ec2 = (res: import('node:http').ServerResponse, status: number, xml: string) => {
-  res.statusCode = status;
-  res.setHeader('content-type', 'text/xml');
-  res.end(xml);
-};
-const server = createServer((req: IncomingMessage, res) => {
-  let body = '';
-  req.on('data', (d: Buffer) => (body += d.toString()));
-  req.on('end', () => {
-    const key = /Credential=([^/]+)/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    seen.push({ key, body: decodeURIComponent(body), method: req.method ?? '', url: req.url ?? '' });
-    if (req.method === 'HEAD') {
-      res.statusCode = req.url?.includes('gone') ? 404 : 200;
-      res.end();
-      return;
-    }
-    const params = new URLSearchParams(body);
-    const action = params.get('Action');
-    if (action === 'DescribeVpcs' && !params.get('NextToken')) return ec2(res, 200, '<DescribeVpcsResponse><vpcSet><item><vpcId>vpc-1</vpcId></item></vpcSet><nextToken>page-2</nextToken></DescribeVpcsResponse>');
-    if (action === 'DescribeVpcs') return ec2(res, 200, '<DescribeVpcsResponse><vpcSet><item><vpcId>vpc-2</vpcId></item></vpcSet></DescribeVpcsResponse>');
-    if (action === 'DescribeSubnets') return ec2(res, 400, "<Response><Errors><Error><Code>InvalidSubnetID.NotFound</Code><Message>The subnet ID 'subnet-x' does not exist</Message></Error></Errors><RequestID>1</RequestID></Response>");
-    return ec2(res, 403, '<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to perform this operation.\nEncoded authorization failure message: abc</Message></Error></Errors><RequestID>1</RequestID></Response>');
-  });
+const aws = new AwsStandIn((r) => {
+  if (r.method === 'HEAD') return { status: r.url.includes('gone') ? 404 : 200 };
+  if (r.action === 'DescribeVpcs' && !/NextToken=/.test(r.body)) return { body: '<DescribeVpcsResponse><vpcSet><item><vpcId>vpc-1</vpcId></item></vpcSet><nextToken>page-2</nextToken></DescribeVpcsResponse>' };
+  if (r.action === 'DescribeVpcs') return { body: '<DescribeVpcsResponse><vpcSet><item><vpcId>vpc-2</vpcId></item></vpcSet></DescribeVpcsResponse>' };
+  if (r.action === 'DescribeSubnets') return awsError(400, 'InvalidSubnetID.NotFound', "The subnet ID 'subnet-x' does not exist");
+  return awsError(403, 'UnauthorizedOperation', 'You are not authorized to perform this operation.\nEncoded authorization failure message: abc');
 });
+const seen = aws.seen;
 
 describe('the AWS API client', () => {
   const saved = { ...process.env };
   let target: { region: string; endpoint: string };
   const keys = { AWS_ACCESS_KEY_ID: 'handed-key', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 't' };
   beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    target = { region: 'eu-west-1', endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+    target = { region: 'eu-west-1', endpoint: await aws.start() };
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'job-key', AWS_SECRET_ACCESS_KEY: 'job-secret', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' });
   });
   afterAll(async () => {
     process.env = saved;
-    await new Promise((r) => server.close(r));
+    await aws.stop();
   });
 
   it('reads every page of a list, joined, without the SDK’s metadata or the token of a next page', async () => {

@@ -1,6 +1,5 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { standardTampering, stateResources, tamper } from '../../cli/sandbox/tamper';
+import { AwsStandIn, awsError } from '../support/aws-stand-in';
 
 /** A pulled state with the four resources the standard tampering needs (attribute shapes as the AWS provider writes them). */
 function pulledState(overrides: { nodeGroup?: Record<string, unknown> } = {}): string {
@@ -44,39 +43,22 @@ describe('sandbox tampering (what the drift demo and suite change behind Terrafo
  * role assumed in it, every failure one line naming the change and the call.
  */
 describe('sandbox tampering through the AWS API', () => {
-  const seen: { key: string; method: string; url: string; body: string }[] = [];
-  const xml = (res: ServerResponse, status: number, body: string) => {
-    res.statusCode = status;
-    res.setHeader('content-type', 'text/xml');
-    res.end(body);
-  };
-  const server = createServer((req: IncomingMessage, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      const key = /Credential=([^/]+)/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-      seen.push({ key, method: req.method ?? '', url: req.url ?? '', body: decodeURIComponent(body) });
-      if (req.method === 'PUT') {
-        res.setHeader('ETag', '"e"');
-        res.end();
-        return;
-      }
-      const action = new URLSearchParams(body).get('Action');
-      if (action === 'AssumeRole') {
-        const account = /arn:aws:iam::(\d+):role/.exec(decodeURIComponent(body))?.[1];
-        return xml(res, 200, `<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>KEY${account}</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>`);
-      }
-      if (action === 'CreateTags') return xml(res, 200, '<CreateTagsResponse><return>true</return></CreateTagsResponse>');
-      if (action === 'DeleteRoute') return xml(res, 400, "<Response><Errors><Error><Code>InvalidRoute.NotFound</Code><Message>no route with destination-cidr-block 0.0.0.0/0 in route table rtb-1</Message></Error></Errors><RequestID>1</RequestID></Response>");
-      return xml(res, 400, '<Response><Errors><Error><Code>InvalidPermission.Duplicate</Code><Message>the specified rule already exists</Message></Error></Errors><RequestID>1</RequestID></Response>');
-    });
+  const aws = new AwsStandIn((r) => {
+    if (r.method === 'PUT') return { headers: { ETag: '"e"' } };
+    if (r.action === 'AssumeRole') {
+      const account = /arn:aws:iam::(\d+):role/.exec(r.body)?.[1];
+      return { body: `<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>KEY${account}</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/r/s</Arn><AssumedRoleId>AROA:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult></AssumeRoleResponse>` };
+    }
+    if (r.action === 'CreateTags') return { body: '<CreateTagsResponse><return>true</return></CreateTagsResponse>' };
+    if (r.action === 'DeleteRoute') return awsError(400, 'InvalidRoute.NotFound', 'no route with destination-cidr-block 0.0.0.0/0 in route table rtb-1');
+    return awsError(400, 'InvalidPermission.Duplicate', 'the specified rule already exists');
   });
+  const seen = aws.seen;
   let endpoint: string;
   beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    endpoint = await aws.start();
   });
-  afterAll(() => new Promise((r) => server.close(r)));
+  afterAll(() => aws.stop());
   beforeEach(() => (seen.length = 0));
 
   it('makes an account’s change with the session of the role it assumed there, and the rest with the emulator’s keys', async () => {
@@ -85,7 +67,7 @@ describe('sandbox tampering through the AWS API', () => {
       { kind: 'tag', id: 'vpc-1', tags: { Name: 'renamed' } },
       { kind: 'put-object', account: '210987654321', bucket: 'state', key: 'second', body: 'x' },
     ]);
-    expect(seen.map((s) => [s.method, s.key, s.method === 'PUT' ? s.url.split('?')[0] : new URLSearchParams(s.body).get('Action')])).toEqual([
+    expect(seen.map((s) => [s.method, s.key, s.method === 'PUT' ? s.url.split('?')[0] : s.action])).toEqual([
       ['POST', 'test', 'AssumeRole'],
       ['PUT', 'KEY210987654321', '/state/global/stand-in.tfstate'],
       ['POST', 'test', 'CreateTags'],

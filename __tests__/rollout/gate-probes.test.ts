@@ -1,9 +1,8 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { realProbes } from '../../cli/rollout/health-gate';
+import { AwsStandIn } from '../support/aws-stand-in';
 
 /*
  * The gate's real probes: AWS through the SDK against a loopback stand-in for Route53 and Auto Scaling that answers
@@ -18,30 +17,15 @@ const script = (name: string, body: string) => {
   chmodSync(join(dir, name), 0o755);
 };
 
-/** What the stand-in was asked: the signing key, the service and region of the signature, the request. */
-interface AwsCall {
-  readonly key: string;
-  readonly scope: string;
-  readonly request: string;
-}
-const awsCalls: AwsCall[] = [];
-const aws = createServer((req, res) => {
-  let body = '';
-  req.on('data', (d: Buffer) => (body += d.toString()));
-  req.on('end', () => {
-    // Authorization: AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request, ...
-    const [key, , region, service] = /Credential=([^,]+)/.exec(req.headers.authorization ?? '')?.[1].split('/') ?? [];
-    const call = { key, scope: `${region}/${service}`, request: service === 'route53' ? `${req.method} ${req.url}` : decodeURIComponent(body) };
-    awsCalls.push(call);
-    res.setHeader('content-type', 'text/xml');
-    if (service === 'route53') {
-      res.end(`<GetHealthCheckStatusResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><HealthCheckObservations><HealthCheckObservation><StatusReport><Status>Success: as ${key}</Status></StatusReport></HealthCheckObservation></HealthCheckObservations></GetHealthCheckStatusResponse>`);
-      return;
-    }
-    const groups = call.request.includes('AutoScalingGroupNames.member.1=missing') ? '' : `<member><Instances><member><HealthStatus>Healthy as ${key}</HealthStatus><LifecycleState>InService</LifecycleState></member></Instances></member>`;
-    res.end(`<DescribeAutoScalingGroupsResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/"><DescribeAutoScalingGroupsResult><AutoScalingGroups>${groups}</AutoScalingGroups></DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>`);
-  });
+const aws = new AwsStandIn((r) => {
+  if (r.service === 'route53') {
+    return { body: `<GetHealthCheckStatusResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><HealthCheckObservations><HealthCheckObservation><StatusReport><Status>Success: as ${r.key}</Status></StatusReport></HealthCheckObservation></HealthCheckObservations></GetHealthCheckStatusResponse>` };
+  }
+  const groups = r.body.includes('AutoScalingGroupNames.member.1=missing') ? '' : `<member><Instances><member><HealthStatus>Healthy as ${r.key}</HealthStatus><LifecycleState>InService</LifecycleState></member></Instances></member>`;
+  return { body: `<DescribeAutoScalingGroupsResponse xmlns="http://autoscaling.amazonaws.com/doc/2011-01-01/"><DescribeAutoScalingGroupsResult><AutoScalingGroups>${groups}</AutoScalingGroups></DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>` };
 });
+/** What the stand-in was asked: the signing key, the service and region of the signature, the request. */
+const awsCalls = () => aws.seen.map((r) => ({ key: r.key, scope: `${r.region}/${r.service}`, request: r.service === 'route53' ? `${r.method} ${r.url}` : r.body }));
 const vm = (health: string, power: string) => ({ properties: { instanceView: { vmHealth: { status: { code: health } }, statuses: [{ code: 'ProvisioningState/succeeded' }, { code: power }] } } });
 script(
   'az',
@@ -54,9 +38,8 @@ esac`,
 describe('the health gate’s real probes', () => {
   const saved = { ...process.env };
   beforeAll(async () => {
-    await new Promise<void>((r) => aws.listen(0, '127.0.0.1', r));
     // The SDK's own setting for where every service's requests go.
-    process.env.AWS_ENDPOINT_URL = `http://127.0.0.1:${(aws.address() as AddressInfo).port}`;
+    process.env.AWS_ENDPOINT_URL = await aws.start();
     process.env.PATH = `${dir}${delimiter}${process.env.PATH}`;
     // The job is logged in to global (333…); the workflow handed over a read-only session for the canary's 444….
     process.env.AWS_ACCESS_KEY_ID = 'job-key';
@@ -67,21 +50,21 @@ describe('the health gate’s real probes', () => {
   });
   afterAll(async () => {
     process.env = saved;
-    await new Promise((r) => aws.close(r));
+    await aws.stop();
   });
 
   it('reads an Auto Scaling group in its own account: the handed-over session there, the job’s own elsewhere', async () => {
     expect(await realProbes.groupInstances('us-east-1', 'kore-prod-use1-billing', '444444444444')).toEqual([{ health: 'Healthy as canary-key', lifecycle: 'InService' }]);
     expect(await realProbes.groupInstances('us-east-1', 'kore-prod-use1-billing', '333333333333')).toEqual([{ health: 'Healthy as job-key', lifecycle: 'InService' }]);
     expect(await realProbes.groupInstances('us-east-1', 'missing', '444444444444')).toBeUndefined();
-    expect(awsCalls.at(-1)).toEqual({ key: 'canary-key', scope: 'us-east-1/autoscaling', request: expect.stringMatching(/^Action=DescribeAutoScalingGroups&.*AutoScalingGroupNames\.member\.1=missing/) });
+    expect(awsCalls().at(-1)).toEqual({ key: 'canary-key', scope: 'us-east-1/autoscaling', request: expect.stringMatching(/^Action=DescribeAutoScalingGroups&.*AutoScalingGroupNames\.member\.1=missing/) });
   });
 
   it('reads Route53 health checks in the account the check names (us-east-1, Route53’s region)', async () => {
-    awsCalls.length = 0;
+    aws.seen.length = 0;
     expect(await realProbes.route53Statuses('hc-1', '444444444444')).toEqual(['Success: as canary-key']);
     expect(await realProbes.route53Statuses('hc-1', '333333333333')).toEqual(['Success: as job-key']);
-    expect(awsCalls.map((c) => [c.scope, c.request])).toEqual([
+    expect(awsCalls().map((c) => [c.scope, c.request])).toEqual([
       ['us-east-1/route53', 'GET /2013-04-01/healthcheck/hc-1/status'],
       ['us-east-1/route53', 'GET /2013-04-01/healthcheck/hc-1/status'],
     ]);
