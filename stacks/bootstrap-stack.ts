@@ -1,4 +1,5 @@
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { LocalBackend } from 'cdktf';
+import { FleetStack } from './fleet-stack';
 import { Construct } from 'constructs';
 import { regionalAwsProvider } from '../lib/providers/aws-provider';
 import { regionalAzureProvider } from '../lib/providers/azure-provider';
@@ -39,7 +40,7 @@ export interface BootstrapStackProps {
  * necessity (the stores do not exist yet), outside the synth output (bootstrapStatePath); commit nothing of it,
  * and run it once per new account, subscription or region.
  */
-export class BootstrapStack extends TerraformStack {
+export class BootstrapStack extends FleetStack {
   constructor(scope: Construct, props: BootstrapStackProps) {
     const name = props.cloud === 'aws' ? BOOTSTRAP_STACK_NAME : AZURE_BOOTSTRAP_STACK_NAME;
     super(scope, name);

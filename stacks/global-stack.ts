@@ -1,4 +1,5 @@
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
+import { FleetStack } from './fleet-stack';
 import { Construct } from 'constructs';
 import { AcmeChallengePrincipal, AcmeChallengeRole } from '../lib/dns/acme-challenge-role';
 import { IDnsZone } from '../lib/dns/dns-zone';
@@ -26,7 +27,7 @@ export interface GlobalStackProps {
  * they serve those names (ACME DNS-01). It reads the sub-zones' name servers from the
  * region stacks' state, so it is applied after them. Composes only.
  */
-export class GlobalStack extends TerraformStack {
+export class GlobalStack extends FleetStack {
   public readonly parentZone: Route53DnsZone;
 
   constructor(scope: Construct, props: GlobalStackProps) {

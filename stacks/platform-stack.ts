@@ -1,4 +1,4 @@
-import { TerraformStack } from 'cdktf';
+import { FleetStack } from './fleet-stack';
 import { Construct } from 'constructs';
 import { ARTIFACTORY_EXPORT_KEYS, artifactoryBackingRef } from '../lib/artifactory/artifactory-backing';
 import { ArtifactoryReplica, ArtifactorySecretNames } from '../lib/artifactory/artifactory-replica';
@@ -40,7 +40,7 @@ export interface PlatformStackProps {
  * named outputs. Applied after the infrastructure stack (a stack dependency), on runners that reach the cluster's
  * private API. Composes only.
  */
-export class PlatformStack extends TerraformStack {
+export class PlatformStack extends FleetStack {
   public readonly entry: RegionEntry;
   public readonly cluster: ICluster;
 

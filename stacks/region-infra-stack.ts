@@ -1,4 +1,5 @@
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
+import { FleetStack } from './fleet-stack';
 import { Construct } from 'constructs';
 import { IArtifactoryBacking } from '../lib/artifactory/artifactory-backing';
 import { AwsArtifactoryBacking } from '../lib/artifactory/aws-artifactory-backing';
@@ -47,7 +48,7 @@ const DECOMMISSION_SUPPRESSIONS = ['AWS-R53-003', 'AWS-S3-006', 'AWS-RDS-005', '
  * region's DNS zone. Its own state (`<env>-<region>`); the in-cluster layer is `PlatformStack`, in another state,
  * so that plans of this stack never need the cluster's (private) API. Composes only.
  */
-export class RegionInfraStack extends TerraformStack {
+export class RegionInfraStack extends FleetStack {
   public readonly entry: RegionEntry;
   public readonly network: INetwork;
   public readonly cluster: ICluster;

@@ -1,0 +1,87 @@
+import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Token, Tokenization } from 'cdktf';
+import type { IConstruct } from 'constructs';
+
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * The base of the fleet's stacks: a TerraformStack whose Terraform JSON is resolved once. cdktf's `toTerraform`
+ * resolves every element's fragment, merges the fragments, and then resolves the merged whole a second time, only for
+ * the stack's raw overrides (`addOverride`), which are merged in unresolved. On a fleet of 96 entries that second pass
+ * over 5 MB of already resolved JSON is a third of synth's token resolution. Here the fragments are resolved and
+ * merged exactly as cdktf does, and the overrides are merged as they are when they hold no token (this fleet's
+ * overrides are plain values, such as the S3 backend's `use_lockfile`); a stack whose overrides hold a token, or a
+ * cdktf core without the overrides where this expects them, takes cdktf's own path. The same JSON as cdktf's, key
+ * order included: held by a test on whole fleets, and under CDK Terrain by `check:cdktn`.
+ */
+export class FleetStack extends TerraformStack {
+  public override toTerraform(): JsonObject {
+    const overrides = (this as unknown as { rawOverrides?: unknown }).rawOverrides;
+    if (!isPlainObject(overrides) || holdsToken(overrides)) return super.toTerraform() as JsonObject;
+    const resolve = (value: unknown): JsonObject => Tokenization.resolve(value, { scope: this, resolver: RESOLVER, preparing: false }) as JsonObject;
+    const elements = elementsOf(this);
+    const metadata: JsonObject = {
+      version: this.node.tryGetContext('cdktfVersion'),
+      stackName: this.node.id,
+      backend: 'local',
+      cloud: undefined,
+      ...(Object.keys(overrides).length > 0 ? { overrides: { stack: Object.keys(overrides) } } : {}),
+    };
+    for (const element of elements) merge(metadata, resolve(element.toMetadata()));
+    const outputs: JsonObject = {};
+    for (const element of elements) {
+      if (TerraformOutput.isTerraformOutput(element)) merge(outputs, nested(element.node.path.split('/'), element.friendlyUniqueId));
+    }
+    // cdktf's second pass drops the metadata's undefined `cloud`; resolving this small part keeps that.
+    const tf: JsonObject = { '//': resolve({ metadata, outputs }) };
+    for (const element of elements) merge(tf, resolve(element.toTerraform()));
+    merge(tf, overrides);
+    return tf;
+  }
+}
+
+/** cdktf's order of a stack's elements: depth first, parents before children, not into a nested stack. */
+function elementsOf(node: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
+  if (TerraformElement.isTerraformElement(node)) into.push(node);
+  for (const child of node.node.children) if (!TerraformStack.isStack(child)) elementsOf(child, into);
+  return into;
+}
+
+/** `{ a: { b: { c: leaf } } }` for the path a/b/c. */
+function nested(path: string[], leaf: string): JsonObject {
+  return path.reduceRight<JsonObject | string>((inner, part) => ({ [part]: inner }), leaf) as JsonObject;
+}
+
+/**
+ * cdktf's deep merge, for values that hold no token: objects merge key by key, an array joins an array already there,
+ * `undefined` deletes, anything else replaces.
+ */
+function merge(target: JsonObject, source: JsonObject): void {
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (isPlainObject(value)) {
+      if (typeof target[key] !== 'object') target[key] = {};
+      merge(target[key] as JsonObject, value);
+    } else if (Array.isArray(value)) {
+      const there = target[key];
+      target[key] = Array.isArray(there) ? [...(there as unknown[]), ...(value as unknown[])] : value;
+    } else if (value === undefined) {
+      delete target[key];
+    } else {
+      target[key] = value;
+    }
+  }
+}
+
+function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value holds a token anywhere: then only cdktf's own resolution of the merged whole is the same. */
+function holdsToken(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Tokenization.isResolvable(value)) return true;
+  return Object.values(value).some(holdsToken);
+}
