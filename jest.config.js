@@ -29,5 +29,7 @@ module.exports = {
   // One scratch directory per run: the default fleet is synthesized there once and copied per test (default-fleet.ts),
   // and TMPDIR points into it, so the teardown removes every temporary file of the run.
   globalSetup: '<rootDir>/__tests__/support/default-fleet-setup.js',
+  // No stack trace per cdktf token in any test file, as in the commands (token-traces-setup.ts).
+  setupFiles: ['<rootDir>/__tests__/support/token-traces-setup.ts'],
   globalTeardown: '<rootDir>/__tests__/support/default-fleet-teardown.js',
 };

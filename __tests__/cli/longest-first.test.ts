@@ -61,10 +61,10 @@ describe('the whole run’s order (npm test: one jest run of every file)', () =>
   const relative = (t: { path: string }) => t.path.slice(root.length + 1).replace(/\.test\.ts$/, '');
 
   it('starts every integration suite, longest first, before any unit file; then the long unit files first', () => {
-    const files = ['cli/errors.test.ts', 'integration/catalogue-validate.test.ts', 'regions/catalogue-synth.property.test.ts', 'integration/rollout-lifecycle.test.ts', 'rollout/rollout.test.ts', 'integration/foundation.test.ts'];
+    const files = ['cli/errors.test.ts', 'integration/catalogue-validate.test.ts', 'workflows/workflows.test.ts', 'integration/rollout-lifecycle.test.ts', 'rollout/rollout.test.ts', 'integration/foundation.test.ts'];
     const order = new LongestFirst().sort(fresh(files)).map(relative);
     expect(order.slice(0, 3)).toEqual(['integration/rollout-lifecycle', 'integration/foundation', 'integration/catalogue-validate']);
-    expect(order[3]).toBe('regions/catalogue-synth.property');
+    expect(order[3]).toBe('workflows/workflows');
     expect([...order.slice(4)].sort()).toEqual(['cli/errors', 'rollout/rollout']);
   });
 });
