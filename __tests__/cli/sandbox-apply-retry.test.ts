@@ -54,6 +54,26 @@ describe('sandbox applies and the emulator’s retry artifacts', () => {
     expect(count()).toBe(1);
   });
 
+  /** A retried CreateAlias as terraform reports it: the alias the first try made, and the resource that made it. */
+  const aliasExists =
+    'operation error KMS: CreateAlias, https response error StatusCode: 400, AlreadyExistsException: An alias with the name arn:aws:kms:us-east-1:123456789012:alias/rds/db/insights already exists\n\n  with aws_kms_alias.Backing_InsightsKeyAlias_2C0EE8F4,\n  on cdk.tf.json line 716';
+
+  it('imports a KMS alias an emulator retry left behind into the resource that made it, then applies once more', async () => {
+    await expect(run(['apply', '-input=false', '-auto-approve'], aliasExists, 1)).resolves.toMatchObject({ code: 0 });
+    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual([
+      'apply -no-color -parallelism=4 -input=false -auto-approve',
+      'import -no-color -input=false aws_kms_alias.Backing_InsightsKeyAlias_2C0EE8F4 alias/rds/db/insights',
+      'apply -no-color -parallelism=4 -input=false -auto-approve',
+    ]);
+  });
+
+  it('fails with the apply’s own error when the import fails, and never imports for a plan', async () => {
+    await expect(run(['apply', '-input=false', '-auto-approve'], aliasExists, 5)).rejects.toThrow(/terraform apply -input=false -auto-approve exited 1[\s\S]*alias\/rds\/db\/insights already exists/);
+    expect(count()).toBe(2);
+    await expect(run(['plan', '-input=false'], aliasExists, 1)).rejects.toThrow(/exited 1/);
+    expect(count()).toBe(1);
+  });
+
   /** Terraform's lock error as the S3 backend prints it, with the lock's creation time. */
   const lockError = (created: Date) =>
     [

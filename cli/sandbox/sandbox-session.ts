@@ -19,6 +19,13 @@ import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirro
 const EMULATOR_RETRY_ARTIFACT = /InvalidPermission\.Duplicate|InvalidSubnet\.Conflict/;
 
 /**
+ * The same retry, for a create that leaves a named object the apply does not record (seen: a KMS alias, whose retried
+ * CreateAlias found the alias the first try made): applying again would meet it again, so it is imported into the
+ * resource that made it first. The alias's name and the resource's address, from terraform's error.
+ */
+const ORPHANED_ALIAS = /AlreadyExistsException: An alias with the name (?:arn:aws:kms:[^:\s]*:\d+:)?(alias\/\S+) already exists[\s\S]*?with (aws_kms_alias\.[\w-]+),/;
+
+/**
  * The id of a state lock a command failed on that it took itself: the SDK retried the lock's conditional write,
  * which the emulator had already carried out, and the retry found the lock taken — created after the command
  * started, on the stack the command runs in (the suites never run two commands on one stack at once). Such a lock
@@ -98,7 +105,9 @@ export class SandboxSession {
    * Runs terraform; throws with terraform's own error text when it exits non-zero. An apply that failed only on an
    * emulator retry artifact (EMULATOR_RETRY_ARTIFACT) runs once more: the SDK retried a request the emulator had
    * already carried out, and the second apply reads that back and converges. A rule or subnet that really
-   * duplicates another fails the second time as well, so this hides no configuration error. A command that failed on
+   * duplicates another fails the second time as well, so this hides no configuration error. A KMS alias the retry
+   * left behind (ORPHANED_ALIAS) is imported into its resource first; a second alias of the same name in the
+   * configuration still fails the second apply. A command that failed on
    * a state lock it had just taken itself (selfHeldLock) unlocks it and runs once more, whatever the command.
    */
   async tfOk(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number } = {}): Promise<TerraformResult> {
@@ -110,7 +119,12 @@ export class SandboxSession {
       await this.tf(cwd, ['force-unlock', '-force', ownLock]);
       result = await this.tf(cwd, args, extra);
     }
-    if (result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve') && EMULATOR_RETRY_ARTIFACT.test(result.stderr)) {
+    const orphan = result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve') ? ORPHANED_ALIAS.exec(result.stderr) : null;
+    if (orphan) {
+      process.stderr.write(`sandbox: terraform apply in ${cwd} left ${orphan[1]} behind on an emulator retry; importing it into ${orphan[2]} and applying once more\n`);
+      const imported = await this.tf(cwd, ['import', '-input=false', orphan[2], orphan[1]]);
+      if (imported.code === 0) result = await this.tf(cwd, args, extra);
+    } else if (result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve') && EMULATOR_RETRY_ARTIFACT.test(result.stderr)) {
       process.stderr.write(`sandbox: terraform apply in ${cwd} hit an emulator retry artifact (${EMULATOR_RETRY_ARTIFACT.exec(result.stderr)?.[0]}); applying once more\n`);
       result = await this.tf(cwd, args, extra);
     }
