@@ -23,8 +23,12 @@ module.exports = {
   // 2026-12-06: `npm test` is one jest run of every file in four lanes (the integration suites first, then the unit
   // files, which fill the later suites' waits): 949 s for static check, unit and integration, against ~1,040 s one
   // after the other; five lanes took 1,007 s. `jest` alone (and `npm run test:unit`) keeps two workers.
+  // Later that day: the unit files run in the fourth lane before its first suite, so that suite's CPU-heavy start
+  // falls into the other three suites' first long waits (longest-first.js): 825 s against 920 s; five lanes with the
+  // unit files first were slower again (every suite 90–120 s longer).
   maxWorkers: 2,
-  // The integration suites longest first (by their measured times), so that a long one never starts last, alone.
+  // The integration suites longest first (by their measured times), so that a long one never starts last, alone; the
+  // unit files after the first three.
   testSequencer: '<rootDir>/__tests__/support/longest-first.js',
   // One scratch directory per run: the default fleet is synthesized there once and copied per test (default-fleet.ts),
   // and TMPDIR points into it, so the teardown removes every temporary file of the run.

@@ -60,12 +60,28 @@ describe('the whole run’s order (npm test: one jest run of every file)', () =>
   const fresh = (paths: string[]) => paths.map((p) => ({ path: join(root, p), context: { config: { cache: false, rootDir: root, id: 'all' }, hasteFS: { getSize: () => 1 } } }));
   const relative = (t: { path: string }) => t.path.slice(root.length + 1).replace(/\.test\.ts$/, '');
 
-  it('starts every integration suite, longest first, before any unit file; then the long unit files first', () => {
-    const files = ['cli/errors.test.ts', 'integration/catalogue-validate.test.ts', 'workflows/workflows.test.ts', 'integration/rollout-lifecycle.test.ts', 'rollout/rollout.test.ts', 'integration/foundation.test.ts'];
+  it('starts the three longest integration suites, then the unit files (long ones first), then the other suites longest first', () => {
+    const files = [
+      'cli/errors.test.ts',
+      'integration/catalogue-validate.test.ts',
+      'workflows/workflows.test.ts',
+      'integration/rollout-lifecycle.test.ts',
+      'rollout/rollout.test.ts',
+      'integration/foundation.test.ts',
+      'integration/drift-check.test.ts',
+      'integration/rollout.test.ts',
+    ];
     const order = new LongestFirst().sort(fresh(files)).map(relative);
-    expect(order.slice(0, 3)).toEqual(['integration/rollout-lifecycle', 'integration/foundation', 'integration/catalogue-validate']);
+    expect(order.slice(0, 3)).toEqual(['integration/rollout-lifecycle', 'integration/rollout', 'integration/drift-check']);
     expect(order[3]).toBe('workflows/workflows');
-    expect([...order.slice(4)].sort()).toEqual(['cli/errors', 'rollout/rollout']);
+    expect([...order.slice(4, 6)].sort()).toEqual(['cli/errors', 'rollout/rollout']);
+    expect(order.slice(6)).toEqual(['integration/foundation', 'integration/catalogue-validate']);
+  });
+
+  it('keeps every integration suite first when there are no unit files, and the unit order alone without suites', () => {
+    const suites = ['integration/catalogue-validate.test.ts', 'integration/foundation.test.ts', 'integration/rollout.test.ts', 'integration/rollout-lifecycle.test.ts'];
+    expect(new LongestFirst().sort(fresh(suites)).map(relative)).toEqual(['integration/rollout-lifecycle', 'integration/rollout', 'integration/foundation', 'integration/catalogue-validate']);
+    expect(new LongestFirst().sort(fresh(['cli/errors.test.ts', 'workflows/workflows.test.ts'])).map(relative)).toEqual(['workflows/workflows', 'cli/errors']);
   });
 });
 
@@ -77,6 +93,8 @@ describe('npm test', () => {
 
   it('is one jest run of every file (no path filter), in four lanes, beside the static check', () => {
     expect(script).toMatch(/^npm run -s check:static & s=\$!; jest --maxWorkers=4; /);
+    // The unit files take the fourth lane after the first three suites (longest-first.js).
+    expect(LongestFirst.SUITES_BEFORE_UNIT).toBe(Number(/--maxWorkers=(\d+)/.exec(script)?.[1]) - 1);
     expect(script).not.toMatch(/testPathIgnorePatterns|__tests__/);
   });
 

@@ -1,14 +1,20 @@
 'use strict';
 /*
- * jest's test order for `npm test`, one jest run of every file: the integration suites longest first, then the unit
- * files, their long ones first. Without a cache (a fresh clone in CI) jest starts the largest files first, and a long
- * suite in a small file then starts last and runs alone while the other lanes idle. The unit files come last because
- * the later integration suites spend much of their time waiting (state locks, the provider's waiters, health-gate
- * rounds): the unit files' CPU fills those waits instead of running before them. The seconds are what each suite
- * took side by side (docs/testing.md); a suite missing here fails a test (__tests__/cli/longest-first.test.ts), so a
- * new one is measured before it is ordered.
+ * jest's test order for `npm test`, one jest run of every file in four lanes: the three longest integration suites,
+ * then the unit files (their long ones first), then the other integration suites longest first. Without a cache (a
+ * fresh clone in CI) jest starts the largest files first, and a long suite in a small file then starts last and runs
+ * alone while the other lanes idle. Every long suite begins with a region apply that mostly waits on the AWS provider's
+ * own waiters (an RDS instance 81 s, KMS keys, Route53 changes: about two minutes for little CPU); four such suites
+ * started at once left both cores nearly idle from about 160 to 285 s. The fourth lane runs the unit files first
+ * (about 100 CPU-seconds), so that its suite's CPU-heavy start falls into the other three's waits, and no unit file
+ * is left for the end (2026-12-06: 825 s against 920 s). The seconds are what each suite took side by side
+ * (docs/testing.md); a suite missing here fails a test (__tests__/cli/longest-first.test.ts), so a new one is
+ * measured before it is ordered.
  */
 const Sequencer = require('@jest/test-sequencer').default;
+
+/** The integration suites started before the unit files: one fewer than `npm test`'s lanes (--maxWorkers=4). */
+const SUITES_BEFORE_UNIT = 3;
 
 /** Seconds per integration suite in the whole `npm test` run on the 2-core machine (2026-12-06). */
 const MEASURED_SECONDS = {
@@ -46,7 +52,8 @@ class LongestFirst extends Sequencer {
     const integration = tests.filter((t) => keyOf(t).startsWith('integration/'));
     const unit = tests.filter((t) => !keyOf(t).startsWith('integration/'));
     const first = [...integration].sort((a, b) => (measured(b) ?? 0) - (measured(a) ?? 0) || a.path.localeCompare(b.path));
-    return [...first, ...(unit.length > 0 ? this.sortUnit(unit) : [])];
+    const units = unit.length > 0 ? this.sortUnit(unit) : [];
+    return [...first.slice(0, SUITES_BEFORE_UNIT), ...units, ...first.slice(SUITES_BEFORE_UNIT)];
   }
 
   /** jest's order: failed first, then by the durations it cached from earlier runs, else by file size. Only
@@ -62,3 +69,4 @@ class LongestFirst extends Sequencer {
 module.exports = LongestFirst;
 module.exports.MEASURED_SECONDS = MEASURED_SECONDS;
 module.exports.UNIT_SECONDS = UNIT_SECONDS;
+module.exports.SUITES_BEFORE_UNIT = SUITES_BEFORE_UNIT;
