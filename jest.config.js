@@ -24,7 +24,7 @@ module.exports = {
   // files, which fill the later suites' waits): 949 s for static check, unit and integration, against ~1,040 s one
   // after the other; five lanes took 1,007 s. `jest` alone (and `npm run test:unit`) keeps two workers.
   // Later that day: the unit files run in the fourth lane before its first suite, so that suite's CPU-heavy start
-  // falls into the other three suites' first long waits (longest-first.js): 825 s against 920 s; five lanes with the
+  // falls into the other three suites' first long waits (longest-first.js): jest 796 s against 920 s; five lanes with the
   // unit files first were slower again (every suite 90–120 s longer).
   maxWorkers: 2,
   // The integration suites longest first (by their measured times), so that a long one never starts last, alone; the

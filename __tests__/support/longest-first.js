@@ -7,25 +7,25 @@
  * own waiters (an RDS instance 81 s, KMS keys, Route53 changes: about two minutes for little CPU); four such suites
  * started at once left both cores nearly idle from about 160 to 285 s. The fourth lane runs the unit files first
  * (about 100 CPU-seconds), so that its suite's CPU-heavy start falls into the other three's waits, and no unit file
- * is left for the end (2026-12-06: 825 s against 920 s). The seconds are what each suite took side by side
- * (docs/testing.md); a suite missing here fails a test (__tests__/cli/longest-first.test.ts), so a new one is
- * measured before it is ordered.
+ * is left for the end (2026-12-06, a fresh-clone `.ci/run`: jest 796 s against 920 s). The seconds are what each
+ * suite took side by side (docs/testing.md); a suite missing here fails a test (__tests__/cli/longest-first.test.ts),
+ * so a new one is measured before it is ordered.
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
 /** The integration suites started before the unit files: one fewer than `npm test`'s lanes (--maxWorkers=4). */
 const SUITES_BEFORE_UNIT = 3;
 
-/** Seconds per integration suite in the whole `npm test` run on the 2-core machine (2026-12-06). */
+/** Seconds per integration suite in a whole fresh-clone `.ci/run` on the 2-core machine (2026-12-06, in this order). */
 const MEASURED_SECONDS = {
-  'rollout-lifecycle': 648,
-  rollout: 606,
-  'adopt-unmanaged': 537,
-  'drift-check': 497,
-  foundation: 328,
-  'vm-services': 275,
-  'plan-report': 223,
-  'default-catalogue-plan': 177,
+  'rollout-lifecycle': 565,
+  rollout: 542,
+  'adopt-unmanaged': 382,
+  'drift-check': 378,
+  foundation: 334,
+  'vm-services': 247,
+  'plan-report': 230,
+  'default-catalogue-plan': 155,
   'catalogue-validate': 47,
 };
 
