@@ -119,12 +119,13 @@ export class SandboxSession {
       await this.tf(cwd, ['force-unlock', '-force', ownLock]);
       result = await this.tf(cwd, args, extra);
     }
-    const orphan = result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve') ? ORPHANED_ALIAS.exec(result.stderr) : null;
+    const failedApply = result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve');
+    const orphan = failedApply ? ORPHANED_ALIAS.exec(result.stderr) : null;
     if (orphan) {
       process.stderr.write(`sandbox: terraform apply in ${cwd} left ${orphan[1]} behind on an emulator retry; importing it into ${orphan[2]} and applying once more\n`);
       const imported = await this.tf(cwd, ['import', '-input=false', orphan[2], orphan[1]]);
       if (imported.code === 0) result = await this.tf(cwd, args, extra);
-    } else if (result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve') && EMULATOR_RETRY_ARTIFACT.test(result.stderr)) {
+    } else if (failedApply && EMULATOR_RETRY_ARTIFACT.test(result.stderr)) {
       process.stderr.write(`sandbox: terraform apply in ${cwd} hit an emulator retry artifact (${EMULATOR_RETRY_ARTIFACT.exec(result.stderr)?.[0]}); applying once more\n`);
       result = await this.tf(cwd, args, extra);
     }
