@@ -35,7 +35,7 @@ export class FleetStack extends TerraformStack {
     }
     // cdktf's second pass drops the metadata's undefined `cloud`; resolving this small part keeps that.
     const tf: JsonObject = { '//': resolve({ metadata, outputs }) };
-    for (const element of elements) merge(tf, resolve(element.toTerraform()));
+    for (const element of elements) merge(tf, resolvePlain(element.toTerraform(), resolve) as JsonObject);
     merge(tf, overrides);
     return tf;
   }
@@ -47,6 +47,55 @@ function elementsOf(node: IConstruct, into: TerraformElement[] = []): TerraformE
   for (const child of node.node.children) if (!TerraformStack.isStack(child)) elementsOf(child, into);
   return into;
 }
+
+/**
+ * What cdktf's resolution makes of `value`, with the token-free parts copied as they are. cdktf's resolution builds a
+ * context (two closures and a copy of the path) for every key and value it visits, and most of a fragment holds no
+ * token: names, sizes, tags, rendered policy and values documents. Copied here is what resolution leaves unchanged —
+ * strings with no token marker and nothing that reads as an encoded number, plain numbers, booleans and null, and the
+ * arrays and plain objects made of them, less their undefined members; everything else (a token of any kind, a map
+ * or list token, a resolvable, a class instance, a function) goes to cdktf's resolution, which also gives its errors.
+ */
+function resolvePlain(value: unknown, resolve: (value: unknown) => unknown): unknown {
+  switch (typeof value) {
+    case 'undefined':
+    case 'boolean':
+      return value;
+    case 'string':
+      return value.includes(TOKEN_MARKER) || NUMBER_TOKEN.test(value) ? resolve(value) : value;
+    case 'number':
+      return Token.isUnresolved(value) ? resolve(value) : value;
+    case 'object':
+      break;
+    default:
+      return resolve(value);
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    if (value.some((v) => (typeof v === 'string' && v.includes(TOKEN_MARKER)) || (typeof v === 'number' && Token.isUnresolved(v)))) return resolve(value);
+    const out: unknown[] = [];
+    for (const v of value) {
+      const r = resolvePlain(v, resolve);
+      if (r !== undefined) out.push(r);
+    }
+    return out;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || typeof (value as { resolve?: unknown }).resolve === 'function') return resolve(value);
+  const keys = Object.keys(value);
+  if (keys.some((k) => k.includes(TOKEN_MARKER) || NUMBER_TOKEN.test(k)) || ('_children' in value && '_metadata' in value)) return resolve(value);
+  const out: JsonObject = {};
+  for (const key of keys) {
+    const r = resolvePlain((value as JsonObject)[key], resolve);
+    if (r !== undefined) out[key] = r;
+  }
+  return out;
+}
+
+/** What every cdktf token marker in a string has (`${TfToken[`, `#{TfToken[`, `&{TfToken[`). */
+const TOKEN_MARKER = 'TfToken[';
+/** cdktf's pattern for a number token written into a string (encoding.js, NUMBER_TOKEN_REGEX), without its g flag. */
+const NUMBER_TOKEN = /[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)/;
 
 /** `{ a: { b: { c: leaf } } }` for the path a/b/c. */
 function nested(path: string[], leaf: string): JsonObject {

@@ -1,4 +1,4 @@
-import { App, Lazy, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing, Tokenization } from 'cdktf';
+import { App, Fn, Lazy, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Testing, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { generatedCatalogue } from '../../bench/generated-catalogue';
 import { sandboxCatalogue } from '../../cli/sandbox/sandbox-catalogue';
@@ -83,5 +83,41 @@ describe('FleetStack', () => {
     expect(wholeStackResolves(() => (json = JSON.stringify(stack.toTerraform())))).toBe(1);
     expect(json).toBe(cdktfJson(stack));
     expect((JSON.parse(json) as { terraform: { backend: { local: unknown } } }).terraform.backend.local).toEqual({ path: '${var.name}' });
+  });
+
+  it('copies the token-free parts of a fragment and hands cdktf only what holds a token, with the same JSON', () => {
+    const stack = new FleetStack(Testing.app(), 'mixed');
+    const name = new TerraformVariable(stack, 'name', { type: 'string' });
+    const named = `pre-${name.stringValue}-post`;
+    const size = new TerraformVariable(stack, 'size', { type: 'number' });
+    const zones = new TerraformVariable(stack, 'zones', { type: 'list(string)' });
+    const tags = new TerraformVariable(stack, 'tags', { type: 'map(string)' });
+    new TerraformLocal(stack, 'mixed', {
+      plain: { text: 'plain words', count: 3, on: true, none: null, gone: undefined, list: ['a', undefined, 'b', [1, { x: 'y' }]] },
+      escaped: 'literal $${var.x} and ${var.y}',
+      numberLike: ['kube-e2e', '1e5', 'ami-0e1f'],
+      tokens: { name: named, size: size.numberValue, zones: zones.listValue, firstZone: Fn.element(zones.listValue, 0) },
+      maps: { tags: tags.value, [`key-${name.stringValue}`]: 'value' },
+      lazy: Lazy.anyValue({ produce: () => ({ produced: name.stringValue }) }),
+    });
+    const spy = jest.spyOn(Tokenization, 'resolve');
+    let json = '';
+    try {
+      json = JSON.stringify(stack.toTerraform());
+      const handed = spy.mock.calls.map(([value]) => value);
+      // Plain strings, numbers and the plain object never reach cdktf's resolution; tokens and number-like strings do.
+      expect(handed).not.toContain('plain words');
+      expect(handed).not.toContain(3);
+      expect(handed.some((v) => typeof v === 'object' && v !== null && 'text' in v)).toBe(false);
+      expect(handed).toContain('kube-e2e');
+      expect(handed).toContain(named);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(json).toBe(cdktfJson(stack));
+    const locals = (JSON.parse(json) as { locals: { mixed: Record<string, unknown> } }).locals.mixed;
+    expect(locals.plain).toEqual({ text: 'plain words', count: 3, on: true, none: null, list: ['a', 'b', [1, { x: 'y' }]] });
+    expect(locals.tokens).toMatchObject({ name: 'pre-${var.name}-post', size: '${var.size}' });
+    expect(locals.lazy).toEqual({ produced: '${var.name}' });
   });
 });
