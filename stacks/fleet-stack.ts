@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, Lazy, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Token, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -35,7 +35,8 @@ export class FleetStack extends TerraformStack {
     }
     // cdktf's second pass drops the metadata's undefined `cloud`; resolving this small part keeps that.
     const tf: JsonObject = { '//': resolve({ metadata, outputs }) };
-    for (const element of elements) merge(tf, resolvePlain(element.toTerraform(), resolve) as JsonObject);
+    const copyPlain = tokensMarked();
+    for (const element of elements) merge(tf, (copyPlain ? resolvePlain(element.toTerraform(), resolve) : resolve(element.toTerraform())) as JsonObject);
     merge(tf, overrides);
     return tf;
   }
@@ -94,6 +95,18 @@ function resolvePlain(value: unknown, resolve: (value: unknown) => unknown): unk
 
 /** What every cdktf token marker in a string has (`${TfToken[`, `#{TfToken[`, `&{TfToken[`). */
 const TOKEN_MARKER = 'TfToken[';
+let marked: boolean | undefined;
+/**
+ * Whether this core's string, list and map tokens carry TOKEN_MARKER, asked once (cdktf 0.21 and CDK Terrain 0.24
+ * do): under a core that marks them otherwise, every fragment is resolved whole by cdktf and nothing is copied.
+ */
+function tokensMarked(): boolean {
+  if (marked === undefined) {
+    const lazy = Lazy.anyValue({ produce: () => undefined });
+    marked = [Token.asString(lazy), ...Token.asList(lazy), ...Object.keys(Token.asStringMap(lazy))].every((s) => s.includes(TOKEN_MARKER));
+  }
+  return marked;
+}
 /** cdktf's pattern for a number token written into a string (encoding.js, NUMBER_TOKEN_REGEX), without its g flag. */
 const NUMBER_TOKEN = /[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)/;
 
