@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { App } from 'cdktf';
 import { generatedCatalogue } from '../../bench/generated-catalogue';
 import { sandboxCatalogue } from '../../cli/sandbox/sandbox-catalogue';
@@ -11,21 +11,10 @@ import { synthCatalogue } from '../../cli/synth';
 import { defaultCatalogue } from '../../regions/catalogue';
 import { parseCatalogue } from '../../regions/load';
 import { defaultFleetOut } from '../support/default-fleet';
+import { fileTree } from '../support/file-tree';
 import { runCommand, spawnCommand } from '../support/run-command';
 
-/** Every file under `dir`, by relative path: what a byte-for-byte comparison of two outputs compares. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(dir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
+const tree = fileTree;
 
 const scratches: string[] = [];
 const scratch = () => {
