@@ -7,7 +7,7 @@ const { mkdirSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { ensureCompiled } = require('../../bin/compile.js');
-const { bundledEntry, BUNDLED } = require('../../bin/bundle.js');
+const { vendorBundle } = require('../../bin/vendor-bundle.js');
 
 module.exports = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kore-test-run-'));
@@ -16,8 +16,8 @@ module.exports = async () => {
   process.env.KORE_TEST_RUN_DIR = dir;
   process.env.TMPDIR = tmp;
   globalThis.__KORE_TEST_RUN_DIR__ = dir;
-  // The commands' bundles, built once here as the first `npm run synth` would build them: otherwise every test file
-  // that spawns bin/run.js early in a fresh clone builds its own at the same time (a few CPU-seconds each).
+  // The vendor bundle, built once here as the first `npm run synth` would build it: otherwise every test file that
+  // spawns synth early in a fresh clone builds its own at the same time (a few CPU-seconds each).
   ensureCompiled();
-  await Promise.all(Object.keys(BUNDLED).map((command) => bundledEntry(command)));
+  await vendorBundle('synth');
 };
