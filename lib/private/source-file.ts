@@ -25,8 +25,45 @@ export function readSourceFile(file: string): { data: unknown; locate: Locate } 
   } catch (e) {
     throw new SourceFileError(file, [`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
   }
-  const lineCounter = new LineCounter();
   const json = extname(file).toLowerCase() === '.json';
+  if (json) {
+    const fast = parsedJson(text);
+    // Positions only when a problem asks for one: the document is then read once.
+    let located: { locate: Locate } | undefined;
+    if (fast) return { data: fast.data, locate: (p) => (located ??= readDocument(file, text, true)).locate(p) };
+  }
+  return readDocument(file, text, json);
+}
+
+/**
+ * Valid JSON without a repeated key, read by JSON.parse: what the YAML reader would make of it, without building a
+ * document of positions that only a problem line needs (a 96-entry catalogue: 0.1 s). Anything else (undefined) goes
+ * the YAML reader's way, which says what is wrong and where, as before.
+ */
+export function parsedJson(text: string): { data: unknown } | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  // JSON.parse keeps the last of repeated keys silently; YAML refuses them. Every key is a string token followed by a
+  // colon, and outside strings JSON has no quotes: so the keys written equal the keys parsed unless one repeats.
+  let written = 0;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"(\s*:)?/g)) if (m[1]) written++;
+  return written === keysIn(data) ? { data } : undefined;
+}
+
+/** How many keys the objects in a parsed JSON value hold, nested ones included. */
+function keysIn(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + keysIn(v), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce((n: number, v) => n + keysIn(v), Object.keys(value).length);
+}
+
+/** The YAML reader (JSON is YAML): the data and positions, or every parse error with its line and column. */
+function readDocument(file: string, text: string, json: boolean): { data: unknown; locate: Locate } {
+  const lineCounter = new LineCounter();
   const kind = json ? 'JSON' : 'YAML';
   const doc = parseDocument(text, { merge: !json, prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
