@@ -24,7 +24,11 @@ if (!entry) {
 }
 // A CI job synthesizes once on a fresh checkout: building the bundle there would cost more than it saves.
 void vendorBundle(command, { build: !process.env.CI }).then((bundle) => {
-  if (bundle) useVendorBundle(bundle);
+  if (bundle) {
+    useVendorBundle(bundle);
+    // Worker threads load modules on their own: synth's workers preload the same bundle (bin/vendor-thread.js).
+    process.env.KORE_THREAD_PRELOAD = join(__dirname, 'vendor-thread.js');
+  }
   process.argv = [process.argv[0], entry, ...args];
   require(entry);
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { Worker, WorkerOptions } from 'node:worker_threads';
 import { cataloguePath } from './catalogue-path';
 import { MAX_SYNTH_WORKERS, SYNTH_COMMAND } from './commands/synth';
 
@@ -31,7 +31,24 @@ export function defaultSynthWorkers(entries: number, cores = availableParallelis
  */
 export function startSynthWorkers(count: number): Worker[] {
   if (count < 1 || __filename.endsWith('.ts')) return [];
-  return Array.from({ length: count }, () => new Worker(join(__dirname, 'synth-worker.js')));
+  const options = workerOptions();
+  return Array.from({ length: count }, () => new Worker(join(__dirname, 'synth-worker.js'), options));
+}
+
+/**
+ * A thread inherits its parent's preloads, but not what the parent set up after them. The command's entry names a
+ * module every thread must load first in $KORE_THREAD_PRELOAD (bin/run.js: the one that serves the packages from the
+ * vendor bundle); the parent's own `--require`s stay, ahead of it. A thread takes only per-thread options, and
+ * preloads are the ones a parent passes on: the V8 flags (`--max-semi-space-size`) apply to the process anyway.
+ */
+export function workerOptions(execArgv: readonly string[] = process.execArgv, preload = process.env.KORE_THREAD_PRELOAD): WorkerOptions | undefined {
+  if (!preload) return undefined;
+  const inherited: string[] = [];
+  execArgv.forEach((arg, i) => {
+    if ((arg === '--require' || arg === '-r') && i + 1 < execArgv.length) inherited.push('--require', execArgv[i + 1]);
+    else if (arg.startsWith('--require=')) inherited.push(arg);
+  });
+  return { execArgv: [...inherited, '--require', preload] };
 }
 
 /**

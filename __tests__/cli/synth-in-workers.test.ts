@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { App } from 'cdktf';
 import { generatedCatalogue } from '../../bench/generated-catalogue';
 import { sandboxCatalogue } from '../../cli/sandbox/sandbox-catalogue';
-import { defaultSynthWorkers } from '../../cli/synth-worker-start';
+import { defaultSynthWorkers, workerOptions } from '../../cli/synth-worker-start';
 import { addCatalogueStacks } from '../../stacks/app';
 import { stackShares, synthInWorkers } from '../../cli/synth-in-workers';
 import { synthCatalogue } from '../../cli/synth';
@@ -74,6 +74,14 @@ describe('stack shares', () => {
       expect(shares.map((s) => s.shared)).toEqual([true, ...Array(workers - 1).fill(false)]);
       for (const other of shares.slice(1)) expect(shares[0].entries.length).toBeLessThan(other.entries.length);
     }
+  });
+
+  it('start their threads with the preload the entry names, after the parent\'s own preloads and without its V8 flags', () => {
+    expect(workerOptions(['--max-semi-space-size=8'], undefined)).toBeUndefined();
+    expect(workerOptions(['--max-semi-space-size=8', '-r', 'a.js', '--require=b.js', '--require', 'c.js'], '/p/vendor-thread.js')).toEqual({
+      execArgv: ['--require', 'a.js', '--require=b.js', '--require', 'c.js', '--require', '/p/vendor-thread.js'],
+    });
+    expect(workerOptions(['--require'], '/p/t.js')).toEqual({ execArgv: ['--require', '/p/t.js'] });
   });
 
   it('has one share for one worker, and never more shares than entries', () => {

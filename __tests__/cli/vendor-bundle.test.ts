@@ -17,15 +17,19 @@ const ROOT = resolve(__dirname, '..', '..');
 const scratch = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
 /** `node bin/run.js synth` with the files of every module it loaded (the preload writes them at exit). */
-function synthLoading(env: Record<string, string> = {}) {
+function synthLoading(env: Record<string, string> = {}, args: string[] = []) {
   const dir = scratch('kore-vendor-run-');
   const list = join(dir, 'modules.txt');
   const out = join(dir, 'out');
-  const r = spawnSync(process.execPath, ['--require', resolve('__tests__', 'fixtures', 'loaded-modules.js'), join('bin', 'run.js'), 'synth', '--out', out], {
+  const r = spawnSync(process.execPath, ['--require', resolve('__tests__', 'fixtures', 'loaded-modules.js'), join('bin', 'run.js'), 'synth', '--out', out, ...args], {
     encoding: 'utf8',
     env: { ...process.env, KORE_REGIONS: '', KORE_TEST_LOADED_MODULES: list, ...env },
   });
-  return { code: r.status, stderr: r.stderr, loaded: readFileSync(list, 'utf8').split('\n'), out };
+  // What each worker thread loaded (the preload writes a list per thread).
+  const threads = readdirSync(dir)
+    .filter((f) => f.startsWith('modules.txt.thread-'))
+    .map((f) => readFileSync(join(dir, f), 'utf8').split('\n'));
+  return { code: r.status, stderr: r.stderr, loaded: readFileSync(list, 'utf8').split('\n'), threads, out };
 }
 
 const fromPackages = (loaded: string[]) => loaded.filter((f) => f.includes(`${ROOT}/node_modules/`) && !f.includes('/node_modules/esbuild/'));
@@ -48,6 +52,22 @@ describe('npm run synth loads its packages from one bundled file (bin/vendor-bun
     expect(unbundled.loaded).not.toContain(vendorFile());
     expect(fromPackages(unbundled.loaded).length).toBeGreaterThan(100);
     expect(fileTree(unbundled.out)).toEqual(expected);
+  });
+
+  it('serves the packages of synth\'s worker threads from the same bundle, which write the same bytes', () => {
+    const vendored = synthLoading({}, ['--workers', '2']);
+    expect([vendored.code, vendored.stderr]).toEqual([0, '']);
+    expect(vendored.threads).toHaveLength(1);
+    const [thread] = vendored.threads;
+    expect(thread).toContain(vendorFile());
+    expect(fromPackages(thread)).toEqual([]);
+    // The thread built its share: it loaded the stacks' modules itself.
+    expect(thread).toContain(join(ROOT, 'dist', 'stacks', 'platform-stack.js'));
+    expect(fileTree(vendored.out)).toEqual(fileTree(defaultFleetOut()));
+
+    const unbundled = synthLoading({ KORE_NO_BUNDLE: '1' }, ['--workers', '2']);
+    expect([unbundled.code, unbundled.threads.length]).toEqual([0, 1]);
+    expect(fromPackages(unbundled.threads[0]).length).toBeGreaterThan(100);
   });
 
   it('bundles every package module the commands require, the ones required by name in the code included', () => {
