@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultSynthWorkers } from '../cli/synth-worker-start';
 import { generatedCatalogue, largestFleet } from './generated-catalogue';
@@ -51,7 +51,8 @@ const cold = coldRuns([...nodeFlags, RUN, 'synth'], 7);
 const viaNpm = coldRuns([join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'), 'run', '--silent', 'synth', '--'], 3);
 // 100 entries, or as many as the one-entry-per-environment-and-region rule allows with the known regions.
 const fleetSize = Math.min(100, largestFleet());
-const hundred = join(mkdtempSync(join(tmpdir(), 'kore-bench-fleet-')), 'catalogue.json');
+const fleetDir = mkdtempSync(join(tmpdir(), 'kore-bench-fleet-'));
+const hundred = join(fleetDir, 'catalogue.json');
 writeFileSync(hundred, JSON.stringify(generatedCatalogue(fleetSize)));
 const cold100 = coldRuns([...nodeFlags, RUN, 'synth', '--regions', hundred], 5);
 // The same fleet in one thread and in two: what worker threads change on this machine.
@@ -61,7 +62,9 @@ const cold100Two = coldRuns([...nodeFlags, RUN, 'synth', '--regions', hundred, '
 const CDKTF_CLI = join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
 const cdktf = coldRuns([CDKTF_CLI, 'synth'], 3, 'cdktf');
 // The CLI's floor: `cdktf synth` of an app that only writes an empty manifest. Whatever the app does comes on top.
-const cdktfFloor = coldRuns([CDKTF_CLI, 'synth'], 3, 'cdktf', emptyCdktfApp());
+const emptyApp = emptyCdktfApp();
+const cdktfFloor = coldRuns([CDKTF_CLI, 'synth'], 3, 'cdktf', emptyApp);
+for (const dir of [fleetDir, emptyApp]) rmSync(dir, { recursive: true, force: true });
 // The previous way, for the record: the TypeScript sources through the tsx loader.
 const viaTsx = coldRuns(['--import', 'tsx', join(ROOT, 'bin', 'synth.ts')], 3);
 // What root-importing the four provider packages costs, against the deep imports the project uses.
@@ -120,6 +123,9 @@ function coldRuns(args: string[], runs: number, withOut: boolean | 'cdktf' = tru
       process.stderr.write(`bench: cold run failed: ${r.stderr.trim().split('\n').slice(-2).join(' ')}\n`);
       process.exit(1);
     }
+    // Each run writes a whole fleet (11 MB for 96 entries): a bench that left them behind would fill the disk and, on
+    // these machines, slow every later write to the same directory tree.
+    rmSync(dir, { recursive: true, force: true });
     const [seconds, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
     times.push(Math.round(seconds * 1000));
     peak = Math.max(peak, kb);

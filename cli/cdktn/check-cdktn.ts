@@ -1,6 +1,6 @@
 import { readStackJson, synthesizedStackNames } from '../../lib/synthesized/synthesized-output';
 import { ProcessResult, runProcessSync } from '../process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -58,6 +58,32 @@ export const CORE_SUITES = ['__tests__/stacks/', '__tests__/network/', '__tests_
  */
 export function checkCdktn(root: string, log: (line: string) => void, options: { unitTests?: boolean } = {}): CheckStep[] {
   const steps: CheckStep[] = [];
+  const scratch: string[] = [];
+  let finished = false;
+  try {
+    stepsInCopy(root, log, options, steps, scratch);
+    finished = true;
+    return steps;
+  } finally {
+    discardScratch(scratch, finished && steps.length > 0 && steps.every((s) => s.ok), log);
+  }
+}
+
+/**
+ * Removes the check's temporary directories once every step passed: the copy with its install is about 1.6 GB, and
+ * every `.ci/run` makes one. After a failed step, or one that threw, keeps them and says where, for inspection.
+ */
+export function discardScratch(dirs: readonly string[], passed: boolean, log: (line: string) => void): void {
+  if (dirs.length === 0) return;
+  if (!passed) {
+    log(`check:cdktn: kept for inspection: ${dirs.join(', ')}`);
+    return;
+  }
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The steps of checkCdktn, each pushed to `steps` as it ends; every directory it makes is pushed to `scratch`. */
+function stepsInCopy(root: string, log: (line: string) => void, options: { unitTests?: boolean }, steps: CheckStep[], scratch: string[]): void {
   // The copy lives in a temp dir, so the chart sources next to the project are passed on explicitly.
   const chartsDir = process.env.KORE_CHARTS_DIR || resolve(root, '..', 'shared', 'charts');
   const run = (step: string, cmd: string, args: string[], cwd: string): ProcessResult => {
@@ -68,6 +94,7 @@ export function checkCdktn(root: string, log: (line: string) => void, options: {
     return r;
   };
   const copy = mkdtempSync(join(tmpdir(), 'kore-cdktn-'));
+  scratch.push(copy);
   cpSync(root, copy, { recursive: true, filter: (src) => !SKIP.has(relative(root, src).split('/')[0]) });
   const pkgFile = join(copy, 'package.json');
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { dependencies: Record<string, string> };
@@ -75,7 +102,7 @@ export function checkCdktn(root: string, log: (line: string) => void, options: {
   pkg.dependencies.constructs = CDKTN_SWITCH.constructs;
   writeFileSync(pkgFile, `${JSON.stringify(pkg, null, 2)}\n`);
   writeFileSync(join(copy, '.npmrc'), 'legacy-peer-deps=true\n');
-  if (run('npm install (cdktf → cdktn@0.24.0, legacy-peer-deps)', 'npm', ['install', '--no-audit', '--no-fund'], copy).code !== 0) return steps;
+  if (run('npm install (cdktf → cdktn@0.24.0, legacy-peer-deps)', 'npm', ['install', '--no-audit', '--no-fund'], copy).code !== 0) return;
   const core = JSON.parse(readFileSync(join(copy, 'node_modules', 'cdktf', 'package.json'), 'utf8')) as { name: string; version: string };
   steps.push({ step: 'one core, and it is cdktn', ok: core.name === 'cdktn' && !existsSync(join(copy, 'node_modules', 'cdktn')), detail: `node_modules/cdktf is ${core.name}@${core.version}` });
   // What differs between the cores is the core: the suites that lean on it (stack composition, tokens and
@@ -83,10 +110,10 @@ export function checkCdktn(root: string, log: (line: string) => void, options: {
   // compared whole below. The rest of the unit suite tests this project's own code, the same on either core.
   if (options.unitTests ?? true) run('core-dependent unit tests on cdktn', 'npx', ['jest', ...CORE_SUITES], copy);
   const cdktnOut = join(copy, 'synth-out');
-  if (run('synth of the fleet on cdktn', process.execPath, [join(copy, 'bin', 'run.js'), 'synth', '--out', cdktnOut], copy).code !== 0) return steps;
+  if (run('synth of the fleet on cdktn', process.execPath, [join(copy, 'bin', 'run.js'), 'synth', '--out', cdktnOut], copy).code !== 0) return;
   const cdktfOut = mkdtempSync(join(tmpdir(), 'kore-cdktf-'));
-  if (run('synth of the fleet on cdktf', process.execPath, [join(root, 'bin', 'run.js'), 'synth', '--out', cdktfOut], root).code !== 0) return steps;
+  scratch.push(cdktfOut);
+  if (run('synth of the fleet on cdktf', process.execPath, [join(root, 'bin', 'run.js'), 'synth', '--out', cdktfOut], root).code !== 0) return;
   const diffs = differences(synthesizedWithoutVersion(cdktfOut), synthesizedWithoutVersion(cdktnOut));
   steps.push({ step: 'synthesized Terraform identical apart from version metadata', ok: diffs.length === 0, detail: diffs.length === 0 ? `${synthesizedStackNames(cdktfOut).length} stacks identical` : diffs.slice(0, 5).join('; ') });
-  return steps;
 }
