@@ -65,14 +65,15 @@ function isFresh(recordFile) {
 
 /**
  * An esbuild plugin: every bundled module that mentions __dirname or __filename gets its own, as unbundled.
- * esbuild wraps each CommonJS module in a function, so these declarations stay local to the module.
+ * esbuild wraps each CommonJS module in a function, so these declarations stay local to the module. Every module's
+ * text read here is handed to esbuild, so no package file is read twice.
  */
 const ownPaths = {
   name: 'own-dirname',
   setup(build) {
     build.onLoad({ filter: /\.c?js$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('__dirname') && !text.includes('__filename')) return undefined;
+      if (!text.includes('__dirname') && !text.includes('__filename')) return { contents: text, loader: 'js' };
       const header = `var __dirname = ${JSON.stringify(dirname(args.path))}, __filename = ${JSON.stringify(args.path)};`;
       return { contents: `${header}${text}`, loader: 'js' };
     });
