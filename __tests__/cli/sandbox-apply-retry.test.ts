@@ -38,10 +38,13 @@ describe('sandbox applies and the emulator’s retry artifacts', () => {
   });
   const count = () => readFileSync(runs, 'utf8').trim().split('\n').length;
 
-  it('applies once more after InvalidPermission.Duplicate or InvalidSubnet.Conflict, and then succeeds', async () => {
+  it('applies once more after InvalidPermission.Duplicate, InvalidPermission.NotFound or InvalidSubnet.Conflict, and then succeeds', async () => {
     await expect(run(['apply', '-input=false', '-auto-approve'], 'InvalidPermission.Duplicate: The specified rule already exists', 1)).resolves.toMatchObject({ code: 0 });
     expect(count()).toBe(2);
     await expect(run(['apply', '-input=false', '-auto-approve'], 'InvalidSubnet.Conflict', 1)).resolves.toMatchObject({ code: 0 });
+    expect(count()).toBe(2);
+    // A retried RevokeSecurityGroupEgress, after the first try had removed the default egress rule.
+    await expect(run(['apply', '-input=false', '-auto-approve'], 'InvalidPermission.NotFound: The specified rule does not exist in this security group', 1)).resolves.toMatchObject({ code: 0 });
     expect(count()).toBe(2);
   });
 
@@ -63,6 +66,19 @@ describe('sandbox applies and the emulator’s retry artifacts', () => {
     expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual([
       'apply -no-color -parallelism=4 -input=false -auto-approve',
       'import -no-color -input=false aws_kms_alias.Backing_InsightsKeyAlias_2C0EE8F4 alias/rds/db/insights',
+      'apply -no-color -parallelism=4 -input=false -auto-approve',
+    ]);
+  });
+
+  /** A retried CreateRole as terraform reports it: the role the first try made, and the resource that made it. */
+  const roleExists =
+    'creating IAM Role (kore-dev-use1-ebs-csi): operation error IAM: CreateRole, https response error StatusCode: 409, RequestID: 2uOq, EntityAlreadyExists: Role with name kore-dev-use1-ebs-csi already exists.\n\n  with aws_iam_role.Cluster_EbsCsiRole_14343B29,\n  on cdk.tf.json line 483';
+
+  it('imports an IAM role an emulator retry left behind into the resource that made it, then applies once more', async () => {
+    await expect(run(['apply', '-input=false', '-auto-approve'], roleExists, 1)).resolves.toMatchObject({ code: 0 });
+    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual([
+      'apply -no-color -parallelism=4 -input=false -auto-approve',
+      'import -no-color -input=false aws_iam_role.Cluster_EbsCsiRole_14343B29 kore-dev-use1-ebs-csi',
       'apply -no-color -parallelism=4 -input=false -auto-approve',
     ]);
   });

@@ -16,14 +16,18 @@ import { requireProviderMirror, writeTerraformCliConfig } from './provider-mirro
  * What the AWS SDK's retry of a request the emulator already carried out comes back with, when a loaded emulator
  * answered the first try too late (seen: a security group rule authorized twice, a subnet created twice).
  */
-const EMULATOR_RETRY_ARTIFACT = /InvalidPermission\.Duplicate|InvalidSubnet\.Conflict/;
+const EMULATOR_RETRY_ARTIFACT = /InvalidPermission\.Duplicate|InvalidPermission\.NotFound|InvalidSubnet\.Conflict/;
 
 /**
- * The same retry, for a create that leaves a named object the apply does not record (seen: a KMS alias, whose retried
- * CreateAlias found the alias the first try made): applying again would meet it again, so it is imported into the
- * resource that made it first. The alias's name and the resource's address, from terraform's error.
+ * The same retry, for a create that leaves a named object the apply does not record: applying again would meet it
+ * again, so it is imported into the resource that made it first. Seen: a KMS alias, whose retried CreateAlias found
+ * the alias the first try made, and an IAM role, whose retried CreateRole did. Each pattern takes the object's import
+ * id and the resource's address from terraform's error.
  */
-const ORPHANED_ALIAS = /AlreadyExistsException: An alias with the name (?:arn:aws:kms:[^:\s]*:\d+:)?(alias\/\S+) already exists[\s\S]*?with (aws_kms_alias\.[\w-]+),/;
+const ORPHANED_OBJECTS = [
+  /AlreadyExistsException: An alias with the name (?:arn:aws:kms:[^:\s]*:\d+:)?(alias\/\S+) already exists[\s\S]*?with (aws_kms_alias\.[\w-]+),/,
+  /EntityAlreadyExists: Role with name ([\w+=,.@-]+) already exists\.[\s\S]*?with (aws_iam_role\.[\w-]+),/,
+];
 
 /**
  * The id of a state lock a command failed on that it took itself: the SDK retried the lock's conditional write,
@@ -105,9 +109,9 @@ export class SandboxSession {
    * Runs terraform; throws with terraform's own error text when it exits non-zero. An apply that failed only on an
    * emulator retry artifact (EMULATOR_RETRY_ARTIFACT) runs once more: the SDK retried a request the emulator had
    * already carried out, and the second apply reads that back and converges. A rule or subnet that really
-   * duplicates another fails the second time as well, so this hides no configuration error. A KMS alias the retry
-   * left behind (ORPHANED_ALIAS) is imported into its resource first; a second alias of the same name in the
-   * configuration still fails the second apply. A command that failed on
+   * duplicates another fails the second time as well, so this hides no configuration error. A KMS alias or IAM role
+   * the retry left behind (ORPHANED_OBJECTS) is imported into its resource first; a second one of the same name in
+   * the configuration still fails the second apply. A command that failed on
    * a state lock it had just taken itself (selfHeldLock) unlocks it and runs once more, whatever the command.
    */
   async tfOk(cwd: string, args: string[], extra: { input?: string; timeoutMs?: number } = {}): Promise<TerraformResult> {
@@ -120,7 +124,7 @@ export class SandboxSession {
       result = await this.tf(cwd, args, extra);
     }
     const failedApply = result.code !== 0 && args[0] === 'apply' && args.includes('-auto-approve');
-    const orphan = failedApply ? ORPHANED_ALIAS.exec(result.stderr) : null;
+    const orphan = failedApply ? ORPHANED_OBJECTS.map((p) => p.exec(result.stderr)).find((m) => m !== null) : undefined;
     if (orphan) {
       process.stderr.write(`sandbox: terraform apply in ${cwd} left ${orphan[1]} behind on an emulator retry; importing it into ${orphan[2]} and applying once more\n`);
       const imported = await this.tf(cwd, ['import', '-input=false', orphan[2], orphan[1]]);
