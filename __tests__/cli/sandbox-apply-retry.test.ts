@@ -61,24 +61,18 @@ describe('sandbox applies and the emulator’s retry artifacts', () => {
   const aliasExists =
     'operation error KMS: CreateAlias, https response error StatusCode: 400, AlreadyExistsException: An alias with the name arn:aws:kms:us-east-1:123456789012:alias/rds/db/insights already exists\n\n  with aws_kms_alias.Backing_InsightsKeyAlias_2C0EE8F4,\n  on cdk.tf.json line 716';
 
-  it('imports a KMS alias an emulator retry left behind into the resource that made it, then applies once more', async () => {
-    await expect(run(['apply', '-input=false', '-auto-approve'], aliasExists, 1)).resolves.toMatchObject({ code: 0 });
-    expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual([
-      'apply -no-color -parallelism=4 -input=false -auto-approve',
-      'import -no-color -input=false aws_kms_alias.Backing_InsightsKeyAlias_2C0EE8F4 alias/rds/db/insights',
-      'apply -no-color -parallelism=4 -input=false -auto-approve',
-    ]);
-  });
-
   /** A retried CreateRole as terraform reports it: the role the first try made, and the resource that made it. */
   const roleExists =
     'creating IAM Role (kore-dev-use1-ebs-csi): operation error IAM: CreateRole, https response error StatusCode: 409, RequestID: 2uOq, EntityAlreadyExists: Role with name kore-dev-use1-ebs-csi already exists.\n\n  with aws_iam_role.Cluster_EbsCsiRole_14343B29,\n  on cdk.tf.json line 483';
 
-  it('imports an IAM role an emulator retry left behind into the resource that made it, then applies once more', async () => {
-    await expect(run(['apply', '-input=false', '-auto-approve'], roleExists, 1)).resolves.toMatchObject({ code: 0 });
+  it.each([
+    ['a KMS alias', aliasExists, 'aws_kms_alias.Backing_InsightsKeyAlias_2C0EE8F4 alias/rds/db/insights'],
+    ['an IAM role', roleExists, 'aws_iam_role.Cluster_EbsCsiRole_14343B29 kore-dev-use1-ebs-csi'],
+  ])('imports %s an emulator retry left behind into the resource that made it, then applies once more', async (_what, error, imported) => {
+    await expect(run(['apply', '-input=false', '-auto-approve'], error, 1)).resolves.toMatchObject({ code: 0 });
     expect(readFileSync(runs, 'utf8').trim().split('\n')).toEqual([
       'apply -no-color -parallelism=4 -input=false -auto-approve',
-      'import -no-color -input=false aws_iam_role.Cluster_EbsCsiRole_14343B29 kore-dev-use1-ebs-csi',
+      `import -no-color -input=false ${imported}`,
       'apply -no-color -parallelism=4 -input=false -auto-approve',
     ]);
   });
